@@ -1,0 +1,18 @@
+package onetomany.contract;
+
+/**
+ * The "many" side: a row of {@code posts}; {@code post.author} in the seeds is the user that
+ * {@code posts.user_id} points to.
+ */
+public interface Post {
+
+    Long getId();
+
+    String getTitle();
+
+    /** Nullable: the seeds' {@code content = Column(String)}. */
+    String getContent();
+
+    /** The user this post belongs to; never null for a post a repository returns. */
+    User getAuthor();
+}

@@ -1,0 +1,67 @@
+package onetomany.contract;
+
+import java.util.Optional;
+
+/**
+ * The one exception type of the contract, whatever the library or the database says.
+ *
+ * <p>Every implementation translates its library's exceptions (Hibernate's {@code PropertyValueException} and
+ * {@code ConstraintViolationException}, MyBatis's {@code PersistenceException}, Jdbi's
+ * {@code UnableToExecuteStatementException}) into this one, and rolls back the unit of work first: when it is
+ * thrown, the database is exactly as it was before the call.
+ */
+public class RepositoryException extends RuntimeException {
+
+    /** What went wrong. */
+    public enum Reason {
+        /** A NOT NULL column got no value; {@link #field()} names it. */
+        MISSING_VALUE,
+        /** A value is longer than its column allows; {@link #field()} names it. */
+        VALUE_TOO_LONG,
+        /** No user has the given id; the message names the id. */
+        UNKNOWN_USER,
+        /** No post has the given id (for the given user); the message names the id. */
+        UNKNOWN_POST,
+        /** Anything else the database refused. */
+        DATABASE_ERROR
+    }
+
+    private final Reason reason;
+    private final String field;
+
+    public RepositoryException(Reason reason, String field, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+        this.field = field;
+    }
+
+    public static RepositoryException missingValue(String field, Throwable cause) {
+        return new RepositoryException(Reason.MISSING_VALUE, field, field + " must not be null", cause);
+    }
+
+    public static RepositoryException valueTooLong(String field, Throwable cause) {
+        return new RepositoryException(Reason.VALUE_TOO_LONG, field, field + " is too long", cause);
+    }
+
+    public static RepositoryException unknownUser(Object userId) {
+        return new RepositoryException(Reason.UNKNOWN_USER, null, "user " + userId + " does not exist", null);
+    }
+
+    public static RepositoryException unknownPost(Object postId) {
+        return new RepositoryException(Reason.UNKNOWN_POST, null, "post " + postId + " does not exist", null);
+    }
+
+    public static RepositoryException unknownPostOfUser(Object postId, Object userId) {
+        return new RepositoryException(Reason.UNKNOWN_POST, null,
+                "post " + postId + " does not exist or does not belong to user " + userId, null);
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** The column at fault as {@code table.column} (e.g. {@code users.name}), when there is one. */
+    public Optional<String> field() {
+        return Optional.ofNullable(field);
+    }
+}

@@ -1,0 +1,81 @@
+package onetomany.contract;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The contract: what every library ({@code module-jpa}, {@code module-mybatis}, {@code module-jdbi}) implements,
+ * and what the shared suite ({@code UserPostRepositoryContract}) checks, statement by statement.
+ *
+ * <p>Each method is one unit of work (one transaction). What it returns is complete when it returns: walking
+ * the graph sends no SQL and never fails with a lazy-loading error. Users come ordered by id, each once; a
+ * user's posts come ordered by id; a post's author is the same instance as the user whose list holds it.
+ *
+ * <p>"Statements" are JDBC executions counted by the proxy around the DataSource ({@code onetomany.db}); a JDBC
+ * batch counts once. Reads cost the same in every library; what a write costs is each library's own
+ * {@link #budget()}, because that is where they differ.
+ *
+ * <p>Bad input (a null or too long value, an id that does not exist) raises {@link RepositoryException} and
+ * leaves the database exactly as it was.
+ */
+public interface UserPostRepository extends AutoCloseable {
+
+    /**
+     * Creates a user together with its posts: saving the user saves its posts (the seeds'
+     * {@code session.add(user1)}). Returns the new user, its id and every post's id filled in.
+     * Costs {@link StatementBudget#createUserWithPosts(int)}.
+     */
+    User createUserWithPosts(NewUser user);
+
+    /** One user with its posts, in exactly 1 statement; empty when there is no such user. */
+    Optional<User> findUserWithPosts(long userId);
+
+    /**
+     * All users with their posts: {@link LoadStrategy#JOINED} in exactly 1 statement,
+     * {@link LoadStrategy#SELECT_IN} in exactly 2 (1 when there is no user), {@link LoadStrategy#NAIVE} in
+     * 1 + one per user. Users without posts are included with an empty list.
+     */
+    List<User> findAllUsersWithPosts(LoadStrategy strategy);
+
+    /**
+     * All posts ordered by id, each with its author, in exactly 1 statement (the seeds'
+     * {@code joinedload(Post.author)}). Two posts by one user share one author instance, whose
+     * {@link User#getPosts()} holds exactly those of its posts (all of them, since all posts are loaded).
+     */
+    List<Post> findAllPostsWithAuthors();
+
+    /**
+     * Adds a new post to an existing user; returns the post's id. A null {@code userId} is a post without
+     * an author: {@link RepositoryException.Reason#MISSING_VALUE} for {@code posts.user_id}. An id that does not
+     * exist: {@link RepositoryException.Reason#UNKNOWN_USER}. Costs {@link StatementBudget#addPost()}.
+     */
+    long addPost(Long userId, NewPost post);
+
+    /**
+     * Removes a post from its user's posts; the post is deleted (the seeds' {@code delete-orphan}).
+     * {@link RepositoryException.Reason#UNKNOWN_POST} when the user has no such post.
+     * Costs {@link StatementBudget#removePost(int)}.
+     */
+    void removePost(long userId, long postId);
+
+    /** Renames a user. Costs {@link StatementBudget#renameUser()}. */
+    void renameUser(long userId, String newName);
+
+    /** Replaces a post's title and content. Costs {@link StatementBudget#editPost()}. */
+    void editPost(long postId, String newTitle, String newContent);
+
+    /**
+     * Deletes a user and, in the same unit of work, all its posts (the seeds' {@code cascade="all"}).
+     * {@link RepositoryException.Reason#UNKNOWN_USER} when there is no such user.
+     * Costs {@link StatementBudget#deleteUser(int)}.
+     */
+    void deleteUser(long userId);
+
+    /** What this implementation's writes cost in statements. */
+    StatementBudget budget();
+
+    /** Releases what the library holds (a session factory, for example); the DataSource is not closed. */
+    @Override
+    default void close() {
+    }
+}

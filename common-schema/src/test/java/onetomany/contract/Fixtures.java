@@ -1,0 +1,170 @@
+package onetomany.contract;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+/**
+ * Test data written and read with plain JDBC on the unproxied DataSource: it is never counted, and it does not
+ * depend on the library under test being right.
+ */
+public final class Fixtures {
+
+    private final DataSource dataSource;
+
+    public Fixtures(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public long insertUser(String name) {
+        return insert("insert into users (name) values (?)", name);
+    }
+
+    public long insertPost(long userId, String title, String content) {
+        return insert("insert into posts (title, content, user_id) values (?, ?, ?)", title, content, userId);
+    }
+
+    /**
+     * {@code users} users named {@code user-001}, ... with {@code postsPerUser} posts each, inserted round by round
+     * (first post of every user, then the second, ...), so that one user's post ids are not next to each other:
+     * a load that forgets to order or to group shows it.
+     *
+     * @return the user ids, ascending
+     */
+    public List<Long> usersWithPosts(int users, int postsPerUser) {
+        List<Long> ids = new ArrayList<>();
+        for (int u = 1; u <= users; u++) {
+            ids.add(insertUser("user-%03d".formatted(u)));
+        }
+        for (int round = 1; round <= postsPerUser; round++) {
+            for (int u = 0; u < users; u++) {
+                insertPost(ids.get(u), "post %d of user-%03d".formatted(round, u + 1),
+                        round % 2 == 0 ? null : "content %d of user-%03d".formatted(round, u + 1));
+            }
+        }
+        return ids;
+    }
+
+    public int count(String table) {
+        return queryForLong("select count(*) from " + table).intValue();
+    }
+
+    public int countPostsOf(long userId) {
+        return queryForLong("select count(*) from posts where user_id = ?", userId).intValue();
+    }
+
+    /** The id of some post, or none: a post id that does not exist. */
+    public long unusedPostId() {
+        return queryForLong("select coalesce(max(id), 0) + 1000 from posts");
+    }
+
+    public long unusedUserId() {
+        return queryForLong("select coalesce(max(id), 0) + 1000 from users");
+    }
+
+    /**
+     * Every user and post, in the format of {@link Graphs#describeUsers(List)}: what a complete, ordered load
+     * of all users with their posts must show.
+     */
+    public List<String> describeUsersWithPosts() {
+        List<String> lines = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("""
+                     select u.id, u.name, p.id, p.title, p.content
+                     from users u left join posts p on p.user_id = u.id
+                     order by u.id, p.id""")) {
+            Long currentUser = null;
+            while (rs.next()) {
+                long userId = rs.getLong(1);
+                if (currentUser == null || currentUser != userId) {
+                    currentUser = userId;
+                    lines.add(Graphs.user(userId, rs.getString(2)));
+                }
+                long postId = rs.getLong(3);
+                if (!rs.wasNull()) {
+                    lines.add(Graphs.post(postId, rs.getString(4), rs.getString(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return lines;
+    }
+
+    /** Every post ordered by id with its author, in the format of {@link Graphs#describePosts(List)}. */
+    public List<String> describePostsWithAuthors() {
+        List<String> lines = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("""
+                     select p.id, p.title, p.content, u.id, u.name
+                     from posts p join users u on u.id = p.user_id
+                     order by p.id""")) {
+            while (rs.next()) {
+                lines.add(Graphs.post(rs.getLong(1), rs.getString(2), rs.getString(3))
+                        + " by " + Graphs.user(rs.getLong(4), rs.getString(5)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return lines;
+    }
+
+    /** Every row of both tables, every column: equal before and after means nothing was written. */
+    public List<String> snapshot() {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select id, name from users order by id")) {
+                while (rs.next()) {
+                    rows.add("users " + rs.getLong(1) + " " + rs.getString(2));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("select id, title, content, user_id from posts order by id")) {
+                while (rs.next()) {
+                    rows.add("posts " + rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3)
+                            + " " + rs.getLong(4));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
+    }
+
+    private long insert(String sql, Object... values) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private Long queryForLong(String sql, Object... values) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+}
