@@ -59,7 +59,8 @@ public final class StatementLog implements QueryExecutionListener {
         String params = queryInfoList.stream()
                 .flatMap(q -> q.getParametersList().stream())
                 .map(set -> set.stream()
-                        .map(p -> String.valueOf(p.getArgs()[p.getArgs().length - 1]))
+                        .map(p -> p.getMethod().getName().equals("setNull")
+                                ? "null" : String.valueOf(p.getArgs()[1]))
                         .collect(Collectors.joining(", ", "(", ")")))
                 .collect(Collectors.joining(" "));
         return params.isEmpty() ? "" : "  " + params;

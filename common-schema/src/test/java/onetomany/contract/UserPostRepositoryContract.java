@@ -162,9 +162,10 @@ public abstract class UserPostRepositoryContract {
 
         List<User> loaded = repository.findAllUsersWithPosts(strategy);
 
+        List<StatementLog.Executed> sent = statements.executed();
         assertStatements(expectedStatements(strategy, users), "findAllUsersWithPosts(" + strategy + ")");
         if (strategy == LoadStrategy.JOINED) {
-            assertThat(statements.executed().get(0).toString()).containsIgnoringCase("join");
+            assertThat(sent.get(0).toString()).as("the one statement of JOINED").containsIgnoringCase("join");
         }
         assertThat(walkUsers(loaded)).containsExactlyElementsOf(fixtures.describeUsersWithPosts());
         Graphs.assertBackReferences(loaded);

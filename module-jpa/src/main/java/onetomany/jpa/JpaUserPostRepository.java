@@ -1,0 +1,274 @@
+package onetomany.jpa;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import onetomany.contract.LoadStrategy;
+import onetomany.contract.NewPost;
+import onetomany.contract.NewUser;
+import onetomany.contract.Post;
+import onetomany.contract.RepositoryException;
+import onetomany.contract.StatementBudget;
+import onetomany.contract.User;
+import onetomany.contract.UserPostRepository;
+import onetomany.db.SqlErrors;
+import onetomany.jpa.model.PostEntity;
+import onetomany.jpa.model.UserEntity;
+import org.hibernate.Hibernate;
+import org.hibernate.PropertyValueException;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.hibernate.tool.schema.Action;
+
+/**
+ * The contract in Hibernate ORM: entities and a unit of work, SQL written by Hibernate.
+ *
+ * <p>Each method is one transaction ({@link SessionFactory#fromTransaction}): Hibernate tracks the entities it
+ * loaded and writes their changes at commit, so a write is "load, change the objects, commit". That costs a
+ * select before most writes, which hand-written SQL does not need: see {@link #budget()}.
+ */
+public class JpaUserPostRepository implements UserPostRepository {
+
+    /**
+     * What Hibernate's own writes cost. Every write loads the entity first (1 statement), then Hibernate
+     * writes what changed at commit.
+     */
+    static final StatementBudget BUDGET = new StatementBudget() {
+        /** Select the user, then insert the post (the add to the unloaded list is queued, not loaded). */
+        @Override
+        public int addPost() {
+            return 2;
+        }
+
+        /** Select the user with its posts, then the orphan's delete. */
+        @Override
+        public int removePost(int postsOfUser) {
+            return 2;
+        }
+
+        /** Select the user, then the update found by dirty checking. */
+        @Override
+        public int renameUser() {
+            return 2;
+        }
+
+        /** Select the post, then the update found by dirty checking. */
+        @Override
+        public int editPost() {
+            return 2;
+        }
+
+        /** Select the user, select its posts (to cascade), one delete per post, then the user's delete. */
+        @Override
+        public int deleteUser(int posts) {
+            return 3 + posts;
+        }
+    };
+
+    /** Hibernate names an entity property; the contract names the column. */
+    private static final Map<String, String> FIELDS = Map.of(
+            UserEntity.class.getName() + ".name", "users.name",
+            PostEntity.class.getName() + ".title", "posts.title",
+            PostEntity.class.getName() + ".author", "posts.user_id");
+
+    private final SessionFactory sessionFactory;
+
+    public JpaUserPostRepository(DataSource dataSource) {
+        // Every entity class is registered here, before the first session: an unlisted class is "not an entity".
+        // Hibernate validates the mapping against the migrated schema and never creates or alters a table.
+        this.sessionFactory = new HibernatePersistenceConfiguration("one-to-many")
+                .managedClasses(UserEntity.class, PostEntity.class)
+                .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                .schemaToolingAction(Action.VALIDATE)
+                .createEntityManagerFactory();
+    }
+
+    @Override
+    public User createUserWithPosts(NewUser newUser) {
+        return write(null, session -> {
+            UserEntity user = new UserEntity(newUser.name());
+            for (NewPost post : newUser.posts()) {
+                user.addPost(new PostEntity(post.title(), post.content()));
+            }
+            // The seeds' session.add(user1): cascade = ALL persists the posts too. With IDENTITY ids each
+            // insert runs at once, since only the database knows the id.
+            session.persist(user);
+            return user;
+        });
+    }
+
+    @Override
+    public Optional<User> findUserWithPosts(long userId) {
+        return read(session -> session.createSelectionQuery(
+                        "from UserEntity u left join fetch u.posts where u.id = :id", UserEntity.class)
+                .setParameter("id", userId)
+                .uniqueResultOptional()
+                .map(User.class::cast));
+    }
+
+    @Override
+    public List<User> findAllUsersWithPosts(LoadStrategy strategy) {
+        return read(session -> {
+            List<UserEntity> users = switch (strategy) {
+                // joinedload: one statement. The join repeats each user once per post; Hibernate folds the rows
+                // into one entity per id (the seeds' .unique()), without "distinct" in the SQL.
+                case JOINED -> session.createSelectionQuery(
+                        "from UserEntity u left join fetch u.posts order by u.id", UserEntity.class)
+                        .getResultList();
+                // selectinload: the users, then the first collection initialized loads the posts of every user
+                // of that query in one "where user_id in (select ...)". Switched on for this session only, so
+                // NAIVE below still shows the N+1 problem.
+                case SELECT_IN -> {
+                    session.setSubselectFetchingEnabled(true);
+                    List<UserEntity> loaded = allUsers(session);
+                    loaded.forEach(user -> Hibernate.initialize(user.getPosts()));
+                    yield loaded;
+                }
+                // The N+1 problem, on purpose: each lazy list is loaded by its own select when first touched.
+                case NAIVE -> {
+                    List<UserEntity> loaded = allUsers(session);
+                    loaded.forEach(user -> Hibernate.initialize(user.getPosts()));
+                    yield loaded;
+                }
+            };
+            return List.copyOf(users);
+        });
+    }
+
+    private static List<UserEntity> allUsers(Session session) {
+        return session.createSelectionQuery("from UserEntity u order by u.id", UserEntity.class).getResultList();
+    }
+
+    @Override
+    public List<Post> findAllPostsWithAuthors() {
+        // The literal joinedload(Post.author) is "from PostEntity p join fetch p.author": one statement too, but
+        // each author's posts stay an unloaded list that throws LazyInitializationException once the session is
+        // closed. Fetching from the "one" side loads both directions in one statement; every post is then in
+        // exactly one author's list, and the posts are put back in id order.
+        return read(session -> session.createSelectionQuery(
+                        "from UserEntity u join fetch u.posts order by u.id", UserEntity.class)
+                .getResultList().stream()
+                .flatMap(user -> user.getPosts().stream())
+                .sorted(Comparator.comparing(PostEntity::getId))
+                .map(Post.class::cast)
+                .toList());
+    }
+
+    @Override
+    public long addPost(Long userId, NewPost newPost) {
+        return write(userId, session -> {
+            PostEntity post = new PostEntity(newPost.title(), newPost.content());
+            if (userId != null) {
+                UserEntity user = session.find(UserEntity.class, userId);
+                if (user == null) {
+                    throw RepositoryException.unknownUser(userId);
+                }
+                user.addPost(post);
+            }
+            // A post without an author is refused here by Hibernate (optional = false), before any SQL.
+            session.persist(post);
+            return post.getId();
+        });
+    }
+
+    @Override
+    public void removePost(long userId, long postId) {
+        write(userId, session -> {
+            UserEntity user = session.createSelectionQuery(
+                            "from UserEntity u left join fetch u.posts where u.id = :id", UserEntity.class)
+                    .setParameter("id", userId)
+                    .uniqueResultOptional()
+                    .orElseThrow(() -> RepositoryException.unknownPostOfUser(postId, userId));
+            PostEntity post = user.getPosts().stream()
+                    .filter(p -> p.getId() == postId)
+                    .findFirst()
+                    .orElseThrow(() -> RepositoryException.unknownPostOfUser(postId, userId));
+            // delete-orphan: no remove() call; orphanRemoval deletes the post that left the list at commit.
+            user.removePost(post);
+            return null;
+        });
+    }
+
+    @Override
+    public void renameUser(long userId, String newName) {
+        write(userId, session -> {
+            UserEntity user = session.find(UserEntity.class, userId);
+            if (user == null) {
+                throw RepositoryException.unknownUser(userId);
+            }
+            user.setName(newName);
+            return null;
+        });
+    }
+
+    @Override
+    public void editPost(long postId, String newTitle, String newContent) {
+        write(null, session -> {
+            PostEntity post = session.find(PostEntity.class, postId);
+            if (post == null) {
+                throw RepositoryException.unknownPost(postId);
+            }
+            post.setTitle(newTitle);
+            post.setContent(newContent);
+            return null;
+        });
+    }
+
+    @Override
+    public void deleteUser(long userId) {
+        write(userId, session -> {
+            UserEntity user = session.find(UserEntity.class, userId);
+            if (user == null) {
+                throw RepositoryException.unknownUser(userId);
+            }
+            // cascade = ALL: Hibernate loads the posts and deletes each one before the user.
+            session.remove(user);
+            return null;
+        });
+    }
+
+    @Override
+    public StatementBudget budget() {
+        return BUDGET;
+    }
+
+    @Override
+    public void close() {
+        sessionFactory.close();
+    }
+
+    private <R> R read(java.util.function.Function<Session, R> work) {
+        try {
+            return sessionFactory.fromTransaction(work);
+        } catch (RuntimeException e) {
+            throw translate(e, null);
+        }
+    }
+
+    /** One transaction; on any failure it is rolled back and the failure translated to the contract's. */
+    private <R> R write(Long userId, java.util.function.Function<Session, R> work) {
+        try {
+            return sessionFactory.fromTransaction(work);
+        } catch (RuntimeException e) {
+            throw translate(e, userId);
+        }
+    }
+
+    /** Hibernate refuses a null in a non-optional property itself; everything else comes from the database. */
+    private static RepositoryException translate(RuntimeException e, Long userId) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // At commit the check's exception comes wrapped; before it (persist), it comes as it is.
+            if (t instanceof PropertyValueException missing) {
+                String property = missing.getEntityName() + "." + missing.getPropertyName();
+                return RepositoryException.missingValue(FIELDS.getOrDefault(property, property), e);
+            }
+        }
+        return SqlErrors.translate(e, userId);
+    }
+}

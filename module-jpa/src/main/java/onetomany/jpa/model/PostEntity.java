@@ -1,0 +1,88 @@
+package onetomany.jpa.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Lob;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import onetomany.contract.Post;
+
+/**
+ * {@code posts}: the "many" side, which owns the foreign key.
+ *
+ * <p>{@code author} is the seeds' {@code user_id = Column(ForeignKey("users.id"), nullable=False)} and
+ * {@code author = relationship("User", back_populates="posts")} in one field: {@code @JoinColumn} names the
+ * column, {@code optional = false} makes Hibernate refuse a post without an author before any SQL. {@code LAZY}
+ * because a to-one is eager by default in JPA, which would hide an extra query behind every post.
+ */
+@Entity
+@Table(name = "posts")
+public class PostEntity implements Post {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 200)
+    private String title;
+
+    /** A {@code clob} column: {@code @Lob}, or schema validation expects a {@code varchar}. */
+    @Lob
+    private String content;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "user_id", nullable = false)
+    private UserEntity author;
+
+    protected PostEntity() {
+        // for Hibernate
+    }
+
+    public PostEntity(String title, String content) {
+        this.title = title;
+        this.content = content;
+    }
+
+    @Override
+    public Long getId() {
+        return id;
+    }
+
+    @Override
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    @Override
+    public String getContent() {
+        return content;
+    }
+
+    public void setContent(String content) {
+        this.content = content;
+    }
+
+    @Override
+    public UserEntity getAuthor() {
+        return author;
+    }
+
+    /** Package-private: use {@link UserEntity#addPost(PostEntity)}, which keeps both sides in step. */
+    void setAuthor(UserEntity author) {
+        this.author = author;
+    }
+
+    @Override
+    public String toString() {
+        return "PostEntity[id=" + id + ", title=" + title + "]";
+    }
+}
