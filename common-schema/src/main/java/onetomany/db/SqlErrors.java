@@ -63,9 +63,11 @@ public final class SqlErrors {
         if (state.equals("22001") || code == 1406) {
             return RepositoryException.valueTooLong(field(message), failure);
         }
-        boolean missingParent = state.equals("23506") // H2: referenced row missing
-                || (state.equals("23503") && !message.toLowerCase(Locale.ROOT).contains("still referenced"))
-                || code == 1452; // MariaDB: cannot add or update a child row
+        // A foreign key refuses two things: a child row whose parent is missing (which is what an unknown user
+        // id looks like), and deleting a parent that still has children (a bug: the cascade was skipped).
+        boolean missingParent = state.equals("23506") // H2; its 23503 is "still referenced"
+                || (state.equals("23503") && message.toLowerCase(Locale.ROOT).contains("is not present"))
+                || code == 1452; // MariaDB, "cannot add or update a child row"; 1451 is "still referenced"
         if (missingParent && referencedUserId != null) {
             return new RepositoryException(RepositoryException.Reason.UNKNOWN_USER, null,
                     "user " + referencedUserId + " does not exist", failure);

@@ -50,7 +50,8 @@ class SqlErrorsTest {
                 23506, 42L);
         assertThat(h2.reason()).isEqualTo(Reason.UNKNOWN_USER);
         assertThat(h2.getMessage()).isEqualTo("user 42 does not exist");
-        assertThat(translate("insert or update on table \"posts\" violates foreign key constraint", "23503", 0, 7L)
+        assertThat(translate("insert or update on table \"posts\" violates foreign key constraint "
+                + "\"fk_posts_user\" Detail: Key (user_id)=(7) is not present in table \"users\".", "23503", 0, 7L)
                 .reason()).isEqualTo(Reason.UNKNOWN_USER);
         assertThat(translate("Cannot add or update a child row: a foreign key constraint fails", "23000", 1452, 7L)
                 .reason()).isEqualTo(Reason.UNKNOWN_USER);
@@ -58,6 +59,11 @@ class SqlErrorsTest {
 
     @Test
     void a_parent_still_referenced_or_anything_else_is_a_database_error_that_keeps_its_cause() {
+        assertThat(translate("Referential integrity constraint violation: FK_POSTS_USER: PUBLIC.POSTS FOREIGN "
+                + "KEY(USER_ID) REFERENCES PUBLIC.USERS(ID) (CAST(1 AS BIGINT))", "23503", 23503, 1L).reason())
+                .isEqualTo(Reason.DATABASE_ERROR);
+        assertThat(translate("Cannot delete or update a parent row: a foreign key constraint fails", "23000", 1451,
+                1L).reason()).isEqualTo(Reason.DATABASE_ERROR);
         RepositoryException referenced = translate("update or delete on table \"users\" violates foreign key "
                 + "constraint \"fk_posts_user\" on table \"posts\"; Key (id)=(1) is still referenced", "23503", 0, 1L);
         assertThat(referenced.reason()).isEqualTo(Reason.DATABASE_ERROR);
