@@ -1,0 +1,305 @@
+package onetomany.jdbi;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import onetomany.contract.LoadStrategy;
+import onetomany.contract.NewPost;
+import onetomany.contract.NewUser;
+import onetomany.contract.Post;
+import onetomany.contract.RepositoryException;
+import onetomany.contract.StatementBudget;
+import onetomany.contract.User;
+import onetomany.contract.UserPostRepository;
+import onetomany.db.SqlErrors;
+import onetomany.jdbi.model.PostEntity;
+import onetomany.jdbi.model.UserEntity;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.HandleConsumer;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.result.RowView;
+
+/**
+ * The contract in Jdbi 3 core: every statement written here by hand, rows turned into objects by row mappers,
+ * the rows of a join folded into a graph by a row reducer.
+ *
+ * <p>Jdbi has no session, no entity state and no relationship mapping: each method opens one handle in one
+ * transaction ({@link Jdbi#inTransaction}), sends exactly the SQL below, and links {@code user.posts} and
+ * {@code post.author} itself. Nothing is loaded before a write, so each write costs one statement per row (the
+ * contract's default budget), and a missing row shows as "0 rows updated", on which the method throws inside the
+ * transaction, and Jdbi rolls it back. The database checks every value (not null, lengths, the foreign key);
+ * Jdbi wraps its refusal in an {@code UnableToExecuteStatementException}, which {@link SqlErrors} translates.
+ */
+public class JdbiUserPostRepository implements UserPostRepository {
+
+    /** Hand-written SQL costs the contract's defaults: one statement per row, a user's posts in one delete. */
+    static final StatementBudget BUDGET = new StatementBudget() {
+    };
+
+    private final Jdbi jdbi;
+
+    public JdbiUserPostRepository(DataSource dataSource) {
+        // Jdbi looks a mapper up by the type a query asks for, so both are registered here, on the Jdbi, for every
+        // handle it opens. A forgotten one is a NoSuchMapperException: from mapTo before any SQL is sent, but from
+        // a reducer's RowView.getRow only once a row needs it (a user without posts never asks for a PostEntity).
+        this.jdbi = Jdbi.create(dataSource)
+                .registerRowMapper(UserEntity.class, UserPostRowMappers::user)
+                .registerRowMapper(PostEntity.class, UserPostRowMappers::post);
+    }
+
+    @Override
+    public User createUserWithPosts(NewUser newUser) {
+        // The seeds' session.add(user1) cascading to the posts, spelled out: the user's insert first, since each
+        // post needs its generated id, then one insert per post. A PreparedBatch would send the posts as one JDBC
+        // batch; one insert per post is what the contract's default budget counts.
+        return inTransaction(null, handle -> {
+            long userId = handle.createUpdate("insert into users (name) values (:name)")
+                    .bind("name", newUser.name())
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one();
+            UserEntity user = new UserEntity(userId, newUser.name());
+            for (NewPost post : newUser.posts()) {
+                user.addPost(new PostEntity(insertPost(handle, userId, post), post.title(), post.content()));
+            }
+            return user;
+        });
+    }
+
+    @Override
+    public Optional<User> findUserWithPosts(long userId) {
+        return inTransaction(null, handle -> handle.createQuery("""
+                        select u.id u_id, u.name u_name, p.id p_id, p.title p_title, p.content p_content
+                        from users u
+                        left join posts p on p.user_id = u.id
+                        where u.id = :id
+                        order by p.id""")
+                .bind("id", userId)
+                .reduceRows(JdbiUserPostRepository::foldUserRow)
+                .findFirst()
+                .map(User.class::cast));
+    }
+
+    @Override
+    public List<User> findAllUsersWithPosts(LoadStrategy strategy) {
+        return inTransaction(null, handle -> List.copyOf(switch (strategy) {
+            case JOINED -> joined(handle);
+            case SELECT_IN -> selectIn(handle);
+            case NAIVE -> naive(handle);
+        }));
+    }
+
+    /**
+     * joinedload: one statement, each user's columns repeated on every one of its posts' rows; the reducer folds
+     * them back into one object per user (the seeds' {@code .unique()}).
+     */
+    private static List<UserEntity> joined(Handle handle) {
+        return handle.createQuery("""
+                        select u.id u_id, u.name u_name, p.id p_id, p.title p_title, p.content p_content
+                        from users u
+                        left join posts p on p.user_id = u.id
+                        order by u.id, p.id""")
+                .reduceRows(JdbiUserPostRepository::foldUserRow)
+                .toList();
+    }
+
+    /**
+     * The row reducer of the joined queries, the pattern of Jdbi's docs: {@code reduceRows} hands every row to it
+     * with a {@link LinkedHashMap}, which keeps one object per user id (a user's columns are mapped on its first
+     * row only) and the users in the order of the query. Each row's post, if any, is added to that very object,
+     * which also makes it the post's author.
+     */
+    private static void foldUserRow(Map<Long, UserEntity> users, RowView row) {
+        UserEntity user = users.computeIfAbsent(row.getColumn("u_id", Long.class),
+                id -> row.getRow(UserEntity.class));
+        // A left join gives a user without posts one row whose post columns are null.
+        if (row.getColumn("p_id", Long.class) != null) {
+            user.addPost(row.getRow(PostEntity.class));
+        }
+    }
+
+    /**
+     * selectinload: the users, then the posts of all of them in one {@code where user_id in (...)}, added to
+     * their user by id. No column travels twice; the list of ids is expanded by {@code bindList} into one
+     * parameter per user. With no user there is nothing to look up, and {@code in ()} is not SQL: one statement.
+     */
+    private static Collection<UserEntity> selectIn(Handle handle) {
+        Map<Long, UserEntity> usersById = new LinkedHashMap<>();
+        allUsers(handle).forEach(user -> usersById.put(user.getId(), user));
+        if (usersById.isEmpty()) {
+            return List.of();
+        }
+        return handle.createQuery("""
+                        select p.id p_id, p.title p_title, p.content p_content, p.user_id p_user_id
+                        from posts p
+                        where p.user_id in (<userIds>)
+                        order by p.id""")
+                .bindList("userIds", List.copyOf(usersById.keySet()))
+                .reduceRows(usersById, (users, row) -> {
+                    users.get(row.getColumn("p_user_id", Long.class)).addPost(row.getRow(PostEntity.class));
+                    return users;
+                })
+                .values();
+    }
+
+    /**
+     * The N+1 problem, kept on purpose: one query for the users, then one more for each user's posts. Jdbi
+     * never loads lazily, so here the loop is in plain sight; in an ORM it hides behind {@code user.getPosts()}.
+     */
+    private static List<UserEntity> naive(Handle handle) {
+        List<UserEntity> users = allUsers(handle);
+        for (UserEntity user : users) {
+            handle.createQuery("""
+                            select p.id p_id, p.title p_title, p.content p_content
+                            from posts p
+                            where p.user_id = :userId
+                            order by p.id""")
+                    .bind("userId", user.getId())
+                    .mapTo(PostEntity.class)
+                    .forEach(user::addPost);
+        }
+        return users;
+    }
+
+    private static List<UserEntity> allUsers(Handle handle) {
+        return handle.createQuery("select u.id u_id, u.name u_name from users u order by u.id")
+                .mapTo(UserEntity.class)
+                .list();
+    }
+
+    @Override
+    public List<Post> findAllPostsWithAuthors() {
+        // joinedload(Post.author): one statement from the "many" side. Authors are shared through a map by id,
+        // so two posts by one user get one author, whose list then holds exactly its posts, in post id order.
+        return inTransaction(null, handle -> {
+            Map<Long, UserEntity> authors = new HashMap<>();
+            return List.copyOf(handle.createQuery("""
+                            select p.id p_id, p.title p_title, p.content p_content, u.id u_id, u.name u_name
+                            from posts p
+                            join users u on u.id = p.user_id
+                            order by p.id""")
+                    .reduceRows(new ArrayList<Post>(), (posts, row) -> {
+                        UserEntity author = authors.computeIfAbsent(row.getColumn("u_id", Long.class),
+                                id -> row.getRow(UserEntity.class));
+                        PostEntity post = row.getRow(PostEntity.class);
+                        author.addPost(post);
+                        posts.add(post);
+                        return posts;
+                    }));
+        });
+    }
+
+    @Override
+    public long addPost(Long userId, NewPost post) {
+        // No select of the user first: the foreign key refuses an unknown user, the not null a missing one.
+        return inTransaction(userId, handle -> insertPost(handle, userId, post));
+    }
+
+    private static long insertPost(Handle handle, Long userId, NewPost post) {
+        return handle.createUpdate("insert into posts (title, content, user_id) values (:title, :content, :userId)")
+                .bind("title", post.title())
+                .bind("content", post.content())
+                .bind("userId", userId)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
+    }
+
+    @Override
+    public void removePost(long userId, long postId) {
+        // delete-orphan: there is no list to remove the post from, so removing it is deleting its row. The user
+        // id in the where clause makes it "a post of this user".
+        useTransaction(null, handle -> {
+            int deleted = handle.createUpdate("delete from posts where id = :postId and user_id = :userId")
+                    .bind("postId", postId)
+                    .bind("userId", userId)
+                    .execute();
+            if (deleted == 0) {
+                throw RepositoryException.unknownPostOfUser(postId, userId);
+            }
+        });
+    }
+
+    @Override
+    public void renameUser(long userId, String newName) {
+        useTransaction(null, handle -> {
+            int updated = handle.createUpdate("update users set name = :name where id = :id")
+                    .bind("name", newName)
+                    .bind("id", userId)
+                    .execute();
+            if (updated == 0) {
+                throw RepositoryException.unknownUser(userId);
+            }
+        });
+    }
+
+    @Override
+    public void editPost(long postId, String newTitle, String newContent) {
+        useTransaction(null, handle -> {
+            int updated = handle.createUpdate("update posts set title = :title, content = :content where id = :id")
+                    .bind("title", newTitle)
+                    .bind("content", newContent)
+                    .bind("id", postId)
+                    .execute();
+            if (updated == 0) {
+                throw RepositoryException.unknownPost(postId);
+            }
+        });
+    }
+
+    @Override
+    public void deleteUser(long userId) {
+        // cascade="all": the posts first, all in one statement, or the foreign key refuses the user's delete.
+        // An unknown user deletes nothing; the exception thrown inside the transaction rolls it back.
+        useTransaction(null, handle -> {
+            handle.createUpdate("delete from posts where user_id = :userId")
+                    .bind("userId", userId)
+                    .execute();
+            int deleted = handle.createUpdate("delete from users where id = :userId")
+                    .bind("userId", userId)
+                    .execute();
+            if (deleted == 0) {
+                throw RepositoryException.unknownUser(userId);
+            }
+        });
+    }
+
+    @Override
+    public StatementBudget budget() {
+        return BUDGET;
+    }
+
+    // close(): the default. A Jdbi holds no resource of its own: each handle is closed at the end of its
+    // transaction, and the DataSource belongs to the caller.
+
+    /**
+     * One unit of work that returns something: Jdbi commits when the callback returns and rolls back when it
+     * throws, then the failure is translated to the contract's.
+     *
+     * @param userId the user id the statements refer to through the foreign key, named if it refuses it
+     */
+    private <R> R inTransaction(Long userId, HandleCallback<R, RuntimeException> work) {
+        try {
+            return jdbi.inTransaction(work);
+        } catch (RuntimeException e) {
+            throw SqlErrors.translate(e, userId);
+        }
+    }
+
+    /** As {@link #inTransaction(Long, HandleCallback)}, for a unit of work that returns nothing. */
+    private void useTransaction(Long userId, HandleConsumer<RuntimeException> work) {
+        try {
+            jdbi.useTransaction(work);
+        } catch (RuntimeException e) {
+            throw SqlErrors.translate(e, userId);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package onetomany.jdbi.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import onetomany.contract.User;
+
+/**
+ * {@code users}: the "one" side.
+ *
+ * <p>{@code posts} is the seeds' {@code relationship("Post", back_populates="author",
+ * cascade="all, delete-orphan")} as a plain list: Jdbi has no relationships, so nothing here is loaded, saved,
+ * cascaded or deleted by the library. The repository fills the list in its row reducer, in the order of its
+ * {@code order by}, and writes the cascade and the orphan's delete as SQL of its own. The id comes from the
+ * database, so it is a constructor argument and never changes.
+ */
+public class UserEntity implements User {
+
+    private final Long id;
+
+    private String name;
+
+    private final List<PostEntity> posts = new ArrayList<>();
+
+    public UserEntity(Long id, String name) {
+        this.id = id;
+        this.name = name;
+    }
+
+    /** Adds a post to this user and makes this user its author: both sides of the relationship, in step. */
+    public void addPost(PostEntity post) {
+        posts.add(post);
+        post.setAuthor(this);
+    }
+
+    /** Removes a post from this user, both sides; in memory only: deleting its row is the repository's SQL. */
+    public void removePost(PostEntity post) {
+        posts.remove(post);
+        post.setAuthor(null);
+    }
+
+    @Override
+    public Long getId() {
+        return id;
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public List<PostEntity> getPosts() {
+        return posts;
+    }
+
+    @Override
+    public String toString() {
+        return "UserEntity[id=" + id + ", name=" + name + "]";
+    }
+}
