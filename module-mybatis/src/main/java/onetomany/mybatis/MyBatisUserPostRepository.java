@@ -1,0 +1,218 @@
+package onetomany.mybatis;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import onetomany.contract.LoadStrategy;
+import onetomany.contract.NewPost;
+import onetomany.contract.NewUser;
+import onetomany.contract.Post;
+import onetomany.contract.RepositoryException;
+import onetomany.contract.StatementBudget;
+import onetomany.contract.User;
+import onetomany.contract.UserPostRepository;
+import onetomany.db.SqlErrors;
+import onetomany.mybatis.mapper.UserPostMapper;
+import onetomany.mybatis.model.PostEntity;
+import onetomany.mybatis.model.UserEntity;
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+
+/**
+ * The contract in MyBatis 3: SQL written by hand in {@code UserPostMapper.xml}, rows turned into objects by its
+ * result maps.
+ *
+ * <p>Each method is one {@link SqlSession}, which is one transaction (no auto-commit). MyBatis tracks no object:
+ * a write is the statement you wrote, so every write costs what hand-written SQL costs, the contract's default
+ * {@link StatementBudget}. The relationship is the repository's job: which posts to insert with a user, which to
+ * delete before it, and, where a result map cannot, which instance is whose author.
+ */
+public class MyBatisUserPostRepository implements UserPostRepository {
+
+    /** Hand-written SQL costs the contract's defaults: one statement per row, a user's posts in one delete. */
+    static final StatementBudget BUDGET = new StatementBudget() {
+    };
+
+    private final SqlSessionFactory factory;
+
+    public MyBatisUserPostRepository(DataSource dataSource) {
+        // No mybatis-config.xml: the same configuration in Java. The aliases must be registered before the mapper
+        // XML that uses them is parsed, and the mapper before the first session: getMapper() of an unregistered
+        // interface fails with "Type interface ... is not known to the MapperRegistry".
+        Configuration configuration =
+                new Configuration(new Environment("default", new JdbcTransactionFactory(), dataSource));
+        configuration.getTypeAliasRegistry().registerAlias(UserEntity.class);
+        configuration.getTypeAliasRegistry().registerAlias(PostEntity.class);
+        // Parses onetomany/mybatis/mapper/UserPostMapper.xml, found on the classpath beside the interface.
+        configuration.addMapper(UserPostMapper.class);
+        this.factory = new SqlSessionFactoryBuilder().build(configuration);
+    }
+
+    @Override
+    public User createUserWithPosts(NewUser newUser) {
+        return inTransaction(null, mapper -> {
+            UserEntity user = new UserEntity(newUser.name());
+            // The seeds' session.add(user1) saves the posts too; here that cascade is this loop: the user first,
+            // for its generated id, then one insert per post.
+            mapper.insertUser(user);
+            for (NewPost newPost : newUser.posts()) {
+                PostEntity post = new PostEntity(newPost.title(), newPost.content());
+                mapper.insertPost(post, user.getId());
+                user.addPost(post);
+            }
+            return user;
+        });
+    }
+
+    @Override
+    public Optional<User> findUserWithPosts(long userId) {
+        return inTransaction(null, mapper -> Optional.ofNullable(mapper.findUserWithPosts(userId)));
+    }
+
+    @Override
+    public List<User> findAllUsersWithPosts(LoadStrategy strategy) {
+        return inTransaction(null, mapper -> {
+            List<UserEntity> users = switch (strategy) {
+                // joinedload: one statement; the result map folds the repeated user columns into one UserEntity
+                // per id and links each post's author to it.
+                case JOINED -> mapper.findAllUsersWithPostsJoined();
+                case SELECT_IN -> findAllUsersThenTheirPosts(mapper);
+                case NAIVE -> {
+                    // The N+1 problem, on purpose: one select for the users, then MyBatis runs the result map's
+                    // nested select once per user. Those posts know only their user's id: point them back to him.
+                    List<UserEntity> loaded = mapper.findAllUsersThenPostsOneByOne();
+                    loaded.forEach(user -> user.getPosts().forEach(post -> post.setAuthor(user)));
+                    yield loaded;
+                }
+            };
+            return List.copyOf(users);
+        });
+    }
+
+    /**
+     * selectinload by hand: the users, then all their posts in one {@code in (...)}, stitched by user id. A result
+     * map cannot join two statements (its {@code resultSet} attribute needs one statement returning several
+     * result sets, a stored procedure), so the stitching is a loop here. The posts come in id order, and so stay
+     * in each user's list. One parameter per user: fine for this contract, but a real table of millions of users
+     * would be read in chunks, since databases cap the parameters of a statement.
+     */
+    private static List<UserEntity> findAllUsersThenTheirPosts(UserPostMapper mapper) {
+        List<UserEntity> users = mapper.findAllUsers();
+        if (users.isEmpty()) {
+            return users; // nothing to look up: the contract's one statement
+        }
+        Map<Long, UserEntity> usersById = new HashMap<>();
+        users.forEach(user -> usersById.put(user.getId(), user));
+        for (PostEntity post : mapper.findPostsOfUsers(users.stream().map(UserEntity::getId).toList())) {
+            // post.getAuthor() is a stub holding user_id only; addPost replaces it with the loaded user.
+            usersById.get(post.getAuthor().getId()).addPost(post);
+        }
+        return users;
+    }
+
+    @Override
+    public List<Post> findAllPostsWithAuthors() {
+        // The seeds' joinedload(Post.author): one statement, posts join users. MyBatis gives each post row its own
+        // author object, so two posts by one user would have two equal but distinct authors, each holding no post.
+        // Keeping the first author seen per id and adding every post to it gives one shared instance whose list
+        // holds exactly its posts, in id order. The alternative, reading from the user side with userWithPosts
+        // and sorting the posts afterwards, would get the back-references from the result map but reorder the
+        // result in Java.
+        return inTransaction(null, mapper -> {
+            List<PostEntity> posts = mapper.findAllPostsWithAuthors();
+            Map<Long, UserEntity> authorsById = new HashMap<>();
+            for (PostEntity post : posts) {
+                authorsById.computeIfAbsent(post.getAuthor().getId(), id -> post.getAuthor()).addPost(post);
+            }
+            return List.<Post>copyOf(posts);
+        });
+    }
+
+    @Override
+    public long addPost(Long userId, NewPost newPost) {
+        // One insert, no select of the user first: the schema refuses a null user_id (NOT NULL) and an unknown one
+        // (the foreign key), and SqlErrors reads which from the SQLException MyBatis wraps.
+        return inTransaction(userId, mapper -> {
+            PostEntity post = new PostEntity(newPost.title(), newPost.content());
+            mapper.insertPost(post, userId);
+            return post.getId();
+        });
+    }
+
+    @Override
+    public void removePost(long userId, long postId) {
+        // delete-orphan: nothing loads the user's list to take the post out of it; the delete says which user.
+        inTransaction(userId, mapper -> {
+            if (mapper.deletePostOfUser(postId, userId) == 0) {
+                throw RepositoryException.unknownPostOfUser(postId, userId);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void renameUser(long userId, String newName) {
+        inTransaction(userId, mapper -> {
+            if (mapper.renameUser(userId, newName) == 0) {
+                throw RepositoryException.unknownUser(userId);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void editPost(long postId, String newTitle, String newContent) {
+        inTransaction(null, mapper -> {
+            if (mapper.editPost(postId, newTitle, newContent) == 0) {
+                throw RepositoryException.unknownPost(postId);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void deleteUser(long userId) {
+        // cascade="all": the posts in one statement, then the user. If there is no such user, the first delete
+        // removed nothing either, and the rollback below undoes it all the same.
+        inTransaction(userId, mapper -> {
+            mapper.deletePostsOfUser(userId);
+            if (mapper.deleteUser(userId) == 0) {
+                throw RepositoryException.unknownUser(userId);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public StatementBudget budget() {
+        return BUDGET;
+    }
+
+    /**
+     * One unit of work: a session (one connection, auto-commit off), committed if the work succeeds, rolled back
+     * otherwise. MyBatis wraps the driver's SQLException in a {@code PersistenceException}; SqlErrors finds it in
+     * the cause chain. {@code referencedUserId} is named in the message when the foreign key refuses it.
+     */
+    private <R> R inTransaction(Long referencedUserId, Function<UserPostMapper, R> work) {
+        try (SqlSession session = factory.openSession()) {
+            try {
+                R result = work.apply(session.getMapper(UserPostMapper.class));
+                session.commit();
+                return result;
+            } catch (RuntimeException e) {
+                // Forced: without it MyBatis rolls back only a session it has marked as written to ("dirty").
+                session.rollback(true);
+                throw SqlErrors.translate(e, referencedUserId);
+            }
+        }
+    }
+}

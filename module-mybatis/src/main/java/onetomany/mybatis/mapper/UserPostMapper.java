@@ -1,0 +1,61 @@
+package onetomany.mybatis.mapper;
+
+import java.util.List;
+
+import onetomany.mybatis.model.PostEntity;
+import onetomany.mybatis.model.UserEntity;
+import org.apache.ibatis.annotations.Param;
+
+/**
+ * The statements of {@code UserPostMapper.xml} beside it (same package, same name: that is how
+ * {@code Configuration.addMapper} finds the XML). MyBatis implements this interface with a proxy; each method
+ * runs the statement whose id is its name, in the XML's namespace, which is this interface's name.
+ *
+ * <p>{@code @Param} names the parameters for {@code #{...}}: without it (and without compiling with
+ * {@code -parameters}) they would be {@code param1}, {@code param2}.
+ */
+public interface UserPostMapper {
+
+    // Reads ---------------------------------------------------------------------------------------------------
+
+    /** users left join posts for one user: one row per post, folded into one user; null if there is none. */
+    UserEntity findUserWithPosts(@Param("id") long id);
+
+    /** users left join posts, every user: {@code JOINED}. */
+    List<UserEntity> findAllUsersWithPostsJoined();
+
+    /** The users alone: the first statement of {@code SELECT_IN}. */
+    List<UserEntity> findAllUsers();
+
+    /** The posts of the given users in one {@code in (...)}: the second statement of {@code SELECT_IN}. */
+    List<PostEntity> findPostsOfUsers(@Param("userIds") List<Long> userIds);
+
+    /** The users, and through a nested select one more statement per user for its posts: {@code NAIVE}. */
+    List<UserEntity> findAllUsersThenPostsOneByOne();
+
+    /** posts join users, one row per post, each with its own copy of the author. */
+    List<PostEntity> findAllPostsWithAuthors();
+
+    // Writes --------------------------------------------------------------------------------------------------
+
+    /** Inserts the user and sets its generated id. */
+    void insertUser(UserEntity user);
+
+    /** Inserts the post for the given user id and sets the post's generated id. */
+    void insertPost(@Param("post") PostEntity post, @Param("userId") Long userId);
+
+    /** @return the rows deleted: 0 when the post does not exist or belongs to another user */
+    int deletePostOfUser(@Param("postId") long postId, @Param("userId") long userId);
+
+    /** @return the rows updated: 0 when there is no such user */
+    int renameUser(@Param("id") long id, @Param("name") String name);
+
+    /** @return the rows updated: 0 when there is no such post */
+    int editPost(@Param("id") long id, @Param("title") String title, @Param("content") String content);
+
+    /** @return the rows deleted, 0 or more */
+    int deletePostsOfUser(@Param("userId") long userId);
+
+    /** @return the rows deleted: 0 when there is no such user */
+    int deleteUser(@Param("id") long id);
+}
