@@ -45,7 +45,8 @@ public final class StatementLog implements QueryExecutionListener {
 
     @Override
     public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-        List<String> sql = queryInfoList.stream().map(QueryInfo::getQuery).map(String::strip).toList();
+        // One line per statement: MyBatis and Jdbi send their SQL laid out as it was written.
+        List<String> sql = queryInfoList.stream().map(q -> q.getQuery().strip().replaceAll("\\s+", " ")).toList();
         Executed entry = new Executed(sql, execInfo.isBatch() ? execInfo.getBatchSize() : 0);
         synchronized (executed) {
             executed.add(entry);
