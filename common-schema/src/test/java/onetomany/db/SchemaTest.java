@@ -43,7 +43,7 @@ class SchemaTest {
     void posts_user_id_is_a_foreign_key_to_users_id_that_deletes_nothing_by_itself() throws SQLException {
         try (Connection c = database.unproxiedDataSource().getConnection()) {
             DatabaseMetaData meta = c.getMetaData();
-            try (ResultSet keys = meta.getImportedKeys(null, null, table(meta, "posts"))) {
+            try (ResultSet keys = meta.getImportedKeys(c.getCatalog(), c.getSchema(), table(meta, "posts"))) {
                 assertThat(keys.next()).as("posts has a foreign key").isTrue();
                 assertThat(keys.getString("FKCOLUMN_NAME")).isEqualToIgnoringCase("user_id");
                 assertThat(keys.getString("PKTABLE_NAME")).isEqualToIgnoringCase("users");
@@ -78,7 +78,7 @@ class SchemaTest {
             s.executeUpdate("insert into posts (title, user_id) select 'Second Post', id from users");
             DatabaseMetaData meta = c.getMetaData();
             List<String> indexed = new ArrayList<>();
-            try (ResultSet index = meta.getIndexInfo(null, null, table(meta, "posts"), false, false)) {
+            try (ResultSet index = meta.getIndexInfo(c.getCatalog(), c.getSchema(), table(meta, "posts"), false, false)) {
                 while (index.next()) {
                     if (!index.getBoolean("NON_UNIQUE")) {
                         continue;
@@ -94,16 +94,16 @@ class SchemaTest {
     void names_and_titles_are_required_and_bounded() throws SQLException {
         try (Connection c = database.unproxiedDataSource().getConnection()) {
             DatabaseMetaData meta = c.getMetaData();
-            assertColumn(meta, "users", "name", 100, false);
-            assertColumn(meta, "posts", "title", 200, false);
-            assertColumn(meta, "posts", "user_id", null, false);
-            assertColumn(meta, "posts", "content", null, true);
+            assertColumn(c, meta, "users", "name", 100, false);
+            assertColumn(c, meta, "posts", "title", 200, false);
+            assertColumn(c, meta, "posts", "user_id", null, false);
+            assertColumn(c, meta, "posts", "content", null, true);
         }
     }
 
-    private static void assertColumn(DatabaseMetaData meta, String table, String column, Integer size,
+    private static void assertColumn(Connection c, DatabaseMetaData meta, String table, String column, Integer size,
                                      boolean nullable) throws SQLException {
-        try (ResultSet rs = meta.getColumns(null, null, table(meta, table), table(meta, column))) {
+        try (ResultSet rs = meta.getColumns(c.getCatalog(), c.getSchema(), table(meta, table), table(meta, column))) {
             assertThat(rs.next()).as(table + "." + column).isTrue();
             if (size != null) {
                 assertThat(rs.getInt("COLUMN_SIZE")).as(table + "." + column + " size").isEqualTo(size);

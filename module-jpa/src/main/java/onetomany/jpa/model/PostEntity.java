@@ -7,10 +7,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import onetomany.contract.Post;
+import org.hibernate.Length;
 
 /**
  * {@code posts}: the "many" side, which owns the foreign key.
@@ -31,8 +31,12 @@ public class PostEntity implements Post {
     @Column(nullable = false, length = 200)
     private String title;
 
-    /** A {@code clob} column: {@code @Lob}, or schema validation expects a {@code varchar}. */
-    @Lob
+    /**
+     * A text column of any length: {@code clob} on H2, {@code text} on PostgreSQL, {@code longtext} on MariaDB.
+     * A length over any varchar limit makes Hibernate expect exactly these instead of {@code varchar(255)}. Not
+     * {@code @Lob}: on PostgreSQL that means an {@code oid} large object, and validation refuses {@code text}.
+     */
+    @Column(length = Length.LONG32)
     private String content;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
