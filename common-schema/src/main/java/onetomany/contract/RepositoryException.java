@@ -22,7 +22,12 @@ public class RepositoryException extends RuntimeException {
         UNKNOWN_USER,
         /** No post has the given id (for the given user); the message names the id. */
         UNKNOWN_POST,
-        /** Anything else the database refused. */
+        /**
+         * Another unit of work got in the way (a deadlock, a lock wait that timed out, a serialization failure):
+         * nothing was written, and trying again may succeed.
+         */
+        CONFLICT,
+        /** Anything else the database refused, or could not do. */
         DATABASE_ERROR
     }
 

@@ -15,9 +15,14 @@ public interface StatementBudget {
         return 1 + posts;
     }
 
-    /** One insert; a missing user is refused by the foreign key. */
+    /**
+     * Lock the user's row ({@code select ... for update}), then insert. Without the lock, a user deleted by a
+     * concurrent unit of work could keep the new post: H2's foreign key check does not wait for a delete that is
+     * not committed yet, and both commits succeed (PostgreSQL and MariaDB lock the row for the check themselves).
+     * An unknown user is found by the select, before anything is written.
+     */
     default int addPost() {
-        return 1;
+        return 2;
     }
 
     /** One delete of the post, restricted to the user; {@code postsOfUser} is how many posts the user has. */
@@ -35,8 +40,12 @@ public interface StatementBudget {
         return 1;
     }
 
-    /** Delete the user's posts in one statement, then the user. */
+    /**
+     * Lock the user's row, delete the user's posts in one statement, then the user. The lock makes a concurrent
+     * {@link #addPost()} wait and then find no user, instead of slipping a post in between the two deletes (which
+     * would make the foreign key refuse the user's delete).
+     */
     default int deleteUser(int posts) {
-        return 2;
+        return 3;
     }
 }

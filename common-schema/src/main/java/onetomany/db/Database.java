@@ -56,6 +56,7 @@ public final class Database implements AutoCloseable {
     private final String runSpace;
     private final HikariDataSource pool;
     private final StatementLog statementLog;
+    private final JdbcResources resources = new JdbcResources();
     private final DataSource proxy;
 
     private Database(DatabaseKind kind, String serverUrl, String user, String password) {
@@ -94,7 +95,11 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         this.statementLog = new StatementLog(Boolean.getBoolean("sql.log"));
-        this.proxy = ProxyDataSourceBuilder.create(pool).name(description()).listener(statementLog).build();
+        this.proxy = ProxyDataSourceBuilder.create(pool)
+                .name(description())
+                .listener(statementLog)
+                .methodListener(resources)
+                .build();
     }
 
     /** The database this run asked for ({@code -Ddb}, default H2), new and migrated. */
@@ -133,6 +138,21 @@ public final class Database implements AutoCloseable {
     /** The statements sent through {@link #dataSource()}. */
     public StatementLog statements() {
         return statementLog;
+    }
+
+    /** Connections of the pool in use right now: 0 once every unit of work has given its connection back. */
+    public int activeConnections() {
+        return pool.getHikariPoolMXBean().getActiveConnections();
+    }
+
+    /** JDBC statements opened through {@link #dataSource()} and never closed. */
+    public int openStatements() {
+        return resources.openStatements();
+    }
+
+    /** JDBC statements opened through {@link #dataSource()} so far. */
+    public int openedStatements() {
+        return resources.openedStatements();
     }
 
     public DatabaseKind kind() {

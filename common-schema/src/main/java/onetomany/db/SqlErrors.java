@@ -68,6 +68,12 @@ public final class SqlErrors {
         boolean missingParent = state.equals("23506") // H2; its 23503 is "still referenced"
                 || (state.equals("23503") && message.toLowerCase(Locale.ROOT).contains("is not present"))
                 || code == 1452; // MariaDB, "cannot add or update a child row"; 1451 is "still referenced"
+        if (state.startsWith("40") || state.equals("HYT00") || code == 1205 || code == 50200) {
+            // 40001 deadlock or serialization failure (all three), 40P01 PostgreSQL's deadlock; HYT00/50200 H2's
+            // lock timeout, 1205 MariaDB's.
+            return new RepositoryException(RepositoryException.Reason.CONFLICT, null,
+                    "a concurrent unit of work got in the way (SQLState " + state + "): " + message, failure);
+        }
         if (missingParent && referencedUserId != null) {
             return new RepositoryException(RepositoryException.Reason.UNKNOWN_USER, null,
                     "user " + referencedUserId + " does not exist", failure);

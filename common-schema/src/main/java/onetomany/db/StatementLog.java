@@ -1,5 +1,6 @@
 package onetomany.db;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -34,6 +35,8 @@ public final class StatementLog implements QueryExecutionListener {
 
     private final List<Executed> executed = new ArrayList<>();
     private final boolean logging;
+    /** Statements to let through before the armed failure; negative when none is armed. */
+    private int failAfter = -1;
 
     StatementLog(boolean logging) {
         this.logging = logging;
@@ -41,6 +44,47 @@ public final class StatementLog implements QueryExecutionListener {
 
     @Override
     public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+        boolean fail;
+        synchronized (executed) {
+            fail = failAfter == 0;
+            if (failAfter >= 0) {
+                failAfter--;
+            }
+        }
+        if (fail) {
+            // As if the database had refused this statement: the library sees an SQLException from execute().
+            throw sneaky(new SQLException("injected failure of: " + queryInfoList.get(0).getQuery().strip(),
+                    INJECTED_FAILURE_STATE));
+        }
+    }
+
+    /** The SQLState of an injected failure. */
+    public static final String INJECTED_FAILURE_STATE = "HY000";
+
+    /**
+     * Makes the {@code n}-th statement from now (1 = the next one) fail with an {@link SQLException} before it
+     * reaches the database, once: a unit of work that fails half-way, to prove that it leaves nothing behind.
+     */
+    public void failStatement(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("statements are numbered from 1");
+        }
+        synchronized (executed) {
+            failAfter = n - 1;
+        }
+    }
+
+    /** Disarms a failure that {@link #failStatement(int)} armed and that has not happened. */
+    public void failNothing() {
+        synchronized (executed) {
+            failAfter = -1;
+        }
+    }
+
+    /** A listener cannot declare SQLException; the JDBC method it runs inside does, so the caller gets it as is. */
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException sneaky(Throwable e) throws E {
+        throw (E) e;
     }
 
     @Override

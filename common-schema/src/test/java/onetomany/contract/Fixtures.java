@@ -138,6 +138,30 @@ public final class Fixtures {
         return rows;
     }
 
+    /** Posts whose user does not exist (the foreign key should make this 0 whatever happens). */
+    public int orphanPosts() {
+        return queryForLong("select count(*) from posts p where not exists "
+                + "(select 1 from users u where u.id = p.user_id)").intValue();
+    }
+
+    /** A checksum of {@link #snapshot()}: every row of both tables, every column. */
+    public String checksum() {
+        return checksum(snapshot());
+    }
+
+    public static String checksum(List<String> snapshot) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (String row : snapshot) {
+                sha.update(row.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) '\n');
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private long insert(String sql, Object... values) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {

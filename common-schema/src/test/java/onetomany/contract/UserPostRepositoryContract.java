@@ -5,17 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import javax.sql.DataSource;
 
 import onetomany.contract.RepositoryException.Reason;
-import onetomany.db.Database;
 import onetomany.db.StatementLog;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,51 +16,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The shared contract suite: every library runs exactly these tests, through {@link UserPostRepository} only.
  *
- * <p>A module subclasses it with one line, its {@link #createRepository(DataSource)}. Each test starts from
+ * <p>A module subclasses it with one line, its {@code createRepository(DataSource)}. Each test starts from
  * empty tables; statements are counted through the proxy around the DataSource as reset &rarr; act &rarr;
  * assert, and expected data is read with plain JDBC ({@link Fixtures}), never through the library under test.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class UserPostRepositoryContract {
-
-    private Database database;
-    private UserPostRepository repository;
-    private StatementLog statements;
-    private Fixtures fixtures;
-    private StatementBudget budget;
-
-    /** The library under test, built over the given (counting) DataSource. */
-    protected abstract UserPostRepository createRepository(DataSource dataSource);
-
-    @BeforeAll
-    void openDatabase() {
-        database = Database.open();
-        repository = createRepository(database.dataSource());
-        statements = database.statements();
-        fixtures = new Fixtures(database.unproxiedDataSource());
-        budget = repository.budget();
-    }
-
-    @AfterAll
-    void closeDatabase() throws Exception {
-        if (repository != null) {
-            repository.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
-
-    @BeforeEach
-    void startFromEmptyTables() {
-        database.deleteAllRows();
-        statements.reset();
-    }
+public abstract class UserPostRepositoryContract extends RepositoryTestSupport {
 
     // ---------------------------------------------------------------------------------------------------------
     // The seed script
@@ -442,17 +399,5 @@ public abstract class UserPostRepositoryContract {
         List<String> lines = Graphs.describePosts(posts);
         assertStatements(0, "walking the returned posts and authors");
         return lines;
-    }
-
-    /** The call raises the contract's exception for the given reason and field, and the tables do not change. */
-    private void assertRefused(ThrowingCallable call, Reason reason, String field, String messagePart) {
-        List<String> before = fixtures.snapshot();
-        assertThatThrownBy(call)
-                .isInstanceOfSatisfying(RepositoryException.class, e -> {
-                    assertThat(e.reason()).isEqualTo(reason);
-                    assertThat(e.field()).isEqualTo(Optional.ofNullable(field));
-                    assertThat(e.getMessage()).contains(messagePart);
-                });
-        assertThat(fixtures.snapshot()).as("the tables after a refused call").isEqualTo(before);
     }
 }

@@ -74,6 +74,17 @@ class SqlErrorsTest {
     }
 
     @Test
+    void a_deadlock_or_a_lock_timeout_is_a_conflict_on_every_database() {
+        assertThat(translate("Deadlock found when trying to get lock; try restarting transaction", "40001", 1213,
+                1L).reason()).isEqualTo(Reason.CONFLICT);
+        assertThat(translate("ERROR: deadlock detected", "40P01", 0, null).reason()).isEqualTo(Reason.CONFLICT);
+        assertThat(translate("Lock wait timeout exceeded; try restarting transaction", "HY000", 1205, null)
+                .reason()).isEqualTo(Reason.CONFLICT);
+        assertThat(translate("Timeout trying to lock table \"USERS\"", "HYT00", 50200, null).reason())
+                .isEqualTo(Reason.CONFLICT);
+    }
+
+    @Test
     void a_contract_exception_passes_through_unchanged() {
         RepositoryException already = RepositoryException.unknownPost(5L);
         assertThat(SqlErrors.translate(already)).isSameAs(already);

@@ -199,8 +199,15 @@ public class JdbiUserPostRepository implements UserPostRepository {
 
     @Override
     public long addPost(Long userId, NewPost post) {
-        // No select of the user first: the foreign key refuses an unknown user, the not null a missing one.
-        return inTransaction(userId, handle -> insertPost(handle, userId, post));
+        // The user's row is locked first, so that a concurrent deleteUser cannot leave this post orphaned (see
+        // StatementBudget#addPost); an unknown user is found there. A null user id goes straight to the insert,
+        // which the schema refuses (NOT NULL).
+        return inTransaction(userId, handle -> {
+            if (userId != null && lockUser(handle, userId).isEmpty()) {
+                throw RepositoryException.unknownUser(userId);
+            }
+            return insertPost(handle, userId, post);
+        });
     }
 
     private static long insertPost(Handle handle, Long userId, NewPost post) {
@@ -257,19 +264,27 @@ public class JdbiUserPostRepository implements UserPostRepository {
 
     @Override
     public void deleteUser(long userId) {
-        // cascade="all": the posts first, all in one statement, or the foreign key refuses the user's delete.
-        // An unknown user deletes nothing; the exception thrown inside the transaction rolls it back.
+        // cascade="all": the posts first, all in one statement, or the foreign key refuses the user's delete; the
+        // user's row locked before, so that no post can be added to him in between (StatementBudget#deleteUser).
         useTransaction(null, handle -> {
+            if (lockUser(handle, userId).isEmpty()) {
+                throw RepositoryException.unknownUser(userId);
+            }
             handle.createUpdate("delete from posts where user_id = :userId")
                     .bind("userId", userId)
                     .execute();
-            int deleted = handle.createUpdate("delete from users where id = :userId")
+            handle.createUpdate("delete from users where id = :userId")
                     .bind("userId", userId)
                     .execute();
-            if (deleted == 0) {
-                throw RepositoryException.unknownUser(userId);
-            }
         });
+    }
+
+    /** Holds a user's row until the transaction ends; empty when there is no such user. */
+    private static Optional<Long> lockUser(Handle handle, long userId) {
+        return handle.createQuery("select id from users where id = :id for update")
+                .bind("id", userId)
+                .mapTo(Long.class)
+                .findOne();
     }
 
     @Override

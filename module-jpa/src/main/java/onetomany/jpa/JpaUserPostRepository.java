@@ -7,6 +7,9 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import jakarta.persistence.FindOption;
+import jakarta.persistence.LockModeType;
+
 import onetomany.contract.LoadStrategy;
 import onetomany.contract.NewPost;
 import onetomany.contract.NewUser;
@@ -40,12 +43,6 @@ public class JpaUserPostRepository implements UserPostRepository {
      * writes what changed at commit.
      */
     static final StatementBudget BUDGET = new StatementBudget() {
-        /** Select the user, then insert the post (the add to the unloaded list is queued, not loaded). */
-        @Override
-        public int addPost() {
-            return 2;
-        }
-
         /** Select the user with its posts, then the orphan's delete. */
         @Override
         public int removePost(int postsOfUser) {
@@ -64,7 +61,10 @@ public class JpaUserPostRepository implements UserPostRepository {
             return 2;
         }
 
-        /** Select the user, select its posts (to cascade), one delete per post, then the user's delete. */
+        /**
+         * Select the user (locked, as the contract's default does), select its posts (to cascade), one delete per
+         * post, then the user's delete.
+         */
         @Override
         public int deleteUser(int posts) {
             return 3 + posts;
@@ -165,7 +165,9 @@ public class JpaUserPostRepository implements UserPostRepository {
         return write(userId, session -> {
             PostEntity post = new PostEntity(newPost.title(), newPost.content());
             if (userId != null) {
-                UserEntity user = session.find(UserEntity.class, userId);
+                // "for update": a concurrent deleteUser waits, or this waits for it and finds no user (see
+                // StatementBudget#addPost). The add to the user's unloaded list is queued: it loads nothing.
+                UserEntity user = find(session, UserEntity.class, userId, LockModeType.PESSIMISTIC_WRITE);
                 if (user == null) {
                     throw RepositoryException.unknownUser(userId);
                 }
@@ -198,7 +200,7 @@ public class JpaUserPostRepository implements UserPostRepository {
     @Override
     public void renameUser(long userId, String newName) {
         write(userId, session -> {
-            UserEntity user = session.find(UserEntity.class, userId);
+            UserEntity user = find(session, UserEntity.class, userId);
             if (user == null) {
                 throw RepositoryException.unknownUser(userId);
             }
@@ -210,7 +212,7 @@ public class JpaUserPostRepository implements UserPostRepository {
     @Override
     public void editPost(long postId, String newTitle, String newContent) {
         write(null, session -> {
-            PostEntity post = session.find(PostEntity.class, postId);
+            PostEntity post = find(session, PostEntity.class, postId);
             if (post == null) {
                 throw RepositoryException.unknownPost(postId);
             }
@@ -223,7 +225,7 @@ public class JpaUserPostRepository implements UserPostRepository {
     @Override
     public void deleteUser(long userId) {
         write(userId, session -> {
-            UserEntity user = session.find(UserEntity.class, userId);
+            UserEntity user = find(session, UserEntity.class, userId, LockModeType.PESSIMISTIC_WRITE);
             if (user == null) {
                 throw RepositoryException.unknownUser(userId);
             }
@@ -241,6 +243,16 @@ public class JpaUserPostRepository implements UserPostRepository {
     @Override
     public void close() {
         sessionFactory.close();
+    }
+
+    /**
+     * {@code session.find} through its {@code FindOption...} overload. The older overloads, {@code find(Class, id)}
+     * and {@code find(Class, id, LockModeType)}, return null instead of throwing when the select fails in a
+     * transaction already marked for rollback (HHH-12472): on PostgreSQL a failed select is taken for "no such
+     * row", and a database failure would be reported as an unknown user.
+     */
+    private static <T> T find(Session session, Class<T> type, Object id, FindOption... options) {
+        return session.find(type, id, options);
     }
 
     private <R> R read(java.util.function.Function<Session, R> work) {

@@ -139,9 +139,13 @@ public class MyBatisUserPostRepository implements UserPostRepository {
 
     @Override
     public long addPost(Long userId, NewPost newPost) {
-        // One insert, no select of the user first: the schema refuses a null user_id (NOT NULL) and an unknown one
-        // (the foreign key), and SqlErrors reads which from the SQLException MyBatis wraps.
+        // The user's row is locked first, so that a concurrent deleteUser cannot leave this post orphaned (see
+        // StatementBudget#addPost); an unknown user is found there. A null user id goes straight to the insert,
+        // which the schema refuses (NOT NULL); SqlErrors reads that from the SQLException MyBatis wraps.
         return inTransaction(userId, mapper -> {
+            if (userId != null && mapper.lockUser(userId) == null) {
+                throw RepositoryException.unknownUser(userId);
+            }
             PostEntity post = new PostEntity(newPost.title(), newPost.content());
             mapper.insertPost(post, userId);
             return post.getId();
@@ -181,13 +185,14 @@ public class MyBatisUserPostRepository implements UserPostRepository {
 
     @Override
     public void deleteUser(long userId) {
-        // cascade="all": the posts in one statement, then the user. If there is no such user, the first delete
-        // removed nothing either, and the rollback below undoes it all the same.
+        // cascade="all": the posts in one statement, then the user, after locking the user's row so that no post
+        // can be added to him in between (see StatementBudget#deleteUser).
         inTransaction(userId, mapper -> {
-            mapper.deletePostsOfUser(userId);
-            if (mapper.deleteUser(userId) == 0) {
+            if (mapper.lockUser(userId) == null) {
                 throw RepositoryException.unknownUser(userId);
             }
+            mapper.deletePostsOfUser(userId);
+            mapper.deleteUser(userId);
             return null;
         });
     }

@@ -44,6 +44,9 @@ public interface UserPostMapper {
     /** Inserts the post for the given user id and sets the post's generated id. */
     void insertPost(@Param("post") PostEntity post, @Param("userId") Long userId);
 
+    /** Locks a user's row until the end of the transaction; null when there is no such user. */
+    Long lockUser(long id);
+
     /** @return the rows deleted: 0 when the post does not exist or belongs to another user */
     int deletePostOfUser(@Param("postId") long postId, @Param("userId") long userId);
 

@@ -1,0 +1,15 @@
+package onetomany.mybatis;
+
+import javax.sql.DataSource;
+
+import onetomany.contract.UserPostRepository;
+import onetomany.contract.UserPostRepositoryReliabilityContract;
+
+/** The shared reliability suite, run against MyBatis. */
+class MyBatisUserPostRepositoryReliabilityTest extends UserPostRepositoryReliabilityContract {
+
+    @Override
+    protected UserPostRepository createRepository(DataSource dataSource) {
+        return new MyBatisUserPostRepository(dataSource);
+    }
+}
