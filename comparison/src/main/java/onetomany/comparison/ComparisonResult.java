@@ -1,0 +1,110 @@
+package onetomany.comparison;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import onetomany.contract.LoadStrategy;
+import onetomany.db.StatementLog;
+
+/**
+ * Everything one comparison run measured, ready for the three renderings (terminal, Markdown, HTML).
+ *
+ * @param environment where it ran
+ * @param settings    what it ran
+ * @param seedScript  the seed script, once per library
+ * @param cells       one per library and operation, libraries in {@link Library#ALL} order
+ * @param series      statements per load strategy, library and number of users
+ */
+public record ComparisonResult(Environment environment, ComparisonRunner.Settings settings,
+                               List<SeedScript.Run> seedScript, List<Cell> cells, List<SeriesPoint> series) {
+
+    /** The JDK, the operating system, the database and the libraries' versions. */
+    public record Environment(String jdk, String os, int cores, String database, List<String> libraries) {
+    }
+
+    /**
+     * One operation in one library.
+     *
+     * @param expectedStatements what the contract or the library's budget says it must send
+     * @param statements         what the last call sent
+     * @param consistent         whether every call sent the same number of statements
+     * @param rows               the objects a read returned, or the rows a write inserted, changed or deleted
+     * @param medianNanos        the median time of the measured calls, after the warm-up pass
+     * @param sql                the statements of the last call, in order
+     */
+    public record Cell(Library library, Operation operation, int expectedStatements, int statements,
+                       boolean consistent, int rows, long medianNanos, List<StatementLog.Executed> sql) {
+
+        public boolean asExpected() {
+            return consistent && statements == expectedStatements;
+        }
+    }
+
+    /** How many statements one load strategy sent in one library for this many users (3 posts each). */
+    public record SeriesPoint(Library library, LoadStrategy strategy, int users, int expected, int statements) {
+    }
+
+    public ComparisonResult {
+        seedScript = List.copyOf(seedScript);
+        cells = List.copyOf(cells);
+        series = List.copyOf(series);
+    }
+
+    public Cell cell(Library library, Operation operation) {
+        return cells.stream()
+                .filter(c -> c.library().equals(library) && c.operation() == operation)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(library.name() + " " + operation));
+    }
+
+    /** The statements each number of users cost one library with one strategy, in {@code settings.seriesUsers()} order. */
+    public List<Integer> seriesOf(Library library, LoadStrategy strategy) {
+        return series.stream()
+                .filter(p -> p.library().equals(library) && p.strategy() == strategy)
+                .map(SeriesPoint::statements)
+                .toList();
+    }
+
+    /** Every way this run differs from the contract; empty when the run is right. */
+    public List<String> failures() {
+        List<String> failures = new ArrayList<>();
+        for (SeedScript.Run run : seedScript) {
+            if (!run.titlesReadBack()) {
+                failures.add("%s: the seed script did not read back %s"
+                        .formatted(run.library().name(), SeedScript.EXPECTED_TITLES));
+            }
+        }
+        for (Cell cell : cells) {
+            if (!cell.asExpected()) {
+                failures.add("%s %s: %d statements%s, expected %d".formatted(cell.library().name(),
+                        cell.operation().title(), cell.statements(), cell.consistent() ? "" : " (varying)",
+                        cell.expectedStatements()));
+            }
+        }
+        for (Operation operation : Operation.values()) {
+            List<Integer> rows = cells.stream().filter(c -> c.operation() == operation).map(Cell::rows).distinct()
+                    .toList();
+            if (rows.size() > 1) {
+                failures.add("%s: the libraries disagree on the rows: %s".formatted(operation.title(), rows));
+            }
+        }
+        for (SeriesPoint point : series) {
+            if (point.statements() != point.expected()) {
+                failures.add("%s %s with %d users: %d statements, expected %d".formatted(point.library().name(),
+                        point.strategy(), point.users(), point.statements(), point.expected()));
+            }
+        }
+        return failures;
+    }
+
+    /** The operation's cells in library order. */
+    public List<Cell> row(Operation operation) {
+        return Library.ALL.stream().map(library -> cell(library, operation)).toList();
+    }
+
+    /** The seed script's run in one library. */
+    public Optional<SeedScript.Run> seedScriptOf(Library library) {
+        return seedScript.stream().filter(run -> run.library().equals(library)).findFirst();
+    }
+}
