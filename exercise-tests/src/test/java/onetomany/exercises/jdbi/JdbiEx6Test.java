@@ -1,0 +1,15 @@
+package onetomany.exercises.jdbi;
+
+import javax.sql.DataSource;
+
+import onetomany.exercises.Ex6PageOfUsersContract;
+import onetomany.exercises.contract.Exercises;
+
+/** Exercise 6, run against JdbiExercises. */
+class JdbiEx6Test extends Ex6PageOfUsersContract {
+
+    @Override
+    protected Exercises createExercises(DataSource dataSource) {
+        return new JdbiExercises(dataSource);
+    }
+}

@@ -1,0 +1,15 @@
+package onetomany.exercises.jdbi;
+
+import javax.sql.DataSource;
+
+import onetomany.exercises.Ex7MovePostContract;
+import onetomany.exercises.contract.Exercises;
+
+/** Exercise 7, run against JdbiExercises. */
+class JdbiEx7Test extends Ex7MovePostContract {
+
+    @Override
+    protected Exercises createExercises(DataSource dataSource) {
+        return new JdbiExercises(dataSource);
+    }
+}

@@ -1,0 +1,15 @@
+package onetomany.exercises.jdbi;
+
+import javax.sql.DataSource;
+
+import onetomany.exercises.Ex8SearchPostsContract;
+import onetomany.exercises.contract.Exercises;
+
+/** Exercise 8, run against JdbiExercises. */
+class JdbiEx8Test extends Ex8SearchPostsContract {
+
+    @Override
+    protected Exercises createExercises(DataSource dataSource) {
+        return new JdbiExercises(dataSource);
+    }
+}

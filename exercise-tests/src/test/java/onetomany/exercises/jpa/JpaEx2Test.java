@@ -1,0 +1,15 @@
+package onetomany.exercises.jpa;
+
+import javax.sql.DataSource;
+
+import onetomany.exercises.Ex2LoadCommentsContract;
+import onetomany.exercises.contract.Exercises;
+
+/** Exercise 2, run against JpaExercises. */
+class JpaEx2Test extends Ex2LoadCommentsContract {
+
+    @Override
+    protected Exercises createExercises(DataSource dataSource) {
+        return new JpaExercises(dataSource);
+    }
+}

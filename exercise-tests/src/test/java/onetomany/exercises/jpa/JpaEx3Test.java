@@ -1,0 +1,15 @@
+package onetomany.exercises.jpa;
+
+import javax.sql.DataSource;
+
+import onetomany.exercises.Ex3ThreeLevelsContract;
+import onetomany.exercises.contract.Exercises;
+
+/** Exercise 3, run against JpaExercises. */
+class JpaEx3Test extends Ex3ThreeLevelsContract {
+
+    @Override
+    protected Exercises createExercises(DataSource dataSource) {
+        return new JpaExercises(dataSource);
+    }
+}

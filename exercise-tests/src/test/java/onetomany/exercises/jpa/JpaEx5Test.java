@@ -1,0 +1,15 @@
+package onetomany.exercises.jpa;
+
+import javax.sql.DataSource;
+
+import onetomany.exercises.Ex5CountPostsContract;
+import onetomany.exercises.contract.Exercises;
+
+/** Exercise 5, run against JpaExercises. */
+class JpaEx5Test extends Ex5CountPostsContract {
+
+    @Override
+    protected Exercises createExercises(DataSource dataSource) {
+        return new JpaExercises(dataSource);
+    }
+}

@@ -1,0 +1,15 @@
+package onetomany.exercises.jpa;
+
+import javax.sql.DataSource;
+
+import onetomany.exercises.Ex7MovePostContract;
+import onetomany.exercises.contract.Exercises;
+
+/** Exercise 7, run against JpaExercises. */
+class JpaEx7Test extends Ex7MovePostContract {
+
+    @Override
+    protected Exercises createExercises(DataSource dataSource) {
+        return new JpaExercises(dataSource);
+    }
+}

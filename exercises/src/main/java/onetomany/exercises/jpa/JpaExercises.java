@@ -1,0 +1,156 @@
+package onetomany.exercises.jpa;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import onetomany.contract.NewPost;
+import onetomany.contract.NewUser;
+import onetomany.contract.User;
+import onetomany.exercises.contract.Comment;
+import onetomany.exercises.contract.CommentedPost;
+import onetomany.exercises.contract.CommentedUser;
+import onetomany.exercises.contract.Exercise;
+import onetomany.exercises.contract.Exercises;
+import onetomany.exercises.contract.PostCount;
+import onetomany.exercises.jpa.model.CommentEntity;
+import onetomany.exercises.jpa.model.PostEntity;
+import onetomany.exercises.jpa.model.UserEntity;
+import org.hibernate.Hibernate;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.hibernate.tool.schema.Action;
+
+/**
+ * The exercises in Hibernate ORM. Each method is one transaction ({@link SessionFactory#fromTransaction}); the
+ * pattern of every one of them is in {@code module-jpa}'s {@code JpaUserPostRepository}.
+ */
+public class JpaExercises implements Exercises {
+
+    private final SessionFactory sessionFactory;
+
+    public JpaExercises(DataSource dataSource) {
+        this.sessionFactory = new HibernatePersistenceConfiguration("exercises")
+                .managedClasses(UserEntity.class, PostEntity.class, CommentEntity.class)
+                .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                // TODO exercise 9: JDBC batching is a setting of the factory (see 09-batch-insert.md).
+                .schemaToolingAction(Action.VALIDATE)
+                .createEntityManagerFactory();
+    }
+
+    // 1. Map comments -----------------------------------------------------------------------------------------
+
+    @Override
+    public long addComment(long postId, String body) {
+        // TODO exercise 1: see exercises/instructions/01-map-comments.md
+        throw Exercise.MAP_COMMENTS.notSolved();
+    }
+
+    @Override
+    public Optional<Comment> findComment(long commentId) {
+        // TODO exercise 1: see exercises/instructions/01-map-comments.md
+        throw Exercise.MAP_COMMENTS.notSolved();
+    }
+
+    // 2. Load comments ----------------------------------------------------------------------------------------
+
+    @Override
+    public Optional<CommentedPost> findPostWithComments(long postId) {
+        // TODO exercise 2: see exercises/instructions/02-load-comments.md
+        throw Exercise.LOAD_COMMENTS.notSolved();
+    }
+
+    @Override
+    public List<CommentedPost> findAllPostsWithCommentsJoined() {
+        // TODO exercise 2: see exercises/instructions/02-load-comments.md
+        throw Exercise.LOAD_COMMENTS.notSolved();
+    }
+
+    @Override
+    public List<CommentedPost> findAllPostsWithCommentsSelectIn() {
+        // TODO exercise 2: see exercises/instructions/02-load-comments.md
+        throw Exercise.LOAD_COMMENTS.notSolved();
+    }
+
+    // 3. Three levels -----------------------------------------------------------------------------------------
+
+    @Override
+    public List<CommentedUser> findAllUsersWithPostsAndComments() {
+        // TODO exercise 3: see exercises/instructions/03-three-levels.md
+        throw Exercise.THREE_LEVELS.notSolved();
+    }
+
+    // 4. Cascade ----------------------------------------------------------------------------------------------
+
+    @Override
+    public void deleteUser(long userId) {
+        // TODO exercise 4: see exercises/instructions/04-cascade.md
+        throw Exercise.CASCADE.notSolved();
+    }
+
+    @Override
+    public boolean removeComment(long postId, long commentId) {
+        // TODO exercise 4: see exercises/instructions/04-cascade.md
+        throw Exercise.CASCADE.notSolved();
+    }
+
+    // 5. Count posts ------------------------------------------------------------------------------------------
+
+    @Override
+    public List<PostCount> countPostsPerUser() {
+        // TODO exercise 5: see exercises/instructions/05-count-posts.md
+        throw Exercise.COUNT_POSTS.notSolved();
+    }
+
+    // 6. A page of users --------------------------------------------------------------------------------------
+
+    @Override
+    public List<User> findAllUsersWithPosts() {
+        // TODO exercise 6: see exercises/instructions/06-page-of-users.md
+        throw Exercise.PAGE_OF_USERS.notSolved();
+    }
+
+    @Override
+    public List<User> findPageOfUsersWithPosts(int page, int size) {
+        // TODO exercise 6: see exercises/instructions/06-page-of-users.md
+        throw Exercise.PAGE_OF_USERS.notSolved();
+    }
+
+    // 7. Move a post ------------------------------------------------------------------------------------------
+
+    @Override
+    public User movePost(long postId, long toUserId) {
+        // TODO exercise 7: see exercises/instructions/07-move-post.md
+        throw Exercise.MOVE_POST.notSolved();
+    }
+
+    // 8. Search -----------------------------------------------------------------------------------------------
+
+    @Override
+    public List<String> findTitlesContaining(String fragment) {
+        // TODO exercise 8: see exercises/instructions/08-search-posts.md
+        throw Exercise.SEARCH_POSTS.notSolved();
+    }
+
+    // 9. Batch insert -----------------------------------------------------------------------------------------
+
+    @Override
+    public long saveUserWithManyPosts(NewUser newUser) {
+        // TODO exercise 9: see exercises/instructions/09-batch-insert.md
+        throw Exercise.BATCH_INSERT.notSolved();
+    }
+
+    @Override
+    public void close() {
+        sessionFactory.close();
+    }
+
+    private <R> R inTransaction(Function<Session, R> work) {
+        return sessionFactory.fromTransaction(work);
+    }
+}

@@ -1,0 +1,104 @@
+package onetomany.exercises.jpa.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import onetomany.exercises.contract.CommentedPost;
+import onetomany.exercises.contract.Exercise;
+import org.hibernate.Length;
+
+/** {@code posts}: the author as in module-jpa; the comments are the exercises'. */
+@Entity
+@Table(name = "posts")
+public class PostEntity implements CommentedPost {
+
+    // TODO exercise 9: IDENTITY ids and insert batching (see exercises/instructions/09-batch-insert.md).
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 200)
+    private String title;
+
+    /** Any length: clob (H2), text (PostgreSQL), longtext (MariaDB); @Lob would mean an oid on PostgreSQL. */
+    @Column(length = Length.LONG32)
+    private String content;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "user_id", nullable = false)
+    private UserEntity author;
+
+    // TODO exercise 1: map this list as the other side of CommentEntity.post (01-map-comments.md); @Transient
+    // tells Hibernate to ignore the field until then. Exercise 4 adds the cascade (04-cascade.md).
+    @Transient
+    private List<CommentEntity> comments = new ArrayList<>();
+
+    protected PostEntity() {
+        // for Hibernate
+    }
+
+    public PostEntity(String title, String content) {
+        this.title = title;
+        this.content = content;
+    }
+
+    /** Adds a comment to this post and makes this post the comment's post: both sides in step. */
+    public void addComment(CommentEntity comment) {
+        // TODO exercise 1: keep both sides in step (01-map-comments.md)
+        throw Exercise.MAP_COMMENTS.notSolved();
+    }
+
+    /** Removes a comment from this post; with {@code orphanRemoval} it is deleted at commit. */
+    public void removeComment(CommentEntity comment) {
+        // TODO exercise 4: keep both sides in step (04-cascade.md)
+        throw Exercise.CASCADE.notSolved();
+    }
+
+    @Override
+    public Long getId() {
+        return id;
+    }
+
+    @Override
+    public String getTitle() {
+        return title;
+    }
+
+    @Override
+    public String getContent() {
+        return content;
+    }
+
+    @Override
+    public UserEntity getAuthor() {
+        return author;
+    }
+
+    /** Package-private: use {@link UserEntity#addPost(PostEntity)}, which keeps both sides in step. */
+    void setAuthor(UserEntity author) {
+        this.author = author;
+    }
+
+    @Override
+    public List<CommentEntity> getComments() {
+        return comments;
+    }
+
+    @Override
+    public String toString() {
+        return "PostEntity[id=" + id + ", title=" + title + "]";
+    }
+}

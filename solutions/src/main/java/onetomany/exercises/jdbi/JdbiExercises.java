@@ -1,0 +1,302 @@
+package onetomany.exercises.jdbi;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import onetomany.contract.NewPost;
+import onetomany.contract.NewUser;
+import onetomany.contract.User;
+import onetomany.exercises.contract.Comment;
+import onetomany.exercises.contract.CommentedPost;
+import onetomany.exercises.contract.CommentedUser;
+import onetomany.exercises.contract.Exercises;
+import onetomany.exercises.contract.PostCount;
+import onetomany.exercises.jdbi.model.CommentEntity;
+import onetomany.exercises.jdbi.model.PostEntity;
+import onetomany.exercises.jdbi.model.UserEntity;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.result.RowView;
+
+/**
+ * The exercises in Jdbi 3 core: every statement by hand, rows to objects by {@link ExerciseRowMappers}, joins
+ * folded into graphs by row reducers. The pattern of every one of them is in {@code module-jdbi}'s
+ * {@code JdbiUserPostRepository}.
+ */
+public class JdbiExercises implements Exercises {
+
+    private static final String POSTS_LEFT_JOIN_COMMENTS = """
+            select p.id p_id, p.title p_title, p.content p_content, c.id c_id, c.body c_body
+            from posts p
+            left join comments c on c.post_id = p.id
+            """;
+
+    private static final String USERS_LEFT_JOIN_POSTS = """
+            select u.id u_id, u.name u_name, p.id p_id, p.title p_title, p.content p_content
+            """;
+
+    private final Jdbi jdbi;
+
+    public JdbiExercises(DataSource dataSource) {
+        this.jdbi = Jdbi.create(dataSource)
+                .registerRowMapper(UserEntity.class, ExerciseRowMappers::user)
+                .registerRowMapper(PostEntity.class, ExerciseRowMappers::post)
+                .registerRowMapper(CommentEntity.class, ExerciseRowMappers::comment);
+    }
+
+    // 1. Map comments -----------------------------------------------------------------------------------------
+
+    @Override
+    public long addComment(long postId, String body) {
+        return jdbi.inTransaction(handle -> handle.createUpdate(
+                        "insert into comments (body, post_id) values (:body, :postId)")
+                .bind("body", body)
+                .bind("postId", postId)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    @Override
+    public Optional<Comment> findComment(long commentId) {
+        // The comment's post with all its comments, folded by the reducer; the comment is one of them.
+        return jdbi.inTransaction(handle -> handle.createQuery(POSTS_LEFT_JOIN_COMMENTS + """
+                        where p.id = (select post_id from comments where id = :id)
+                        order by c.id""")
+                .bind("id", commentId)
+                .reduceRows(JdbiExercises::foldPostRow)
+                .findFirst()
+                .flatMap(post -> post.getComments().stream().filter(c -> c.getId() == commentId).findFirst())
+                .map(Comment.class::cast));
+    }
+
+    /** One post per id, in query order; each row's comment, if any, added to that very post. */
+    private static void foldPostRow(Map<Long, PostEntity> posts, RowView row) {
+        PostEntity post = posts.computeIfAbsent(row.getColumn("p_id", Long.class), id -> row.getRow(PostEntity.class));
+        if (row.getColumn("c_id", Long.class) != null) {
+            post.addComment(row.getRow(CommentEntity.class));
+        }
+    }
+
+    // 2. Load comments ----------------------------------------------------------------------------------------
+
+    @Override
+    public Optional<CommentedPost> findPostWithComments(long postId) {
+        return jdbi.inTransaction(handle -> handle.createQuery(POSTS_LEFT_JOIN_COMMENTS + """
+                        where p.id = :id
+                        order by c.id""")
+                .bind("id", postId)
+                .reduceRows(JdbiExercises::foldPostRow)
+                .findFirst()
+                .map(CommentedPost.class::cast));
+    }
+
+    @Override
+    public List<CommentedPost> findAllPostsWithCommentsJoined() {
+        return jdbi.inTransaction(handle -> List.copyOf(handle.createQuery(POSTS_LEFT_JOIN_COMMENTS + """
+                        order by p.id, c.id""")
+                .reduceRows(JdbiExercises::foldPostRow)
+                .toList()));
+    }
+
+    @Override
+    public List<CommentedPost> findAllPostsWithCommentsSelectIn() {
+        return jdbi.inTransaction(handle -> {
+            Map<Long, PostEntity> posts = new LinkedHashMap<>();
+            handle.createQuery("select p.id p_id, p.title p_title, p.content p_content from posts p order by p.id")
+                    .mapTo(PostEntity.class)
+                    .forEach(post -> posts.put(post.getId(), post));
+            if (posts.isEmpty()) {
+                return List.of(); // "in ()" is not SQL
+            }
+            handle.createQuery("""
+                            select c.id c_id, c.body c_body, c.post_id c_post_id
+                            from comments c
+                            where c.post_id in (<postIds>)
+                            order by c.id""")
+                    .bindList("postIds", List.copyOf(posts.keySet()))
+                    .reduceRows(posts, (byId, row) -> {
+                        byId.get(row.getColumn("c_post_id", Long.class)).addComment(row.getRow(CommentEntity.class));
+                        return byId;
+                    });
+            return List.copyOf(posts.values());
+        });
+    }
+
+    // 3. Three levels -----------------------------------------------------------------------------------------
+
+    @Override
+    public List<CommentedUser> findAllUsersWithPostsAndComments() {
+        // One statement, a two-level reducer: users by id in a LinkedHashMap (the result), posts by id in a
+        // HashMap on the side, so that a post's second comment row finds the post its first row created.
+        return jdbi.inTransaction(handle -> {
+            Map<Long, PostEntity> postsById = new HashMap<>();
+            return List.copyOf(handle.createQuery("""
+                            select u.id u_id, u.name u_name, p.id p_id, p.title p_title, p.content p_content,
+                                   c.id c_id, c.body c_body
+                            from users u
+                            left join posts p on p.user_id = u.id
+                            left join comments c on c.post_id = p.id
+                            order by u.id, p.id, c.id""")
+                    .reduceRows((Map<Long, UserEntity> users, RowView row) -> {
+                        UserEntity user = users.computeIfAbsent(row.getColumn("u_id", Long.class),
+                                id -> row.getRow(UserEntity.class));
+                        Long postId = row.getColumn("p_id", Long.class);
+                        if (postId == null) {
+                            return;
+                        }
+                        PostEntity post = postsById.computeIfAbsent(postId, id -> {
+                            PostEntity created = row.getRow(PostEntity.class);
+                            user.addPost(created);
+                            return created;
+                        });
+                        if (row.getColumn("c_id", Long.class) != null) {
+                            post.addComment(row.getRow(CommentEntity.class));
+                        }
+                    })
+                    .toList());
+        });
+    }
+
+    // 4. Cascade ----------------------------------------------------------------------------------------------
+
+    @Override
+    public void deleteUser(long userId) {
+        // cascade="all" two levels down, children first, one statement per table.
+        jdbi.useTransaction(handle -> {
+            handle.createUpdate("delete from comments where post_id in (select id from posts where user_id = :id)")
+                    .bind("id", userId).execute();
+            handle.createUpdate("delete from posts where user_id = :id").bind("id", userId).execute();
+            handle.createUpdate("delete from users where id = :id").bind("id", userId).execute();
+        });
+    }
+
+    @Override
+    public boolean removeComment(long postId, long commentId) {
+        return jdbi.inTransaction(handle -> handle.createUpdate(
+                        "delete from comments where id = :commentId and post_id = :postId")
+                .bind("commentId", commentId)
+                .bind("postId", postId)
+                .execute() == 1);
+    }
+
+    // 5. Count posts ------------------------------------------------------------------------------------------
+
+    @Override
+    public List<PostCount> countPostsPerUser() {
+        return jdbi.inTransaction(handle -> handle.createQuery("""
+                        select u.id, u.name, count(p.id)
+                        from users u
+                        left join posts p on p.user_id = u.id
+                        group by u.id, u.name
+                        order by u.id""")
+                .map((rs, ctx) -> new PostCount(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+                .list());
+    }
+
+    // 6. A page of users --------------------------------------------------------------------------------------
+
+    @Override
+    public List<User> findAllUsersWithPosts() {
+        return jdbi.inTransaction(handle -> List.copyOf(handle.createQuery(USERS_LEFT_JOIN_POSTS + """
+                        from users u
+                        left join posts p on p.user_id = u.id
+                        order by u.id, p.id""")
+                .reduceRows(JdbiExercises::foldUserRow)
+                .toList()));
+    }
+
+    @Override
+    public List<User> findPageOfUsersWithPosts(int page, int size) {
+        // The limit on users, in a derived table; the join then adds all their posts. One statement.
+        return jdbi.inTransaction(handle -> List.copyOf(handle.createQuery(USERS_LEFT_JOIN_POSTS + """
+                        from (select id, name from users order by id limit :size offset :offset) u
+                        left join posts p on p.user_id = u.id
+                        order by u.id, p.id""")
+                .bind("size", size)
+                .bind("offset", page * size)
+                .reduceRows(JdbiExercises::foldUserRow)
+                .toList()));
+    }
+
+    private static void foldUserRow(Map<Long, UserEntity> users, RowView row) {
+        UserEntity user = users.computeIfAbsent(row.getColumn("u_id", Long.class), id -> row.getRow(UserEntity.class));
+        if (row.getColumn("p_id", Long.class) != null) {
+            user.addPost(row.getRow(PostEntity.class));
+        }
+    }
+
+    // 7. Move a post ------------------------------------------------------------------------------------------
+
+    @Override
+    public User movePost(long postId, long toUserId) {
+        // Moving is one update of the foreign key; then the new author with his posts.
+        return jdbi.inTransaction(handle -> {
+            int updated = handle.createUpdate("update posts set user_id = :userId where id = :postId")
+                    .bind("userId", toUserId)
+                    .bind("postId", postId)
+                    .execute();
+            if (updated != 1) {
+                throw new IllegalArgumentException("there is no post " + postId);
+            }
+            return handle.createQuery(USERS_LEFT_JOIN_POSTS + """
+                            from users u
+                            left join posts p on p.user_id = u.id
+                            where u.id = :userId
+                            order by p.id""")
+                    .bind("userId", toUserId)
+                    .reduceRows(JdbiExercises::foldUserRow)
+                    .findFirst()
+                    .orElseThrow();
+        });
+    }
+
+    // 8. Search -----------------------------------------------------------------------------------------------
+
+    @Override
+    public List<String> findTitlesContaining(String fragment) {
+        // :pattern is bound, so quotes are data. % and _ stay wildcards inside a like pattern: escape them, and
+        // the escape character. '!' rather than '\', which MariaDB and MySQL read as an escape in literals.
+        String pattern = "%" + fragment.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return jdbi.inTransaction(handle -> handle.createQuery(
+                        "select title from posts where title like :pattern escape '!' order by id")
+                .bind("pattern", pattern)
+                .mapTo(String.class)
+                .list());
+    }
+
+    // 9. Batch insert -----------------------------------------------------------------------------------------
+
+    @Override
+    public long saveUserWithManyPosts(NewUser newUser) {
+        // The user for its generated id, then the posts as one PreparedBatch: add() binds a row, execute() sends
+        // them in one executeBatch. Chunks of 1000 keep what the driver holds in memory bounded.
+        return jdbi.inTransaction(handle -> {
+            long userId = handle.createUpdate("insert into users (name) values (:name)")
+                    .bind("name", newUser.name())
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one();
+            List<NewPost> posts = newUser.posts();
+            for (int from = 0; from < posts.size(); from += 1000) {
+                insertPosts(handle, userId, posts.subList(from, Math.min(posts.size(), from + 1000)));
+            }
+            return userId;
+        });
+    }
+
+    private static void insertPosts(Handle handle, long userId, List<NewPost> posts) {
+        PreparedBatch batch = handle.prepareBatch(
+                "insert into posts (title, content, user_id) values (:title, :content, :userId)");
+        for (NewPost post : posts) {
+            batch.bind("title", post.title()).bind("content", post.content()).bind("userId", userId).add();
+        }
+        batch.execute();
+    }
+}

@@ -1,0 +1,68 @@
+package onetomany.exercises.jdbi.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import onetomany.exercises.contract.CommentedPost;
+
+/** {@code posts}: the author as in module-jdbi; the comments are the exercises'. */
+public class PostEntity implements CommentedPost {
+
+    private final Long id;
+
+    private final String title;
+
+    private final String content;
+
+    private UserEntity author;
+
+    /** Exercise 1: a plain list, filled by the repository's reducers. */
+    private final List<CommentEntity> comments = new ArrayList<>();
+
+    public PostEntity(Long id, String title, String content) {
+        this.id = id;
+        this.title = title;
+        this.content = content;
+    }
+
+    /** Adds a comment to this post and makes this post the comment's post: both sides in step, in memory only. */
+    public void addComment(CommentEntity comment) {
+        comments.add(comment);
+        comment.setPost(this);
+    }
+
+    @Override
+    public Long getId() {
+        return id;
+    }
+
+    @Override
+    public String getTitle() {
+        return title;
+    }
+
+    @Override
+    public String getContent() {
+        return content;
+    }
+
+    @Override
+    public UserEntity getAuthor() {
+        return author;
+    }
+
+    /** Package-private: use {@link UserEntity#addPost(PostEntity)}, which keeps both sides in step. */
+    void setAuthor(UserEntity author) {
+        this.author = author;
+    }
+
+    @Override
+    public List<CommentEntity> getComments() {
+        return comments;
+    }
+
+    @Override
+    public String toString() {
+        return "PostEntity[id=" + id + ", title=" + title + "]";
+    }
+}

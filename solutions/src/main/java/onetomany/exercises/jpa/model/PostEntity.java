@@ -1,0 +1,114 @@
+package onetomany.exercises.jpa.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import onetomany.exercises.contract.CommentedPost;
+import org.hibernate.annotations.BatchSize;
+import org.hibernate.Length;
+
+/** {@code posts}: the author as in module-jpa; the comments are the exercises'. */
+@Entity
+@Table(name = "posts")
+public class PostEntity implements CommentedPost {
+
+    /**
+     * Exercise 9: with IDENTITY Hibernate must run each insert at once to learn its id, which rules out batching.
+     * A pooled sequence hands Hibernate 1000 ids per call ({@code allocationSize} = the sequence's increment), so
+     * the inserts wait for the flush and go in JDBC batches.
+     */
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "post_ids")
+    @SequenceGenerator(name = "post_ids", sequenceName = "post_ids", allocationSize = 1000)
+    private Long id;
+
+    @Column(nullable = false, length = 200)
+    private String title;
+
+    /** Any length: clob (H2), text (PostgreSQL), longtext (MariaDB); @Lob would mean an oid on PostgreSQL. */
+    @Column(length = Length.LONG32)
+    private String content;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "user_id", nullable = false)
+    private UserEntity author;
+
+    /**
+     * Exercise 1: the inverse side, {@code mappedBy} the comment's {@code post}. Exercise 4: cascade and
+     * delete-orphan, as on {@code user.posts}; {@code @BatchSize} lets a cascading delete load the comments of
+     * up to 100 posts in one select instead of one select per post.
+     */
+    @OneToMany(mappedBy = "post", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    @BatchSize(size = 100)
+    private List<CommentEntity> comments = new ArrayList<>();
+
+    protected PostEntity() {
+        // for Hibernate
+    }
+
+    public PostEntity(String title, String content) {
+        this.title = title;
+        this.content = content;
+    }
+
+    /** Adds a comment to this post and makes this post the comment's post: both sides in step. */
+    public void addComment(CommentEntity comment) {
+        comments.add(comment);
+        comment.setPost(this);
+    }
+
+    /** Removes a comment from this post; with {@code orphanRemoval} it is deleted at commit. */
+    public void removeComment(CommentEntity comment) {
+        comments.remove(comment);
+        comment.setPost(null);
+    }
+
+    @Override
+    public Long getId() {
+        return id;
+    }
+
+    @Override
+    public String getTitle() {
+        return title;
+    }
+
+    @Override
+    public String getContent() {
+        return content;
+    }
+
+    @Override
+    public UserEntity getAuthor() {
+        return author;
+    }
+
+    /** Package-private: use {@link UserEntity#addPost(PostEntity)}, which keeps both sides in step. */
+    void setAuthor(UserEntity author) {
+        this.author = author;
+    }
+
+    @Override
+    public List<CommentEntity> getComments() {
+        return comments;
+    }
+
+    @Override
+    public String toString() {
+        return "PostEntity[id=" + id + ", title=" + title + "]";
+    }
+}

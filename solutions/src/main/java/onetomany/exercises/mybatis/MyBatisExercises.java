@@ -1,0 +1,208 @@
+package onetomany.exercises.mybatis;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import onetomany.contract.NewPost;
+import onetomany.contract.NewUser;
+import onetomany.contract.User;
+import onetomany.exercises.contract.Comment;
+import onetomany.exercises.contract.CommentedPost;
+import onetomany.exercises.contract.CommentedUser;
+import onetomany.exercises.contract.Exercises;
+import onetomany.exercises.contract.PostCount;
+import onetomany.exercises.mybatis.mapper.ExerciseMapper;
+import onetomany.exercises.mybatis.model.CommentEntity;
+import onetomany.exercises.mybatis.model.PostEntity;
+import onetomany.exercises.mybatis.model.UserEntity;
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.ExecutorType;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+
+/**
+ * The exercises in MyBatis: SQL in {@code ExerciseMapper.xml}, one {@link SqlSession} (one transaction) per
+ * method. The pattern of every one of them is in {@code module-mybatis}'s {@code MyBatisUserPostRepository}.
+ */
+public class MyBatisExercises implements Exercises {
+
+    private final SqlSessionFactory factory;
+
+    public MyBatisExercises(DataSource dataSource) {
+        Configuration configuration =
+                new Configuration(new Environment("exercises", new JdbcTransactionFactory(), dataSource));
+        configuration.getTypeAliasRegistry().registerAlias(UserEntity.class);
+        configuration.getTypeAliasRegistry().registerAlias(PostEntity.class);
+        configuration.getTypeAliasRegistry().registerAlias(CommentEntity.class);
+        configuration.getTypeAliasRegistry().registerAlias(PostCount.class);
+        configuration.addMapper(ExerciseMapper.class);
+        this.factory = new SqlSessionFactoryBuilder().build(configuration);
+    }
+
+    // 1. Map comments -----------------------------------------------------------------------------------------
+
+    @Override
+    public long addComment(long postId, String body) {
+        return inTransaction(mapper -> {
+            CommentEntity comment = new CommentEntity(body);
+            mapper.insertComment(comment, postId);
+            return comment.getId();
+        });
+    }
+
+    @Override
+    public Optional<Comment> findComment(long commentId) {
+        // The result map builds the post and its comments, each comment pointing back to that post; the comment
+        // asked for is one of them, the same instance.
+        return inTransaction(mapper -> Optional.ofNullable(mapper.findPostOfComment(commentId))
+                .flatMap(post -> post.getComments().stream().filter(c -> c.getId() == commentId).findFirst())
+                .map(Comment.class::cast));
+    }
+
+    // 2. Load comments ----------------------------------------------------------------------------------------
+
+    @Override
+    public Optional<CommentedPost> findPostWithComments(long postId) {
+        return inTransaction(mapper -> Optional.ofNullable(mapper.findPostWithComments(postId)));
+    }
+
+    @Override
+    public List<CommentedPost> findAllPostsWithCommentsJoined() {
+        return inTransaction(mapper -> List.copyOf(mapper.findAllPostsWithCommentsJoined()));
+    }
+
+    @Override
+    public List<CommentedPost> findAllPostsWithCommentsSelectIn() {
+        // A result map cannot join two statements: the stitching by post id is this loop, as in module-mybatis.
+        return inTransaction(mapper -> {
+            Map<Long, PostEntity> posts = new LinkedHashMap<>();
+            mapper.findAllPosts().forEach(post -> posts.put(post.getId(), post));
+            if (!posts.isEmpty()) {
+                for (CommentEntity comment : mapper.findCommentsOfPosts(List.copyOf(posts.keySet()))) {
+                    posts.get(comment.getPost().getId()).addComment(comment);
+                }
+            }
+            return List.copyOf(posts.values());
+        });
+    }
+
+    // 3. Three levels -----------------------------------------------------------------------------------------
+
+    @Override
+    public List<CommentedUser> findAllUsersWithPostsAndComments() {
+        // One statement: users left join posts left join comments. The <id> of each nested result map folds the
+        // repeated rows into one object per id at each level.
+        return inTransaction(mapper -> List.copyOf(mapper.findAllUsersWithPostsAndComments()));
+    }
+
+    // 4. Cascade ----------------------------------------------------------------------------------------------
+
+    @Override
+    public void deleteUser(long userId) {
+        // cascade="all" two levels down: comments, posts, the user, one statement each, children first.
+        inTransaction(mapper -> {
+            mapper.deleteCommentsOfUser(userId);
+            mapper.deletePostsOfUser(userId);
+            return mapper.deleteUser(userId);
+        });
+    }
+
+    @Override
+    public boolean removeComment(long postId, long commentId) {
+        return inTransaction(mapper -> mapper.deleteCommentOfPost(postId, commentId) == 1);
+    }
+
+    // 5. Count posts ------------------------------------------------------------------------------------------
+
+    @Override
+    public List<PostCount> countPostsPerUser() {
+        return inTransaction(ExerciseMapper::countPostsPerUser);
+    }
+
+    // 6. A page of users --------------------------------------------------------------------------------------
+
+    @Override
+    public List<User> findAllUsersWithPosts() {
+        return inTransaction(mapper -> List.copyOf(mapper.findAllUsersWithPosts()));
+    }
+
+    @Override
+    public List<User> findPageOfUsersWithPosts(int page, int size) {
+        return inTransaction(mapper -> List.copyOf(mapper.findPageOfUsersWithPosts(page * size, size)));
+    }
+
+    // 7. Move a post ------------------------------------------------------------------------------------------
+
+    @Override
+    public User movePost(long postId, long toUserId) {
+        // Moving is updating the foreign key: one update, the post and its comments untouched. Deleting it from
+        // one user and inserting it for the other would give it a new id (and the comments' foreign key would
+        // refuse the delete).
+        return inTransaction(mapper -> {
+            if (mapper.updateAuthorOfPost(postId, toUserId) != 1) {
+                throw new IllegalArgumentException("there is no post " + postId);
+            }
+            return mapper.findUserWithPosts(toUserId);
+        });
+    }
+
+    // 8. Search -----------------------------------------------------------------------------------------------
+
+    @Override
+    public List<String> findTitlesContaining(String fragment) {
+        // #{pattern} is bound, so quotes are data. % and _ stay wildcards inside a like pattern: escape them, and
+        // the escape character. '!' rather than '\', which MariaDB and MySQL read as an escape in literals.
+        String pattern = "%" + fragment.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return inTransaction(mapper -> mapper.findTitlesLike(pattern));
+    }
+
+    // 9. Batch insert -----------------------------------------------------------------------------------------
+
+    @Override
+    public long saveUserWithManyPosts(NewUser newUser) {
+        // ExecutorType.BATCH: each statement is queued with addBatch; flushStatements() sends the queue, one
+        // executeBatch per run of the same statement. The user first, flushed alone, for its generated id.
+        try (SqlSession session = factory.openSession(ExecutorType.BATCH)) {
+            try {
+                ExerciseMapper mapper = session.getMapper(ExerciseMapper.class);
+                UserEntity user = new UserEntity(newUser.name());
+                mapper.insertUser(user);
+                session.flushStatements();
+                int queued = 0;
+                for (NewPost post : newUser.posts()) {
+                    mapper.insertPost(new PostEntity(post.title(), post.content()), user.getId());
+                    if (++queued % 1000 == 0) {
+                        session.flushStatements(); // bounded batches: the driver holds every queued row
+                    }
+                }
+                session.commit();
+                return user.getId();
+            } catch (RuntimeException e) {
+                session.rollback(true);
+                throw e;
+            }
+        }
+    }
+
+    /** One unit of work: committed if the work succeeds, rolled back otherwise. */
+    private <R> R inTransaction(Function<ExerciseMapper, R> work) {
+        try (SqlSession session = factory.openSession()) {
+            try {
+                R result = work.apply(session.getMapper(ExerciseMapper.class));
+                session.commit();
+                return result;
+            } catch (RuntimeException e) {
+                session.rollback(true);
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package onetomany.exercises.mybatis.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import onetomany.exercises.contract.CommentedPost;
+
+/** {@code posts}: the author as in module-mybatis; the comments are the exercises'. */
+public class PostEntity implements CommentedPost {
+
+    private Long id;
+
+    private String title;
+
+    private String content;
+
+    private UserEntity author;
+
+    /** Exercise 1: filled by a {@code <collection>} of a result map; nothing in MyBatis writes it back. */
+    private List<CommentEntity> comments = new ArrayList<>();
+
+    protected PostEntity() {
+        // for MyBatis
+    }
+
+    public PostEntity(String title, String content) {
+        this.title = title;
+        this.content = content;
+    }
+
+    /** Adds a comment to this post and makes this post the comment's post: both sides in step, in memory only. */
+    public void addComment(CommentEntity comment) {
+        comments.add(comment);
+        comment.setPost(this);
+    }
+
+    @Override
+    public Long getId() {
+        return id;
+    }
+
+    @Override
+    public String getTitle() {
+        return title;
+    }
+
+    @Override
+    public String getContent() {
+        return content;
+    }
+
+    @Override
+    public UserEntity getAuthor() {
+        return author;
+    }
+
+    /** Public: a post loaded alone is linked to its author by the repository. */
+    public void setAuthor(UserEntity author) {
+        this.author = author;
+    }
+
+    @Override
+    public List<CommentEntity> getComments() {
+        return comments;
+    }
+
+    @Override
+    public String toString() {
+        return "PostEntity[id=" + id + ", title=" + title + "]";
+    }
+}
