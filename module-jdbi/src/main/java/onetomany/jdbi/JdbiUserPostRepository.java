@@ -50,9 +50,11 @@ public class JdbiUserPostRepository implements UserPostRepository {
         // Jdbi looks a mapper up by the type a query asks for, so both are registered here, on the Jdbi, for every
         // handle it opens. A forgotten one is a NoSuchMapperException: from mapTo before any SQL is sent, but from
         // a reducer's RowView.getRow only once a row needs it (a user without posts never asks for a PostEntity).
+        // tag::register[]
         this.jdbi = Jdbi.create(dataSource)
                 .registerRowMapper(UserEntity.class, UserPostRowMappers::user)
                 .registerRowMapper(PostEntity.class, UserPostRowMappers::post);
+        // end::register[]
     }
 
     @Override
@@ -61,6 +63,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
         // post needs its generated id, then one insert per post. A PreparedBatch would send the posts as one JDBC
         // batch; one insert per post is what the contract's default budget counts.
         return inTransaction(null, handle -> {
+            // tag::seed[]
             long userId = handle.createUpdate("insert into users (name) values (:name)")
                     .bind("name", newUser.name())
                     .executeAndReturnGeneratedKeys("id")
@@ -71,6 +74,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
                 user.addPost(new PostEntity(insertPost(handle, userId, post), post.title(), post.content()));
             }
             return user;
+            // end::seed[]
         });
     }
 
@@ -101,6 +105,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
      * joinedload: one statement, each user's columns repeated on every one of its posts' rows; the reducer folds
      * them back into one object per user (the seeds' {@code .unique()}).
      */
+    // tag::joined[]
     private static List<UserEntity> joined(Handle handle) {
         return handle.createQuery("""
                         select u.id u_id, u.name u_name, p.id p_id, p.title p_title, p.content p_content
@@ -110,6 +115,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
                 .reduceRows(JdbiUserPostRepository::foldUserRow)
                 .toList();
     }
+    // end::joined[]
 
     /**
      * The row reducer of the joined queries, the pattern of Jdbi's docs: {@code reduceRows} hands every row to it
@@ -117,6 +123,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
      * row only) and the users in the order of the query. Each row's post, if any, is added to that very object,
      * which also makes it the post's author.
      */
+    // tag::fold[]
     private static void foldUserRow(Map<Long, UserEntity> users, RowView row) {
         UserEntity user = users.computeIfAbsent(row.getColumn("u_id", Long.class),
                 id -> row.getRow(UserEntity.class));
@@ -125,12 +132,14 @@ public class JdbiUserPostRepository implements UserPostRepository {
             user.addPost(row.getRow(PostEntity.class));
         }
     }
+    // end::fold[]
 
     /**
      * selectinload: the users, then the posts of all of them in one {@code where user_id in (...)}, added to
      * their user by id. No column travels twice; the list of ids is expanded by {@code bindList} into one
      * parameter per user. With no user there is nothing to look up, and {@code in ()} is not SQL: one statement.
      */
+    // tag::select-in[]
     private static Collection<UserEntity> selectIn(Handle handle) {
         Map<Long, UserEntity> usersById = new LinkedHashMap<>();
         allUsers(handle).forEach(user -> usersById.put(user.getId(), user));
@@ -149,11 +158,13 @@ public class JdbiUserPostRepository implements UserPostRepository {
                 })
                 .values();
     }
+    // end::select-in[]
 
     /**
      * The N+1 problem, kept on purpose: one query for the users, then one more for each user's posts. Jdbi
      * never loads lazily, so here the loop is in plain sight; in an ORM it hides behind {@code user.getPosts()}.
      */
+    // tag::naive[]
     private static List<UserEntity> naive(Handle handle) {
         List<UserEntity> users = allUsers(handle);
         for (UserEntity user : users) {
@@ -168,6 +179,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
         }
         return users;
     }
+    // end::naive[]
 
     private static List<UserEntity> allUsers(Handle handle) {
         return handle.createQuery("select u.id u_id, u.name u_name from users u order by u.id")
@@ -210,6 +222,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
         });
     }
 
+    // tag::insert-post[]
     private static long insertPost(Handle handle, Long userId, NewPost post) {
         return handle.createUpdate("insert into posts (title, content, user_id) values (:title, :content, :userId)")
                 .bind("title", post.title())
@@ -219,16 +232,19 @@ public class JdbiUserPostRepository implements UserPostRepository {
                 .mapTo(Long.class)
                 .one();
     }
+    // end::insert-post[]
 
     @Override
     public void removePost(long userId, long postId) {
         // delete-orphan: there is no list to remove the post from, so removing it is deleting its row. The user
         // id in the where clause makes it "a post of this user".
         useTransaction(null, handle -> {
+            // tag::orphan[]
             int deleted = handle.createUpdate("delete from posts where id = :postId and user_id = :userId")
                     .bind("postId", postId)
                     .bind("userId", userId)
                     .execute();
+            // end::orphan[]
             if (deleted == 0) {
                 throw RepositoryException.unknownPostOfUser(postId, userId);
             }
@@ -267,6 +283,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
         // cascade="all": the posts first, all in one statement, or the foreign key refuses the user's delete; the
         // user's row locked before, so that no post can be added to him in between (StatementBudget#deleteUser).
         useTransaction(null, handle -> {
+            // tag::delete-user[]
             if (lockUser(handle, userId).isEmpty()) {
                 throw RepositoryException.unknownUser(userId);
             }
@@ -276,6 +293,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
             handle.createUpdate("delete from users where id = :userId")
                     .bind("userId", userId)
                     .execute();
+            // end::delete-user[]
         });
     }
 

@@ -82,16 +82,19 @@ public class JpaUserPostRepository implements UserPostRepository {
     public JpaUserPostRepository(DataSource dataSource) {
         // Every entity class is registered here, before the first session: an unlisted class is "not an entity".
         // Hibernate validates the mapping against the migrated schema and never creates or alters a table.
+        // tag::register[]
         this.sessionFactory = new HibernatePersistenceConfiguration("one-to-many")
                 .managedClasses(UserEntity.class, PostEntity.class)
                 .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .schemaToolingAction(Action.VALIDATE)
                 .createEntityManagerFactory();
+        // end::register[]
     }
 
     @Override
     public User createUserWithPosts(NewUser newUser) {
         return write(null, session -> {
+            // tag::seed[]
             UserEntity user = new UserEntity(newUser.name());
             for (NewPost post : newUser.posts()) {
                 user.addPost(new PostEntity(post.title(), post.content()));
@@ -100,6 +103,7 @@ public class JpaUserPostRepository implements UserPostRepository {
             // insert runs at once, since only the database knows the id.
             session.persist(user);
             return user;
+            // end::seed[]
         });
     }
 
@@ -118,24 +122,30 @@ public class JpaUserPostRepository implements UserPostRepository {
             List<UserEntity> users = switch (strategy) {
                 // joinedload: one statement. The join repeats each user once per post; Hibernate folds the rows
                 // into one entity per id (the seeds' .unique()), without "distinct" in the SQL.
+                // tag::joined[]
                 case JOINED -> session.createSelectionQuery(
                         "from UserEntity u left join fetch u.posts order by u.id", UserEntity.class)
                         .getResultList();
+                // end::joined[]
                 // selectinload: the users, then the first collection initialized loads the posts of every user
                 // of that query in one "where user_id in (select ...)". Switched on for this session only, so
                 // NAIVE below still shows the N+1 problem.
+                // tag::select-in[]
                 case SELECT_IN -> {
                     session.setSubselectFetchingEnabled(true);
                     List<UserEntity> loaded = allUsers(session);
                     loaded.forEach(user -> Hibernate.initialize(user.getPosts()));
                     yield loaded;
                 }
+                // end::select-in[]
                 // The N+1 problem, on purpose: each lazy list is loaded by its own select when first touched.
+                // tag::naive[]
                 case NAIVE -> {
                     List<UserEntity> loaded = allUsers(session);
                     loaded.forEach(user -> Hibernate.initialize(user.getPosts()));
                     yield loaded;
                 }
+                // end::naive[]
             };
             return List.copyOf(users);
         });
@@ -191,8 +201,10 @@ public class JpaUserPostRepository implements UserPostRepository {
                     .filter(p -> p.getId() == postId)
                     .findFirst()
                     .orElseThrow(() -> RepositoryException.unknownPostOfUser(postId, userId));
+            // tag::orphan[]
             // delete-orphan: no remove() call; orphanRemoval deletes the post that left the list at commit.
             user.removePost(post);
+            // end::orphan[]
             return null;
         });
     }
@@ -229,8 +241,10 @@ public class JpaUserPostRepository implements UserPostRepository {
             if (user == null) {
                 throw RepositoryException.unknownUser(userId);
             }
+            // tag::delete-user[]
             // cascade = ALL: Hibernate loads the posts and deletes each one before the user.
             session.remove(user);
+            // end::delete-user[]
             return null;
         });
     }
@@ -255,9 +269,19 @@ public class JpaUserPostRepository implements UserPostRepository {
         return session.find(type, id, options);
     }
 
+    /**
+     * One read-only transaction, the way a read-only transaction runs in Spring: entities loaded read-only keep no
+     * snapshot for dirty checking, and with {@code FlushMode.MANUAL} the commit does not walk the persistence
+     * context looking for changes. Measured in benchmarks/: the joined read of 10,000 users with 100,000 posts
+     * spends less time and allocates less. The price: a change made to a loaded entity here is never written.
+     */
     private <R> R read(java.util.function.Function<Session, R> work) {
         try {
-            return sessionFactory.fromTransaction(work);
+            return sessionFactory.fromTransaction(session -> {
+                session.setDefaultReadOnly(true);
+                session.setHibernateFlushMode(org.hibernate.FlushMode.MANUAL);
+                return work.apply(session);
+            });
         } catch (RuntimeException e) {
             throw translate(e, null);
         }

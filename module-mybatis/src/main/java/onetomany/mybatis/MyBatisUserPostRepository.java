@@ -48,6 +48,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
         // No mybatis-config.xml: the same configuration in Java. The aliases must be registered before the mapper
         // XML that uses them is parsed, and the mapper before the first session: getMapper() of an unregistered
         // interface fails with "Type interface ... is not known to the MapperRegistry".
+        // tag::register[]
         Configuration configuration =
                 new Configuration(new Environment("default", new JdbcTransactionFactory(), dataSource));
         configuration.getTypeAliasRegistry().registerAlias(UserEntity.class);
@@ -55,11 +56,13 @@ public class MyBatisUserPostRepository implements UserPostRepository {
         // Parses onetomany/mybatis/mapper/UserPostMapper.xml, found on the classpath beside the interface.
         configuration.addMapper(UserPostMapper.class);
         this.factory = new SqlSessionFactoryBuilder().build(configuration);
+        // end::register[]
     }
 
     @Override
     public User createUserWithPosts(NewUser newUser) {
         return inTransaction(null, mapper -> {
+            // tag::seed[]
             UserEntity user = new UserEntity(newUser.name());
             // The seeds' session.add(user1) saves the posts too; here that cascade is this loop: the user first,
             // for its generated id, then one insert per post.
@@ -70,6 +73,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
                 user.addPost(post);
             }
             return user;
+            // end::seed[]
         });
     }
 
@@ -86,6 +90,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
                 // per id and links each post's author to it.
                 case JOINED -> mapper.findAllUsersWithPostsJoined();
                 case SELECT_IN -> findAllUsersThenTheirPosts(mapper);
+                // tag::naive[]
                 case NAIVE -> {
                     // The N+1 problem, on purpose: one select for the users, then MyBatis runs the result map's
                     // nested select once per user. Those posts know only their user's id: point them back to him.
@@ -93,6 +98,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
                     loaded.forEach(user -> user.getPosts().forEach(post -> post.setAuthor(user)));
                     yield loaded;
                 }
+                // end::naive[]
             };
             return List.copyOf(users);
         });
@@ -106,6 +112,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
      * would be read in chunks, since databases cap the parameters of a statement.
      */
     private static List<UserEntity> findAllUsersThenTheirPosts(UserPostMapper mapper) {
+        // tag::select-in[]
         List<UserEntity> users = mapper.findAllUsers();
         if (users.isEmpty()) {
             return users; // nothing to look up: the contract's one statement
@@ -117,6 +124,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
             usersById.get(post.getAuthor().getId()).addPost(post);
         }
         return users;
+        // end::select-in[]
     }
 
     @Override
@@ -128,11 +136,13 @@ public class MyBatisUserPostRepository implements UserPostRepository {
         // and sorting the posts afterwards, would get the back-references from the result map but reorder the
         // result in Java.
         return inTransaction(null, mapper -> {
+            // tag::posts-with-authors[]
             List<PostEntity> posts = mapper.findAllPostsWithAuthors();
             Map<Long, UserEntity> authorsById = new HashMap<>();
             for (PostEntity post : posts) {
                 authorsById.computeIfAbsent(post.getAuthor().getId(), id -> post.getAuthor()).addPost(post);
             }
+            // end::posts-with-authors[]
             return List.<Post>copyOf(posts);
         });
     }
@@ -188,12 +198,14 @@ public class MyBatisUserPostRepository implements UserPostRepository {
         // cascade="all": the posts in one statement, then the user, after locking the user's row so that no post
         // can be added to him in between (see StatementBudget#deleteUser).
         inTransaction(userId, mapper -> {
+            // tag::delete-user[]
             if (mapper.lockUser(userId) == null) {
                 throw RepositoryException.unknownUser(userId);
             }
             mapper.deletePostsOfUser(userId);
             mapper.deleteUser(userId);
             return null;
+            // end::delete-user[]
         });
     }
 

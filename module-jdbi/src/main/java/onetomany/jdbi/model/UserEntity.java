@@ -27,6 +27,7 @@ public class UserEntity implements User {
         this.name = name;
     }
 
+    // tag::both-sides[]
     /** Adds a post to this user and makes this user its author: both sides of the relationship, in step. */
     public void addPost(PostEntity post) {
         posts.add(post);
@@ -38,6 +39,7 @@ public class UserEntity implements User {
         posts.remove(post);
         post.setAuthor(null);
     }
+    // end::both-sides[]
 
     @Override
     public Long getId() {

@@ -39,9 +39,11 @@ public class PostEntity implements Post {
     @Column(length = Length.LONG32)
     private String content;
 
+    // tag::author[]
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "user_id", nullable = false)
     private UserEntity author;
+    // end::author[]
 
     protected PostEntity() {
         // for Hibernate

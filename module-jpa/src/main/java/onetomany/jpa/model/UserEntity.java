@@ -33,9 +33,11 @@ public class UserEntity implements User {
     @Column(nullable = false, length = 100)
     private String name;
 
+    // tag::posts[]
     @OneToMany(mappedBy = "author", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
     private List<PostEntity> posts = new ArrayList<>();
+    // end::posts[]
 
     protected UserEntity() {
         // for Hibernate
@@ -45,6 +47,7 @@ public class UserEntity implements User {
         this.name = name;
     }
 
+    // tag::both-sides[]
     /** Adds a post to this user and makes this user its author: both sides of the relationship, in step. */
     public void addPost(PostEntity post) {
         posts.add(post);
@@ -56,6 +59,7 @@ public class UserEntity implements User {
         posts.remove(post);
         post.setAuthor(null);
     }
+    // end::both-sides[]
 
     @Override
     public Long getId() {

@@ -21,8 +21,8 @@ public class PostEntity implements Post {
 
     private UserEntity author;
 
-    protected PostEntity() {
-        // for MyBatis, which fills the fields by reflection (there is no setter for id)
+    public PostEntity() {
+        // for MyBatis (no setter for id); public, or MyBatis throws and catches an exception per row (benchmarks/)
     }
 
     public PostEntity(String title, String content) {

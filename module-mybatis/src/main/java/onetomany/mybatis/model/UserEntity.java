@@ -22,14 +22,15 @@ public class UserEntity implements User {
 
     private List<PostEntity> posts = new ArrayList<>();
 
-    protected UserEntity() {
-        // for MyBatis, which fills the fields by reflection (there is no setter for id)
+    public UserEntity() {
+        // for MyBatis (no setter for id); public, or MyBatis throws and catches an exception per row (benchmarks/)
     }
 
     public UserEntity(String name) {
         this.name = name;
     }
 
+    // tag::both-sides[]
     /** Adds a post to this user and makes this user its author: both sides of the relationship, in step. */
     public void addPost(PostEntity post) {
         posts.add(post);
@@ -41,6 +42,7 @@ public class UserEntity implements User {
         posts.remove(post);
         post.setAuthor(null);
     }
+    // end::both-sides[]
 
     @Override
     public Long getId() {

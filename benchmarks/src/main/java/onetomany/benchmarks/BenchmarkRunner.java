@@ -1,0 +1,93 @@
+package onetomany.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The benchmarks' one command: {@code java -jar benchmarks/target/benchmarks.jar [short|targets|long] [output folder]
+ * [benchmark regex]}. Runs JMH with {@code -prof gc}, writes its JSON, then counts statements versus N and
+ * measures the heap each result retains, and writes everything as one Markdown report.
+ *
+ * <p>{@code short}: 1 fork, 1 warm-up iteration of 1 s and 3 measured of 0.5 s (under 5 minutes on 2 cores): every
+ * benchmark, indicative numbers; most of the time goes to starting 37 forks and seeding their databases.
+ * {@code targets}: only the eager read at 10,000 users, every form of it, 3 warm-up and 5 measured iterations of
+ * 2 s (about 4 minutes). {@code long}: 3 forks, 5 warm-up and 10 measured iterations of 2 s each (about an hour and
+ * a half on 2 cores), for real numbers.
+ * JMH's own command line stays available: {@code java -cp benchmarks.jar org.openjdk.jmh.Main -h}.
+ */
+public final class BenchmarkRunner {
+
+    private BenchmarkRunner() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.jboss.logging.provider", "slf4j");
+        String profile = args.length > 0 ? args[0] : "short";
+        Path output = Path.of(args.length > 1 ? args[1] : "benchmarks/target/benchmarks");
+        String include = args.length > 2 ? args[2]
+                : profile.equals("targets") ? "onetomany\\.benchmarks\\.(UsersWithPosts|TunedRead)Benchmark\\.joined"
+                : "onetomany\\.benchmarks\\..*Benchmark\\..*";
+        Files.createDirectories(output);
+        Path json = output.resolve("jmh-result.json");
+
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        Instant start = Instant.now();
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(include)
+                .addProfiler(GCProfiler.class)
+                .resultFormat(ResultFormatType.JSON)
+                .result(json.toString())
+                .jvmArgsAppend(forkArguments());
+        switch (profile) {
+            case "short" -> options.forks(1)
+                    .warmupIterations(1).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(3).measurementTime(TimeValue.milliseconds(500));
+            // The eager read at 10,000 users only (the targets), every form of it, measured longer.
+            case "targets" -> options.param("users", "10000").forks(1)
+                    .warmupIterations(3).warmupTime(TimeValue.seconds(2))
+                    .measurementIterations(5).measurementTime(TimeValue.seconds(2));
+            case "long" -> options.forks(3)
+                    .warmupIterations(5).warmupTime(TimeValue.seconds(2))
+                    .measurementIterations(10).measurementTime(TimeValue.seconds(2));
+            default -> throw new IllegalArgumentException("profile is short, targets or long, not " + profile);
+        }
+        Collection<RunResult> results = new Runner(options.build()).run();
+
+        System.out.println("Counting statements versus N, and measuring the heap each result retains...");
+        Measurements measurements = Measurements.take();
+        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        Duration wall = Duration.between(start, Instant.now());
+
+        Path markdown = output.resolve("benchmarks.md");
+        Files.writeString(markdown, Report.markdown(profile, results, measurements, loadBefore, loadAfter, wall));
+        System.out.println(Files.readString(markdown));
+        System.out.println("Written: " + json + " and " + markdown);
+    }
+
+    /** The database switch, passed on to JMH's forks; a fixed heap, so that GC sizing does not vary by run. */
+    private static String[] forkArguments() {
+        // Hibernate logs through JBoss Logging: to SLF4J, which is quiet, as in the tests.
+        List<String> arguments = new ArrayList<>(List.of("-Xms2g", "-Xmx2g", "-Dorg.jboss.logging.provider=slf4j"));
+        for (String property : List.of("db", "db.url", "db.user", "db.password")) {
+            String value = System.getProperty(property);
+            if (value != null) {
+                arguments.add("-D" + property + "=" + value);
+            }
+        }
+        return arguments.toArray(String[]::new);
+    }
+}

@@ -1,0 +1,235 @@
+package onetomany.benchmarks;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import onetomany.contract.LoadStrategy;
+import onetomany.contract.NewPost;
+import onetomany.contract.NewUser;
+import onetomany.contract.Post;
+import onetomany.contract.RepositoryException;
+import onetomany.contract.User;
+
+/**
+ * The floor: the best one could hand-write with plain JDBC, the same object graph as the libraries, on the same
+ * DataSource. Reads index their columns and fold the rows of one {@code left join} as they come (ordered by user
+ * id, so no map is needed); writes send the posts as one {@code PreparedStatement} batch. The same statements
+ * per read as every library (the contract), and the same lock before a delete.
+ */
+public final class JdbcFloor implements Subject {
+
+    private static final String JOINED = """
+            select u.id, u.name, p.id, p.title, p.content
+            from users u left join posts p on p.user_id = u.id
+            order by u.id, p.id""";
+    private static final String USERS = "select id, name from users order by id";
+    private static final String POSTS_OF_USER = "select id, title, content from posts where user_id = ? order by id";
+    private static final String POSTS_WITH_AUTHORS = """
+            select p.id, p.title, p.content, u.id, u.name
+            from posts p join users u on u.id = p.user_id
+            order by p.id""";
+
+    private final DataSource dataSource;
+
+    public JdbcFloor(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @FunctionalInterface
+    private interface Work<R> {
+        R apply(Connection connection) throws SQLException;
+    }
+
+    /** One transaction, as the contract's every method. */
+    private <R> R inTransaction(Work<R> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                R result = work.apply(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public List<? extends User> usersWithPosts(LoadStrategy strategy) {
+        return inTransaction(connection -> switch (strategy) {
+            case JOINED -> joined(connection);
+            case SELECT_IN -> selectIn(connection);
+            case NAIVE -> naive(connection);
+        });
+    }
+
+    private static List<PlainUser> joined(Connection connection) throws SQLException {
+        List<PlainUser> users = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(JOINED); ResultSet rs = ps.executeQuery()) {
+            PlainUser user = null;
+            while (rs.next()) {
+                long userId = rs.getLong(1);
+                if (user == null || user.getId() != userId) {
+                    user = new PlainUser(userId, rs.getString(2));
+                    users.add(user);
+                }
+                long postId = rs.getLong(3);
+                if (!rs.wasNull()) {
+                    user.addPost(new PlainPost(postId, rs.getString(4), rs.getString(5)));
+                }
+            }
+        }
+        return users;
+    }
+
+    private static List<PlainUser> selectIn(Connection connection) throws SQLException {
+        List<PlainUser> users = allUsers(connection);
+        if (users.isEmpty()) {
+            return users;
+        }
+        Map<Long, PlainUser> byId = new HashMap<>(users.size() * 2);
+        users.forEach(user -> byId.put(user.getId(), user));
+        String sql = "select id, title, content, user_id from posts where user_id in ("
+                + String.join(", ", Collections.nCopies(users.size(), "?")) + ") order by id";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < users.size(); i++) {
+                ps.setLong(i + 1, users.get(i).getId());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byId.get(rs.getLong(4)).addPost(new PlainPost(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
+        return users;
+    }
+
+    private static List<PlainUser> naive(Connection connection) throws SQLException {
+        List<PlainUser> users = allUsers(connection);
+        try (PreparedStatement ps = connection.prepareStatement(POSTS_OF_USER)) {
+            for (PlainUser user : users) {
+                ps.setLong(1, user.getId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        user.addPost(new PlainPost(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                    }
+                }
+            }
+        }
+        return users;
+    }
+
+    private static List<PlainUser> allUsers(Connection connection) throws SQLException {
+        List<PlainUser> users = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(USERS); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                users.add(new PlainUser(rs.getLong(1), rs.getString(2)));
+            }
+        }
+        return users;
+    }
+
+    @Override
+    public List<? extends Post> postsWithAuthors() {
+        return inTransaction(connection -> {
+            List<PlainPost> posts = new ArrayList<>();
+            Map<Long, PlainUser> authors = new HashMap<>();
+            try (PreparedStatement ps = connection.prepareStatement(POSTS_WITH_AUTHORS);
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long authorId = rs.getLong(4);
+                    PlainUser author = authors.get(authorId);
+                    if (author == null) {
+                        author = new PlainUser(authorId, rs.getString(5));
+                        authors.put(authorId, author);
+                    }
+                    PlainPost post = new PlainPost(rs.getLong(1), rs.getString(2), rs.getString(3));
+                    author.addPost(post);
+                    posts.add(post);
+                }
+            }
+            return posts;
+        });
+    }
+
+    @Override
+    public User createUserWithPosts(NewUser newUser) {
+        // Two statements: the user's insert (its id is needed), then every post in one JDBC batch.
+        return inTransaction(connection -> {
+            PlainUser user;
+            try (PreparedStatement ps = connection.prepareStatement("insert into users (name) values (?)",
+                    new String[] {"id"})) {
+                ps.setString(1, newUser.name());
+                ps.executeUpdate();
+                user = new PlainUser(generatedId(ps), newUser.name());
+            }
+            if (newUser.posts().isEmpty()) {
+                return user;
+            }
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "insert into posts (title, content, user_id) values (?, ?, ?)", new String[] {"id"})) {
+                for (NewPost post : newUser.posts()) {
+                    ps.setString(1, post.title());
+                    ps.setString(2, post.content());
+                    ps.setLong(3, user.getId());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    for (NewPost post : newUser.posts()) {
+                        keys.next();
+                        user.addPost(new PlainPost(keys.getLong(1), post.title(), post.content()));
+                    }
+                }
+            }
+            return user;
+        });
+    }
+
+    private static long generatedId(Statement statement) throws SQLException {
+        try (ResultSet keys = statement.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
+        }
+    }
+
+    @Override
+    public void deleteUser(long userId) {
+        // The contract's three statements: lock the user, delete his posts, delete him.
+        inTransaction(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement("select id from users where id = ? for update")) {
+                lock.setLong(1, userId);
+                try (ResultSet rs = lock.executeQuery()) {
+                    if (!rs.next()) {
+                        throw RepositoryException.unknownUser(userId);
+                    }
+                }
+            }
+            try (PreparedStatement posts = connection.prepareStatement("delete from posts where user_id = ?");
+                 PreparedStatement user = connection.prepareStatement("delete from users where id = ?")) {
+                posts.setLong(1, userId);
+                posts.executeUpdate();
+                user.setLong(1, userId);
+                user.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+    }
+}

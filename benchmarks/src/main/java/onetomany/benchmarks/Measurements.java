@@ -1,0 +1,101 @@
+package onetomany.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import onetomany.contract.LoadStrategy;
+import onetomany.db.Database;
+
+/**
+ * What JMH does not measure: the statements each strategy sends versus N (the contract's counts, measured), and
+ * the heap each eager read's result retains, at 10,000 users × 10 posts.
+ */
+final class Measurements {
+
+    static final int[] N = {1, 10, 100, 1_000, 10_000};
+    /** Statements do not depend on how many posts a user has: one each keeps the counting quick. */
+    static final int POSTS_PER_USER_COUNTED = 1;
+
+    /** "JOINED jpa" and the like, to the statements sent for each N of {@link #N}. */
+    final Map<String, List<Integer>> statements = new LinkedHashMap<>();
+    /** A library or tuned reader's key, to the bytes its result of all users with posts retains. */
+    final Map<String, Long> retainedBytes = new LinkedHashMap<>();
+    String database;
+
+    private Measurements() {
+    }
+
+    static Measurements take() {
+        Measurements m = new Measurements();
+        try (Database database = Database.open()) {
+            m.database = database.description();
+            List<Subject> subjects = new ArrayList<>();
+            for (Library library : Library.values()) {
+                subjects.add(library.open(database.dataSource()));
+            }
+            for (LoadStrategy strategy : LoadStrategy.values()) {
+                for (Library library : Library.values()) {
+                    m.statements.put(strategy + " " + library.key, new ArrayList<>());
+                }
+            }
+            for (Library library : Library.values()) {
+                m.statements.put("posts with authors " + library.key, new ArrayList<>());
+            }
+            for (int n : N) {
+                Seed.users(database.unproxiedDataSource(), n, POSTS_PER_USER_COUNTED);
+                for (Library library : Library.values()) {
+                    Subject subject = subjects.get(library.ordinal());
+                    for (LoadStrategy strategy : LoadStrategy.values()) {
+                        database.statements().reset();
+                        subject.usersWithPosts(strategy);
+                        m.statements.get(strategy + " " + library.key).add(database.statements().count());
+                    }
+                    database.statements().reset();
+                    subject.postsWithAuthors();
+                    m.statements.get("posts with authors " + library.key).add(database.statements().count());
+                }
+            }
+            // Then 10,000 users × 10 posts, and what each eager read's result keeps alive.
+            Seed.users(database.unproxiedDataSource(), 10_000, Bench.POSTS_PER_USER);
+            database.statements().reset();
+            for (Library library : Library.values()) {
+                Subject subject = subjects.get(library.ordinal());
+                m.retainedBytes.put(library.key, retained(() -> subject.usersWithPosts(LoadStrategy.JOINED)));
+                database.statements().reset();
+            }
+            for (Tuned tuned : Tuned.values()) {
+                try (Tuned.Reader reader = tuned.open(database.dataSource())) {
+                    m.retainedBytes.put(tuned.key, retained(reader::usersWithPosts));
+                }
+                database.statements().reset();
+            }
+            subjects.forEach(Subject::close);
+        }
+        return m;
+    }
+
+    /**
+     * Heap in use after a full GC with the result held, minus before it was read; after one read that fills the
+     * database's and the library's caches for this data, so that only the result is counted.
+     */
+    private static long retained(Supplier<?> read) {
+        read.get();
+        long before = usedAfterGc();
+        Object result = read.get();
+        long after = usedAfterGc();
+        java.lang.ref.Reference.reachabilityFence(result);
+        return after - before;
+    }
+
+    private static long usedAfterGc() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        System.gc();
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+}

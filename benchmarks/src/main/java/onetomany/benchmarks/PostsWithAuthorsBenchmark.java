@@ -1,0 +1,53 @@
+package onetomany.benchmarks;
+
+import java.util.List;
+
+import onetomany.contract.Post;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/** All posts with their authors (1 statement), 10,000 users × 10 posts: 100,000 posts sharing 10,000 authors. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
+public class PostsWithAuthorsBenchmark {
+
+    @Param("10000")
+    public int users;
+
+    @Param({"jdbc", "jpa", "mybatis", "jdbi"})
+    public String library;
+
+    private Bench bench;
+    private Subject subject;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        bench = Bench.seeded(users);
+        subject = Library.of(library).open(bench.database.dataSource());
+    }
+
+    @Setup(Level.Iteration)
+    public void forgetStatements() {
+        bench.forgetStatements();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        subject.close();
+        bench.close();
+    }
+
+    @Benchmark
+    public List<? extends Post> postsWithAuthors() {
+        return subject.postsWithAuthors();
+    }
+}

@@ -1,0 +1,56 @@
+package onetomany.benchmarks;
+
+import java.util.List;
+
+import onetomany.contract.LoadStrategy;
+import onetomany.contract.NewUser;
+import onetomany.contract.Post;
+import onetomany.contract.User;
+import onetomany.contract.UserPostRepository;
+
+/**
+ * What the benchmarks call: the contract's operations that they measure. A module's repository is one
+ * ({@link #of(UserPostRepository)}); the JDBC floor is another ({@link JdbcFloor}).
+ */
+public interface Subject extends AutoCloseable {
+
+    List<? extends User> usersWithPosts(LoadStrategy strategy);
+
+    List<? extends Post> postsWithAuthors();
+
+    User createUserWithPosts(NewUser user);
+
+    void deleteUser(long userId);
+
+    @Override
+    void close();
+
+    static Subject of(UserPostRepository repository) {
+        return new Subject() {
+            @Override
+            public List<? extends User> usersWithPosts(LoadStrategy strategy) {
+                return repository.findAllUsersWithPosts(strategy);
+            }
+
+            @Override
+            public List<? extends Post> postsWithAuthors() {
+                return repository.findAllPostsWithAuthors();
+            }
+
+            @Override
+            public User createUserWithPosts(NewUser user) {
+                return repository.createUserWithPosts(user);
+            }
+
+            @Override
+            public void deleteUser(long userId) {
+                repository.deleteUser(userId);
+            }
+
+            @Override
+            public void close() {
+                repository.close();
+            }
+        };
+    }
+}

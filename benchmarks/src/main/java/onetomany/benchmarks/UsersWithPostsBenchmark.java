@@ -1,0 +1,59 @@
+package onetomany.benchmarks;
+
+import java.util.List;
+
+import onetomany.contract.LoadStrategy;
+import onetomany.contract.User;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/** All users with their posts, {@code JOINED} (1 statement) and {@code SELECT_IN} (2), users × 10 posts. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
+public class UsersWithPostsBenchmark {
+
+    @Param({"1000", "10000"})
+    public int users;
+
+    @Param({"jdbc", "jpa", "mybatis", "jdbi"})
+    public String library;
+
+    private Bench bench;
+    private Subject subject;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        bench = Bench.seeded(users);
+        subject = Library.of(library).open(bench.database.dataSource());
+    }
+
+    @Setup(Level.Iteration)
+    public void forgetStatements() {
+        bench.forgetStatements();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        subject.close();
+        bench.close();
+    }
+
+    @Benchmark
+    public List<? extends User> joined() {
+        return subject.usersWithPosts(LoadStrategy.JOINED);
+    }
+
+    @Benchmark
+    public List<? extends User> selectIn() {
+        return subject.usersWithPosts(LoadStrategy.SELECT_IN);
+    }
+}

@@ -1,0 +1,124 @@
+package onetomany.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+import onetomany.contract.LoadStrategy;
+import onetomany.contract.NewPost;
+import onetomany.contract.NewUser;
+import onetomany.contract.Post;
+import onetomany.contract.User;
+import onetomany.db.Database;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proves, on tiny data and without timing anything, that every subject the benchmarks measure builds the same
+ * object graph as the JDBC floor (so the floor is a fair floor), and that the writes do what they say. The JMH
+ * classes themselves are {@code *Benchmark}, never run by {@code ./mvnw test}.
+ */
+class BenchmarksSmokeTest {
+
+    private static Database database;
+
+    @BeforeAll
+    static void seed() {
+        database = Database.h2();
+        Seed.users(database.unproxiedDataSource(), 4, 3);
+        // A user without posts, which a left join must keep.
+        new JdbcFloor(database.dataSource()).createUserWithPosts(new NewUser("Nobody's author"));
+    }
+
+    @AfterAll
+    static void close() {
+        database.close();
+    }
+
+    @Test
+    void everyLibraryReadsTheGraphOfTheFloorWithTheContractsStatementCounts() {
+        try (Subject floor = Library.JDBC.open(database.dataSource())) {
+            for (Library library : Library.values()) {
+                try (Subject subject = library.open(database.dataSource())) {
+                    for (LoadStrategy strategy : LoadStrategy.values()) {
+                        database.statements().reset();
+                        String graph = users(subject.usersWithPosts(strategy));
+                        int expected = switch (strategy) {
+                            case JOINED -> 1;
+                            case SELECT_IN -> 2;
+                            case NAIVE -> 1 + 5;
+                        };
+                        assertThat(database.statements().count()).as(library + " " + strategy).isEqualTo(expected);
+                        assertThat(graph).as(library + " " + strategy)
+                                .isEqualTo(users(floor.usersWithPosts(strategy)));
+                    }
+                    assertThat(posts(subject.postsWithAuthors())).as(library.key)
+                            .isEqualTo(posts(floor.postsWithAuthors()));
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyTunedReaderReadsTheGraphOfTheFloorInOneStatement() {
+        try (Subject floor = Library.JDBC.open(database.dataSource())) {
+            String expected = users(floor.usersWithPosts(LoadStrategy.JOINED));
+            for (Tuned tuned : Tuned.values()) {
+                try (Tuned.Reader reader = tuned.open(database.dataSource())) {
+                    database.statements().reset();
+                    assertThat(users(reader.usersWithPosts())).as(tuned.key).isEqualTo(expected);
+                    assertThat(database.statements().count()).as(tuned.key).isEqualTo(1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theFloorWritesAUserWithPostsInTwoStatementsAndDeletesHimInThree() {
+        try (Subject floor = Library.JDBC.open(database.dataSource())) {
+            database.statements().reset();
+            User created = floor.createUserWithPosts(new NewUser("New", new NewPost("a", "x"), new NewPost("b", null)));
+            assertThat(database.statements().count()).isEqualTo(2);
+            assertThat(created.getPosts()).extracting(Post::getTitle).containsExactly("a", "b");
+            assertThat(created.getPosts().get(1).getId()).isGreaterThan(created.getPosts().get(0).getId());
+
+            database.statements().reset();
+            floor.deleteUser(created.getId());
+            assertThat(database.statements().count()).isEqualTo(3);
+            assertThat(floor.usersWithPosts(LoadStrategy.JOINED)).extracting(User::getId)
+                    .doesNotContain(created.getId());
+        }
+    }
+
+    /** A user's graph as text; a post whose author is not the very user holding it shows as such. */
+    private static String users(List<? extends User> users) {
+        StringBuilder text = new StringBuilder();
+        for (User user : users) {
+            text.append(user.getId()).append(' ').append(user.getName()).append(" [");
+            for (Post post : user.getPosts()) {
+                text.append(post.getId()).append(' ').append(post.getTitle()).append(' ').append(post.getContent())
+                        .append(post.getAuthor() == user ? "" : " NOT ITS AUTHOR").append("; ");
+            }
+            text.append("]\n");
+        }
+        return text.toString();
+    }
+
+    /** Posts with their authors as text: shared author instances, each holding exactly its posts. */
+    private static String posts(List<? extends Post> posts) {
+        Set<User> authors = Collections.newSetFromMap(new IdentityHashMap<>());
+        StringBuilder text = new StringBuilder();
+        for (Post post : posts) {
+            User author = post.getAuthor();
+            authors.add(author);
+            text.append(post.getId()).append(' ').append(post.getTitle()).append(" by ").append(author.getId())
+                    .append(author.getPosts().stream().anyMatch(p -> p == post) ? "" : " NOT IN ITS AUTHOR'S LIST")
+                    .append('\n');
+        }
+        return text.append(authors.size()).append(" authors").toString();
+    }
+}
