@@ -1,11 +1,15 @@
 package onetomany.contract;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -151,13 +155,13 @@ public final class Fixtures {
 
     public static String checksum(List<String> snapshot) {
         try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String row : snapshot) {
-                sha.update(row.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update(row.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) '\n');
             }
-            return java.util.HexFormat.of().formatHex(sha.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
