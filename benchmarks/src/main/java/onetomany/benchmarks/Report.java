@@ -40,11 +40,14 @@ final class Report {
 
     private static final List<Form> FORMS = List.of(
             new Form("jdbc", "JDBC", "the floor: one left join, columns by index, rows folded as they come", "", 0),
-            new Form("jdbi", "Jdbi", "module-jdbi: `reduceRows`, a `RowMapper` per type by column label", "≤ 1.2×", 1.2),
+            new Form("jdbi-label-per-row", "Jdbi", "default: `reduceRows`, `RowMapper` lambdas reading by label",
+                    "≤ 1.2×", 1.2),
+            new Form("jdbi", "Jdbi", "module-jdbi (tuned): `RowMapper.specialize`, a `QualifiedType` constant",
+                    "≤ 1.2×", 1.2),
             new Form("jdbi-by-index", "Jdbi", "alternative: a `RowMapper` per type by index, `reduceResultSet`",
                     "≤ 1.2×", 1.2),
-            new Form("mybatis", "MyBatis", "module-mybatis: nested result map (tuned: public no-arg constructors)",
-                    "≤ 2.0×", 2.0),
+            new Form("mybatis", "MyBatis",
+                    "module-mybatis (tuned): nested result map, `resultOrdered`, public constructors", "≤ 2.0×", 2.0),
             new Form("mybatis-flat", "MyBatis", "alternative: flat constructor mapping, a `ResultHandler` folds",
                     "≤ 2.0×", 2.0),
             new Form("jpa-plain-session", "Hibernate", "default: `left join fetch` in a plain session", "≤ 4.0×",

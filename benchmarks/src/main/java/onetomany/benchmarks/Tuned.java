@@ -15,6 +15,7 @@ public enum Tuned {
     JPA_STATELESS("jpa-stateless", HibernateStateless::new),
     JPA_TUPLES("jpa-tuples", HibernateTuples::new),
     MYBATIS_FLAT("mybatis-flat", MyBatisFlat::new),
+    JDBI_LABEL_PER_ROW("jdbi-label-per-row", JdbiLabelPerRow::new),
     JDBI_BY_INDEX("jdbi-by-index", JdbiByIndex::new);
 
     /** The name the tuned benchmark's {@code library} parameter uses. */

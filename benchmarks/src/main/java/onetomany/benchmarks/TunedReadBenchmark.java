@@ -26,7 +26,8 @@ public class TunedReadBenchmark {
     @Param("10000")
     public int users;
 
-    @Param({"jpa-plain-session", "jpa-stateless", "jpa-tuples", "mybatis-flat", "jdbi-by-index"})
+    @Param({"jpa-plain-session", "jpa-stateless", "jpa-tuples", "mybatis-flat", "jdbi-label-per-row",
+            "jdbi-by-index"})
     public String library;
 
     private Bench bench;
