@@ -13,7 +13,8 @@ import onetomany.db.Database;
 
 /**
  * What JMH does not measure: the statements each strategy sends versus N (the contract's counts, measured), and
- * the heap each eager read's result retains, at 10,000 users × 10 posts.
+ * the heap each read's result retains, on the data of its benchmark: every library's reads, and every form of the
+ * eager read at 10,000 users × 10 posts.
  */
 final class Measurements {
 
@@ -23,8 +24,10 @@ final class Measurements {
 
     /** "JOINED jpa" and the like, to the statements sent for each N of {@link #N}. */
     final Map<String, List<Integer>> statements = new LinkedHashMap<>();
-    /** A library or tuned reader's key, to the bytes its result of all users with posts retains. */
+    /** A library or tuned reader's key, to the bytes its result of all users with posts retains (10,000 users). */
     final Map<String, Long> retainedBytes = new LinkedHashMap<>();
+    /** A read benchmark and its users ("UsersWithPostsBenchmark.joined 1000"), to each library's retained bytes. */
+    final Map<String, Map<String, Long>> retainedByRead = new LinkedHashMap<>();
     String database;
 
     private Measurements() {
@@ -60,13 +63,25 @@ final class Measurements {
                     m.statements.get("posts with authors " + library.key).add(database.statements().count());
                 }
             }
-            // Then 10,000 users × 10 posts, and what each eager read's result keeps alive.
-            Seed.users(database.unproxiedDataSource(), 10_000, Bench.POSTS_PER_USER);
-            database.statements().reset();
-            for (Library library : Library.values()) {
-                Subject subject = subjects.get(library.ordinal());
-                m.retainedBytes.put(library.key, retained(() -> subject.usersWithPosts(LoadStrategy.JOINED)));
-                database.statements().reset();
+            // Then the data of the read benchmarks, and what each read's result keeps alive.
+            for (int users : new int[] {1_000, 10_000}) {
+                Seed.users(database.unproxiedDataSource(), users, Bench.POSTS_PER_USER);
+                for (Library library : Library.values()) {
+                    Subject subject = subjects.get(library.ordinal());
+                    long joined = m.retain("UsersWithPostsBenchmark.joined", users, library,
+                            () -> subject.usersWithPosts(LoadStrategy.JOINED));
+                    m.retain("UsersWithPostsBenchmark.selectIn", users, library,
+                            () -> subject.usersWithPosts(LoadStrategy.SELECT_IN));
+                    if (users == 1_000) {
+                        m.retain("NaiveBenchmark.naive", users, library,
+                                () -> subject.usersWithPosts(LoadStrategy.NAIVE));
+                    } else {
+                        m.retain("PostsWithAuthorsBenchmark.postsWithAuthors", users, library,
+                                subject::postsWithAuthors);
+                        m.retainedBytes.put(library.key, joined);
+                    }
+                    database.statements().reset();
+                }
             }
             for (Tuned tuned : Tuned.values()) {
                 try (Tuned.Reader reader = tuned.open(database.dataSource())) {
@@ -77,6 +92,12 @@ final class Measurements {
             subjects.forEach(Subject::close);
         }
         return m;
+    }
+
+    private long retain(String benchmark, int users, Library library, Supplier<?> read) {
+        long bytes = retained(read);
+        retainedByRead.computeIfAbsent(benchmark + " " + users, key -> new LinkedHashMap<>()).put(library.key, bytes);
+        return bytes;
     }
 
     /**

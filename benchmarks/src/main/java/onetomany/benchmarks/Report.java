@@ -79,6 +79,21 @@ final class Report {
             md.append(" |\n");
         }
 
+        md.append("\nHeap each read's result keeps alive: heap in use after a full GC with the result held, minus ")
+                .append("before it was read (one result at a time, after a first read that filled the caches).\n\n");
+        md.append("| Read | JDBC floor | Hibernate | MyBatis | Jdbi |\n|---|---|---|---|---|\n");
+        for (Operation op : OPERATIONS) {
+            Map<String, Long> retained = m.retainedByRead.get(op.benchmark() + " " + op.users());
+            if (retained == null) {
+                continue; // a write: its result is one user
+            }
+            md.append("| ").append(op.title());
+            for (String library : List.of("jdbc", "jpa", "mybatis", "jdbi")) {
+                md.append(" | ").append(Optional.ofNullable(retained.get(library)).map(Report::bytes).orElse("—"));
+            }
+            md.append(" |\n");
+        }
+
         md.append("\nThe eager read at 10,000 users × 10 posts (`JOINED`), each library's default beside its tuned ")
                 .append("forms; retained heap: what the result keeps alive after a full GC.\n\n");
         md.append("| Library | Form | Time | Ratio to floor | Target | Met | Allocated / op | Retained heap |\n")
