@@ -29,38 +29,42 @@ final class UserPostRowMappers {
     private UserPostRowMappers() {
     }
 
+    /**
+     * A row mapper written as its {@code specialize}: given the result set, it returns the mapper of its rows.
+     * Called without being specialized first, it specializes for that one row.
+     */
+    @FunctionalInterface
+    private interface ByLabel<T> extends RowMapper<T> {
+
+        @Override
+        RowMapper<T> specialize(ResultSet rs, StatementContext ctx) throws SQLException;
+
+        @Override
+        default T map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return specialize(rs, ctx).map(rs, ctx);
+        }
+    }
+
+    private static <T> RowMapper<T> byLabel(ByLabel<T> mapper) {
+        return mapper;
+    }
+
     // tag::mappers[]
     static RowMapper<UserEntity> user() {
-        return new RowMapper<>() {
-            @Override
-            public RowMapper<UserEntity> specialize(ResultSet rs, StatementContext ctx) throws SQLException {
-                int id = rs.findColumn("u_id");
-                int name = rs.findColumn("u_name");
-                return (row, rowCtx) -> new UserEntity(row.getLong(id), row.getString(name));
-            }
-
-            @Override
-            public UserEntity map(ResultSet rs, StatementContext ctx) throws SQLException {
-                return specialize(rs, ctx).map(rs, ctx);
-            }
-        };
+        return byLabel((rs, ctx) -> {
+            int id = rs.findColumn("u_id");
+            int name = rs.findColumn("u_name");
+            return (row, rowCtx) -> new UserEntity(row.getLong(id), row.getString(name));
+        });
     }
 
     static RowMapper<PostEntity> post() {
-        return new RowMapper<>() {
-            @Override
-            public RowMapper<PostEntity> specialize(ResultSet rs, StatementContext ctx) throws SQLException {
-                int id = rs.findColumn("p_id");
-                int title = rs.findColumn("p_title");
-                int content = rs.findColumn("p_content");
-                return (row, rowCtx) -> new PostEntity(row.getLong(id), row.getString(title), row.getString(content));
-            }
-
-            @Override
-            public PostEntity map(ResultSet rs, StatementContext ctx) throws SQLException {
-                return specialize(rs, ctx).map(rs, ctx);
-            }
-        };
+        return byLabel((rs, ctx) -> {
+            int id = rs.findColumn("p_id");
+            int title = rs.findColumn("p_title");
+            int content = rs.findColumn("p_content");
+            return (row, rowCtx) -> new PostEntity(row.getLong(id), row.getString(title), row.getString(content));
+        });
     }
     // end::mappers[]
 }
