@@ -25,8 +25,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>{@code short}: 1 fork, 1 warm-up iteration of 1 s and 3 measured of 0.5 s (about 4 minutes on 2 cores): every
  * benchmark, indicative numbers; most of the time goes to starting 38 forks and seeding their databases.
  * {@code targets}: only the eager read at 10,000 users, every form of it, 3 warm-up and 5 measured iterations of
- * 2 s (under 4 minutes). {@code long}: 3 forks, 5 warm-up and 10 measured iterations of 2 s each (about 70 minutes
- * on 2 cores, estimated: 114 forks of 30 s of iterations each), for real numbers.
+ * 2 s (under 4 minutes). {@code long}: 3 forks, 5 warm-up and 10 measured iterations of 2 s each (63 minutes
+ * on 2 cores against PostgreSQL), for real numbers.
  * JMH's own command line stays available: {@code java -cp benchmarks.jar org.openjdk.jmh.Main -h}.
  */
 public final class BenchmarkRunner {

@@ -21,7 +21,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * reducer), before the first row: the labels are looked up there, once, and each row is then read by index. A
  * lambda {@code (rs, ctx) -> new UserEntity(rs.getLong("u_id"), ...)} is the same mapper, but the driver looks every
  * label up again on every row (on H2 after upper-casing it). With the reducers' {@code QualifiedType} constant, this
- * took the benchmarks' joined read of 100,000 rows from 1.24 to 1.09 times JDBC by hand on PostgreSQL (see the
+ * took the benchmarks' joined read of 100,000 rows from 1.22 to 1.11 times JDBC by hand on PostgreSQL (see the
  * README's benchmarks).
  */
 final class UserPostRowMappers {
