@@ -1,0 +1,127 @@
+package onetomany.comparison;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every page of the repository links to files and headings that exist: the README is a front page whose sections
+ * moved to pages of their own, and a link that a move broke is found here, not by a reader.
+ *
+ * <p>Checks every Markdown file outside build output: each relative link must name an existing file or folder, and
+ * a {@code #fragment} on a Markdown file must be one of its headings (GitHub's slug) or an explicit
+ * {@code <a id="...">}. Links to line ranges of sources are the guide's business ({@link GuideTest}).
+ */
+class DocsLinksTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Set<String> SKIPPED = Set.of("target", ".git", ".mvn", "node_modules");
+    private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)]\\(([^)\\s]+)\\)");
+    private static final Pattern ANCHOR = Pattern.compile("<a id=\"([^\"]+)\"></a>");
+
+    static Stream<Path> pages() {
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            return files.filter(path -> path.toString().endsWith(".md"))
+                    .filter(path -> {
+                        for (Path part : ROOT.relativize(path)) {
+                            if (SKIPPED.contains(part.toString())) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    })
+                    .sorted().toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void the_front_page_and_the_pages_it_sends_readers_to_are_found() {
+        assertThat(pages().map(page -> ROOT.relativize(page).toString()))
+                .contains("README.md", "exercises/README.md", "docs/instructor.md", "docs/guide.md",
+                        "docs/ru/guide.md", "comparison/README.md", "benchmarks/README.md", "docs/contract.md",
+                        "docs/reliability.md", "docs/databases.md");
+    }
+
+    @ParameterizedTest
+    @MethodSource("pages")
+    void every_relative_link_names_a_file_and_a_heading_that_exist(Path page) {
+        List<String> lines = read(page);
+        boolean fenced = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.startsWith("```")) {
+                fenced = !fenced;
+                continue;
+            }
+            if (fenced) {
+                continue;
+            }
+            Matcher link = LINK.matcher(line);
+            while (link.find()) {
+                String target = link.group(2);
+                if (target.matches("^[a-z]+:.*")) {
+                    continue; // https:, mailto:, file: — not a file of this repository
+                }
+                String where = ROOT.relativize(page) + ":" + (i + 1) + ": " + target;
+                int hash = target.indexOf('#');
+                String file = hash < 0 ? target : target.substring(0, hash);
+                String fragment = hash < 0 ? null : target.substring(hash + 1);
+                Path resolved = file.isEmpty() ? page : page.getParent().resolve(file).normalize();
+                assertThat(Files.exists(resolved)).as(where + " (no such file)").isTrue();
+                if (fragment != null && resolved.toString().endsWith(".md")
+                        && !fragment.matches("L\\d+(-L\\d+)?")) {
+                    assertThat(headings(resolved)).as(where + " (no such heading)").contains(fragment);
+                }
+            }
+        }
+    }
+
+    private static List<String> headings(Path page) {
+        List<String> ids = new ArrayList<>();
+        boolean fenced = false;
+        for (String line : read(page)) {
+            if (line.startsWith("```")) {
+                fenced = !fenced;
+            } else if (!fenced) {
+                Matcher anchor = ANCHOR.matcher(line);
+                while (anchor.find()) {
+                    ids.add(anchor.group(1));
+                }
+                if (line.startsWith("#")) {
+                    ids.add(slug(line.replaceFirst("^#+\\s*", "")));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** GitHub's heading id: lower case, punctuation dropped, spaces to hyphens. */
+    private static String slug(String heading) {
+        return heading.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
+    }
+
+    private static List<String> read(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
