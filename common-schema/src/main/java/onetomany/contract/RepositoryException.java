@@ -8,7 +8,10 @@ import java.util.Optional;
  * <p>Every implementation translates its library's exceptions (Hibernate's {@code PropertyValueException} and
  * {@code ConstraintViolationException}, MyBatis's {@code PersistenceException}, Jdbi's
  * {@code UnableToExecuteStatementException}) into this one, and rolls back the unit of work first: when it is
- * thrown, the database is exactly as it was before the call.
+ * thrown, the database is exactly as it was before the call — with one exception that no library can avoid,
+ * {@link Reason#OUTCOME_UNKNOWN}: the connection broke while the commit was on its way, and the database may have
+ * stored the whole unit of work (never a part of it). A unit of work whose commit succeeded is a success, whatever
+ * fails after it (resetting the connection, giving it back to the pool).
  */
 public class RepositoryException extends RuntimeException {
 
@@ -27,6 +30,23 @@ public class RepositoryException extends RuntimeException {
          * nothing was written, and trying again may succeed.
          */
         CONFLICT,
+        /**
+         * The connection broke before the unit of work was committed (the server ended it, the network failed):
+         * the database rolled the unit of work back, nothing was written, and trying again is safe.
+         */
+        CONNECTION_LOST,
+        /**
+         * The connection broke while the commit was on its way: the unit of work may or may not be stored, and
+         * nobody can tell from here. Look before trying again (a blind retry of a create may make a duplicate).
+         */
+        OUTCOME_UNKNOWN,
+        /**
+         * No connection could be had in time (every connection of the pool is busy, or the database does not
+         * answer): nothing was sent, and trying again later is safe.
+         */
+        UNAVAILABLE,
+        /** A statement ran longer than the statement timeout and was cancelled: nothing was written. */
+        TIMEOUT,
         /** Anything else the database refused, or could not do. */
         DATABASE_ERROR
     }

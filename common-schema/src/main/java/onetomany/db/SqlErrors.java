@@ -1,6 +1,9 @@
 package onetomany.db;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,6 +21,8 @@ import onetomany.contract.RepositoryException;
  * The column comes from the message, since no JDBC API carries it.
  */
 public final class SqlErrors {
+
+    private static final System.Logger LOG = System.getLogger(SqlErrors.class.getName());
 
     /** Columns of the schema by name: a column name is unique across the two tables. */
     private static final Map<String, String> FIELDS = Map.of(
@@ -57,6 +62,24 @@ public final class SqlErrors {
         String state = String.valueOf(sql.getSQLState());
         int code = sql.getErrorCode();
         String message = String.valueOf(sql.getMessage());
+        if (sql instanceof SQLTransientConnectionException) {
+            // What a pool throws when it has no connection to give within its timeout (HikariCP: "Connection is
+            // not available, request timed out"), whether all are busy or the server does not answer.
+            return new RepositoryException(RepositoryException.Reason.UNAVAILABLE, null,
+                    "no database connection could be had in time: " + message, failure);
+        }
+        if (connectionLost(sql)) {
+            return new RepositoryException(RepositoryException.Reason.CONNECTION_LOST, null,
+                    "the connection to the database was lost before the commit; nothing was written (SQLState "
+                            + state + "): " + message, failure);
+        }
+        if (sql instanceof SQLTimeoutException || state.equals("57014") || code == 1969) {
+            // 57014 PostgreSQL's and H2's cancelled statement (statement_timeout, QUERY_TIMEOUT); 1969 MariaDB's
+            // max_statement_time.
+            return new RepositoryException(RepositoryException.Reason.TIMEOUT, null,
+                    "the statement ran past its timeout and was cancelled (SQLState " + state + "): " + message,
+                    failure);
+        }
         if (state.equals("23502") || code == 1048) {
             return RepositoryException.missingValue(field(message), failure);
         }
@@ -68,9 +91,10 @@ public final class SqlErrors {
         boolean missingParent = state.equals("23506") // H2; its 23503 is "still referenced"
                 || (state.equals("23503") && message.toLowerCase(Locale.ROOT).contains("is not present"))
                 || code == 1452; // MariaDB, "cannot add or update a child row"; 1451 is "still referenced"
-        if (state.startsWith("40") || state.equals("HYT00") || code == 1205 || code == 50200) {
+        if (state.startsWith("40") || state.equals("HYT00") || state.equals("55P03") || code == 1205
+                || code == 50200) {
             // 40001 deadlock or serialization failure (all three), 40P01 PostgreSQL's deadlock; HYT00/50200 H2's
-            // lock timeout, 1205 MariaDB's.
+            // lock timeout, 55P03 PostgreSQL's (lock_timeout), 1205 MariaDB's (innodb_lock_wait_timeout).
             return new RepositoryException(RepositoryException.Reason.CONFLICT, null,
                     "a concurrent unit of work got in the way (SQLState " + state + "): " + message, failure);
         }
@@ -80,6 +104,59 @@ public final class SqlErrors {
         }
         return new RepositoryException(RepositoryException.Reason.DATABASE_ERROR, null,
                 "the database refused the statement (SQLState " + state + "): " + message, failure);
+    }
+
+    /**
+     * Translates what failed while the unit of work was being committed. The database may have received the commit
+     * and stored everything before the connection broke, or not: a lost connection here is
+     * {@link RepositoryException.Reason#OUTCOME_UNKNOWN}, never "nothing was written". Anything else is what the
+     * database answered to the commit (a deferred check, a serialization failure): it refused, nothing was stored.
+     */
+    public static RepositoryException translateAtCommit(Throwable failure, Object referencedUserId) {
+        SQLException sql = sqlException(failure);
+        if (sql != null && !(sql instanceof SQLTransientConnectionException) && connectionLost(sql)) {
+            return new RepositoryException(RepositoryException.Reason.OUTCOME_UNKNOWN, null,
+                    "the connection to the database was lost while committing: the unit of work may or may not be "
+                            + "stored (SQLState " + sql.getSQLState() + "): " + sql.getMessage(), failure);
+        }
+        return translate(failure, referencedUserId);
+    }
+
+    /**
+     * Notes a failure that came after a successful commit (resetting the connection's auto-commit, closing it,
+     * giving it back to the pool). It is not the unit of work's failure: the work is stored, and the caller is told
+     * so by a normal return. The pool discards a connection that broke; this only leaves a trace.
+     */
+    public static void afterCommit(Throwable failure) {
+        LOG.log(System.Logger.Level.WARNING,
+                "ignored after a successful commit (the unit of work is stored): " + failure, failure);
+    }
+
+    /**
+     * Whether the failure says that the connection is gone: SQLState class 08 (connection exception, all three
+     * databases), PostgreSQL's 57P01-57P03 (the server ended the session: {@code pg_terminate_backend}, a shutdown),
+     * MariaDB's 1927 ({@code KILL CONNECTION}), H2's 90067, 90098, 90121 and 90007 (a broken, closed or aborted
+     * session), or a driver's {@link SQLNonTransientConnectionException}. Any exception chained to the first one is
+     * looked at too: drivers put the socket's failure behind their own.
+     */
+    static boolean connectionLost(SQLException first) {
+        for (Throwable t = first; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException e = sql; e != null; e = e.getNextException()) {
+                    String state = String.valueOf(e.getSQLState());
+                    int code = e.getErrorCode();
+                    if (e instanceof SQLNonTransientConnectionException || state.startsWith("08")
+                            || state.startsWith("57P0") || code == 1927
+                            || code == 90067 || code == 90098 || code == 90121 || code == 90007) {
+                        return true;
+                    }
+                    if (e.getNextException() == e) {
+                        break;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** The first {@link SQLException} in the cause chain, or null. */

@@ -23,10 +23,10 @@ import onetomany.jdbi.model.PostEntity;
 import onetomany.jdbi.model.UserEntity;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.qualifier.QualifiedType;
 import org.jdbi.v3.core.result.RowView;
+import org.jdbi.v3.core.transaction.UnableToRestoreAutoCommitStateException;
 
 /**
  * The contract in Jdbi 3 core: every statement written here by hand, rows turned into objects by row mappers,
@@ -70,7 +70,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
         // The seeds' session.add(user1) cascading to the posts, spelled out: the user's insert first, since each
         // post needs its generated id, then one insert per post. A PreparedBatch would send the posts as one JDBC
         // batch; one insert per post is what the contract's default budget counts.
-        return inTransaction(null, handle -> {
+        return write(null, handle -> {
             // tag::seed[]
             long userId = handle.createUpdate("insert into users (name) values (:name)")
                     .bind("name", newUser.name())
@@ -88,7 +88,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
 
     @Override
     public Optional<User> findUserWithPosts(long userId) {
-        return inTransaction(null, handle -> handle.createQuery("""
+        return read(handle -> handle.createQuery("""
                         select u.id u_id, u.name u_name, p.id p_id, p.title p_title, p.content p_content
                         from users u
                         left join posts p on p.user_id = u.id
@@ -102,7 +102,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
 
     @Override
     public List<User> findAllUsersWithPosts(LoadStrategy strategy) {
-        return inTransaction(null, handle -> List.copyOf(switch (strategy) {
+        return read(handle -> List.copyOf(switch (strategy) {
             case JOINED -> joined(handle);
             case SELECT_IN -> selectIn(handle);
             case NAIVE -> naive(handle);
@@ -199,7 +199,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
     public List<Post> findAllPostsWithAuthors() {
         // joinedload(Post.author): one statement from the "many" side. Authors are shared through a map by id,
         // so two posts by one user get one author, whose list then holds exactly its posts, in post id order.
-        return inTransaction(null, handle -> {
+        return read(handle -> {
             Map<Long, UserEntity> authors = new HashMap<>();
             return List.copyOf(handle.createQuery("""
                             select p.id p_id, p.title p_title, p.content p_content, u.id u_id, u.name u_name
@@ -222,7 +222,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
         // The user's row is locked first, so that a concurrent deleteUser cannot leave this post orphaned (see
         // StatementBudget#addPost); an unknown user is found there. A null user id goes straight to the insert,
         // which the schema refuses (NOT NULL).
-        return inTransaction(userId, handle -> {
+        return write(userId, handle -> {
             if (userId != null && lockUser(handle, userId).isEmpty()) {
                 throw RepositoryException.unknownUser(userId);
             }
@@ -246,7 +246,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
     public void removePost(long userId, long postId) {
         // delete-orphan: there is no list to remove the post from, so removing it is deleting its row. The user
         // id in the where clause makes it "a post of this user".
-        useTransaction(null, handle -> {
+        write(userId, handle -> {
             // tag::orphan[]
             int deleted = handle.createUpdate("delete from posts where id = :postId and user_id = :userId")
                     .bind("postId", postId)
@@ -256,12 +256,13 @@ public class JdbiUserPostRepository implements UserPostRepository {
             if (deleted == 0) {
                 throw RepositoryException.unknownPostOfUser(postId, userId);
             }
+            return null;
         });
     }
 
     @Override
     public void renameUser(long userId, String newName) {
-        useTransaction(null, handle -> {
+        write(userId, handle -> {
             int updated = handle.createUpdate("update users set name = :name where id = :id")
                     .bind("name", newName)
                     .bind("id", userId)
@@ -269,12 +270,13 @@ public class JdbiUserPostRepository implements UserPostRepository {
             if (updated == 0) {
                 throw RepositoryException.unknownUser(userId);
             }
+            return null;
         });
     }
 
     @Override
     public void editPost(long postId, String newTitle, String newContent) {
-        useTransaction(null, handle -> {
+        write(null, handle -> {
             int updated = handle.createUpdate("update posts set title = :title, content = :content where id = :id")
                     .bind("title", newTitle)
                     .bind("content", newContent)
@@ -283,6 +285,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
             if (updated == 0) {
                 throw RepositoryException.unknownPost(postId);
             }
+            return null;
         });
     }
 
@@ -290,7 +293,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
     public void deleteUser(long userId) {
         // cascade="all": the posts first, all in one statement, or the foreign key refuses the user's delete; the
         // user's row locked before, so that no post can be added to him in between (StatementBudget#deleteUser).
-        useTransaction(null, handle -> {
+        write(userId, handle -> {
             // tag::delete-user[]
             if (lockUser(handle, userId).isEmpty()) {
                 throw RepositoryException.unknownUser(userId);
@@ -302,6 +305,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
                     .bind("userId", userId)
                     .execute();
             // end::delete-user[]
+            return null;
         });
     }
 
@@ -321,26 +325,75 @@ public class JdbiUserPostRepository implements UserPostRepository {
     // close(): the default. A Jdbi holds no resource of its own: each handle is closed at the end of its
     // transaction, and the DataSource belongs to the caller.
 
-    /**
-     * One unit of work that returns something: Jdbi commits when the callback returns and rolls back when it
-     * throws, then the failure is translated to the contract's.
-     *
-     * @param userId the user id the statements refer to through the foreign key, named if it refuses it
-     */
-    private <R> R inTransaction(Long userId, HandleCallback<R, RuntimeException> work) {
-        try {
-            return jdbi.inTransaction(work);
-        } catch (RuntimeException e) {
-            throw SqlErrors.translate(e, userId);
-        }
+    /** One unit of work that only reads. */
+    private <R> R read(HandleCallback<R, RuntimeException> work) {
+        return inTransaction(null, false, work);
     }
 
-    /** As {@link #inTransaction(Long, HandleCallback)}, for a unit of work that returns nothing. */
-    private void useTransaction(Long userId, HandleConsumer<RuntimeException> work) {
+    /**
+     * One unit of work that writes.
+     *
+     * @param referencedUserId the user id the statements refer to through the foreign key, named if it refuses it
+     */
+    private <R> R write(Long referencedUserId, HandleCallback<R, RuntimeException> work) {
+        return inTransaction(referencedUserId, true, work);
+    }
+
+    /**
+     * A handle and its transaction, written out rather than {@code jdbi.inTransaction}, because the contract needs
+     * to know where a failure happened:
+     * <ul>
+     * <li>in the work: rolled back, nothing written;</li>
+     * <li>in the commit: if the connection was lost there, nobody knows whether the database committed
+     *     ({@code OUTCOME_UNKNOWN});</li>
+     * <li>after the commit: the work is stored, and that failure is not the caller's. Jdbi's {@code commit()}
+     *     restores the connection's auto-commit right after the JDBC commit returned, and reports a failure to do
+     *     so as {@link UnableToRestoreAutoCommitStateException}; closing the handle gives the connection back to
+     *     the pool, which resets it too.</li>
+     * </ul>
+     * A rollback that fails too (on a dead connection) is attached to the first failure, never put in its place.
+     */
+    private <R> R inTransaction(Long referencedUserId, boolean writes, HandleCallback<R, RuntimeException> work) {
+        Handle handle;
         try {
-            jdbi.useTransaction(work);
-        } catch (RuntimeException e) {
-            throw SqlErrors.translate(e, userId);
+            handle = jdbi.open(); // Jdbi takes the connection from the pool here
+        } catch (RuntimeException failure) {
+            throw SqlErrors.translate(failure, referencedUserId);
+        }
+        R result;
+        try {
+            handle.begin();
+            result = work.withHandle(handle);
+        } catch (RuntimeException failure) {
+            rollbackAndClose(handle, failure);
+            throw SqlErrors.translate(failure, referencedUserId);
+        }
+        try {
+            handle.commit();
+        } catch (UnableToRestoreAutoCommitStateException failure) {
+            SqlErrors.afterCommit(failure); // the commit went through; resetting auto-commit after it failed
+        } catch (RuntimeException failure) {
+            rollbackAndClose(handle, failure);
+            throw writes ? SqlErrors.translateAtCommit(failure, referencedUserId) : SqlErrors.translate(failure);
+        }
+        try {
+            handle.close();
+        } catch (RuntimeException failure) {
+            SqlErrors.afterCommit(failure);
+        }
+        return result;
+    }
+
+    private static void rollbackAndClose(Handle handle, RuntimeException failure) {
+        try {
+            handle.rollback();
+        } catch (RuntimeException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
+        try {
+            handle.close();
+        } catch (RuntimeException closeFailure) {
+            failure.addSuppressed(closeFailure);
         }
     }
 }

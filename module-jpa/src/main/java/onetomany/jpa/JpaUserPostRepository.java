@@ -4,11 +4,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
 import jakarta.persistence.FindOption;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 
 import onetomany.contract.LoadStrategy;
 import onetomany.contract.NewPost;
@@ -21,6 +24,7 @@ import onetomany.contract.UserPostRepository;
 import onetomany.db.SqlErrors;
 import onetomany.jpa.model.PostEntity;
 import onetomany.jpa.model.UserEntity;
+import org.hibernate.FlushMode;
 import org.hibernate.Hibernate;
 import org.hibernate.PropertyValueException;
 import org.hibernate.Session;
@@ -32,7 +36,7 @@ import org.hibernate.tool.schema.Action;
 /**
  * The contract in Hibernate ORM: entities and a unit of work, SQL written by Hibernate.
  *
- * <p>Each method is one transaction ({@link SessionFactory#fromTransaction}): Hibernate tracks the entities it
+ * <p>Each method is one transaction (see {@link #inTransaction}): Hibernate tracks the entities it
  * loaded and writes their changes at commit, so a write is "load, change the objects, commit". That costs a
  * select before most writes, which hand-written SQL does not need: see {@link #budget()}.
  */
@@ -270,29 +274,98 @@ public class JpaUserPostRepository implements UserPostRepository {
     }
 
     /**
-     * One read-only transaction, the way a read-only transaction runs in Spring: entities loaded read-only keep no
-     * snapshot for dirty checking, and with {@code FlushMode.MANUAL} the commit does not walk the persistence
-     * context looking for changes. Measured in benchmarks/: the joined read of 10,000 users with 100,000 posts
-     * spends less time and allocates less. The price: a change made to a loaded entity here is never written.
+     * One read-only unit of work, the way a read-only transaction runs in Spring: entities loaded read-only keep
+     * no snapshot for dirty checking, and with {@code FlushMode.MANUAL} the commit does not walk the persistence
+     * context looking for changes (the benchmarks measure what that saves on a large read). The price: a change
+     * made to a loaded entity here is never written.
      */
-    private <R> R read(java.util.function.Function<Session, R> work) {
+    private <R> R read(Function<Session, R> work) {
+        return inTransaction(null, false, session -> {
+            session.setDefaultReadOnly(true);
+            session.setHibernateFlushMode(FlushMode.MANUAL);
+            return work.apply(session);
+        });
+    }
+
+    /** One unit of work that writes: what the work changed is flushed, then committed. */
+    private <R> R write(Long referencedUserId, Function<Session, R> work) {
+        return inTransaction(referencedUserId, true, work);
+    }
+
+    /**
+     * A session and its transaction, written out rather than {@link SessionFactory#fromTransaction}, because the
+     * contract needs to know where a failure happened:
+     * <ul>
+     * <li>in the work, or in the flush that sends its changes: rolled back, nothing written;</li>
+     * <li>in the commit: if the connection was lost there, nobody knows whether the database committed
+     *     ({@code OUTCOME_UNKNOWN});</li>
+     * <li>after the commit (closing the session gives the connection back to the pool, which resets it): the work
+     *     is stored, and that failure is not the caller's.</li>
+     * </ul>
+     * A rollback that fails too (on a dead connection) is attached to the first failure, never put in its place.
+     */
+    private <R> R inTransaction(Long referencedUserId, boolean writes, Function<Session, R> work) {
+        Session session = sessionFactory.openSession();
+        CommitOutcome outcome = new CommitOutcome();
+        R result;
         try {
-            return sessionFactory.fromTransaction(session -> {
-                session.setDefaultReadOnly(true);
-                session.setHibernateFlushMode(org.hibernate.FlushMode.MANUAL);
-                return work.apply(session);
-            });
-        } catch (RuntimeException e) {
-            throw translate(e, null);
+            session.beginTransaction().registerSynchronization(outcome);
+            result = work.apply(session);
+            if (writes) {
+                session.flush(); // the statements run here, not inside the commit
+            }
+        } catch (RuntimeException failure) {
+            rollbackAndClose(session, failure);
+            throw translate(failure, referencedUserId);
+        }
+        try {
+            session.getTransaction().commit();
+        } catch (RuntimeException failure) {
+            if (!outcome.committed) {
+                rollbackAndClose(session, failure);
+                throw writes ? SqlErrors.translateAtCommit(failure, referencedUserId) : translate(failure, null);
+            }
+            SqlErrors.afterCommit(failure); // the commit went through; what failed came after it
+        }
+        try {
+            session.close();
+        } catch (RuntimeException failure) {
+            SqlErrors.afterCommit(failure);
+        }
+        return result;
+    }
+
+    /**
+     * Learns whether the JDBC commit went through, even when {@code commit()} throws: Hibernate tells a
+     * transaction's synchronizations the outcome as soon as the connection's commit returned, before it gives the
+     * connection back to the pool, which can fail on a connection the server has just ended.
+     */
+    private static final class CommitOutcome implements Synchronization {
+
+        boolean committed;
+
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            committed = status == Status.STATUS_COMMITTED;
         }
     }
 
-    /** One transaction; on any failure it is rolled back and the failure translated to the contract's. */
-    private <R> R write(Long userId, java.util.function.Function<Session, R> work) {
+    private static void rollbackAndClose(Session session, RuntimeException failure) {
         try {
-            return sessionFactory.fromTransaction(work);
-        } catch (RuntimeException e) {
-            throw translate(e, userId);
+            if (session.getTransaction().isActive()) {
+                session.getTransaction().rollback();
+            }
+        } catch (RuntimeException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
+        try {
+            session.close();
+        } catch (RuntimeException closeFailure) {
+            failure.addSuppressed(closeFailure);
         }
     }
 

@@ -61,7 +61,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
 
     @Override
     public User createUserWithPosts(NewUser newUser) {
-        return inTransaction(null, mapper -> {
+        return write(null, mapper -> {
             // tag::seed[]
             UserEntity user = new UserEntity(newUser.name());
             // The seeds' session.add(user1) saves the posts too; here that cascade is this loop: the user first,
@@ -79,12 +79,12 @@ public class MyBatisUserPostRepository implements UserPostRepository {
 
     @Override
     public Optional<User> findUserWithPosts(long userId) {
-        return inTransaction(null, mapper -> Optional.ofNullable(mapper.findUserWithPosts(userId)));
+        return read(mapper -> Optional.ofNullable(mapper.findUserWithPosts(userId)));
     }
 
     @Override
     public List<User> findAllUsersWithPosts(LoadStrategy strategy) {
-        return inTransaction(null, mapper -> {
+        return read(mapper -> {
             List<UserEntity> users = switch (strategy) {
                 // joinedload: one statement; the result map folds the repeated user columns into one UserEntity
                 // per id and links each post's author to it.
@@ -135,7 +135,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
         // holds exactly its posts, in id order. The alternative, reading from the user side with userWithPosts
         // and sorting the posts afterwards, would get the back-references from the result map but reorder the
         // result in Java.
-        return inTransaction(null, mapper -> {
+        return read(mapper -> {
             // tag::posts-with-authors[]
             List<PostEntity> posts = mapper.findAllPostsWithAuthors();
             Map<Long, UserEntity> authorsById = new HashMap<>();
@@ -152,7 +152,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
         // The user's row is locked first, so that a concurrent deleteUser cannot leave this post orphaned (see
         // StatementBudget#addPost); an unknown user is found there. A null user id goes straight to the insert,
         // which the schema refuses (NOT NULL); SqlErrors reads that from the SQLException MyBatis wraps.
-        return inTransaction(userId, mapper -> {
+        return write(userId, mapper -> {
             if (userId != null && mapper.lockUser(userId) == null) {
                 throw RepositoryException.unknownUser(userId);
             }
@@ -165,7 +165,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
     @Override
     public void removePost(long userId, long postId) {
         // delete-orphan: nothing loads the user's list to take the post out of it; the delete says which user.
-        inTransaction(userId, mapper -> {
+        write(userId, mapper -> {
             if (mapper.deletePostOfUser(postId, userId) == 0) {
                 throw RepositoryException.unknownPostOfUser(postId, userId);
             }
@@ -175,7 +175,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
 
     @Override
     public void renameUser(long userId, String newName) {
-        inTransaction(userId, mapper -> {
+        write(userId, mapper -> {
             if (mapper.renameUser(userId, newName) == 0) {
                 throw RepositoryException.unknownUser(userId);
             }
@@ -185,7 +185,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
 
     @Override
     public void editPost(long postId, String newTitle, String newContent) {
-        inTransaction(null, mapper -> {
+        write(null, mapper -> {
             if (mapper.editPost(postId, newTitle, newContent) == 0) {
                 throw RepositoryException.unknownPost(postId);
             }
@@ -197,7 +197,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
     public void deleteUser(long userId) {
         // cascade="all": the posts in one statement, then the user, after locking the user's row so that no post
         // can be added to him in between (see StatementBudget#deleteUser).
-        inTransaction(userId, mapper -> {
+        write(userId, mapper -> {
             // tag::delete-user[]
             if (mapper.lockUser(userId) == null) {
                 throw RepositoryException.unknownUser(userId);
@@ -214,22 +214,69 @@ public class MyBatisUserPostRepository implements UserPostRepository {
         return BUDGET;
     }
 
+    /** One unit of work that only reads. */
+    private <R> R read(Function<UserPostMapper, R> work) {
+        return inTransaction(null, false, work);
+    }
+
     /**
-     * One unit of work: a session (one connection, auto-commit off), committed if the work succeeds, rolled back
-     * otherwise. MyBatis wraps the driver's SQLException in a {@code PersistenceException}; SqlErrors finds it in
-     * the cause chain. {@code referencedUserId} is named in the message when the foreign key refuses it.
+     * One unit of work that writes. {@code referencedUserId} is named in the message when the foreign key refuses
+     * it.
      */
-    private <R> R inTransaction(Long referencedUserId, Function<UserPostMapper, R> work) {
-        try (SqlSession session = factory.openSession()) {
-            try {
-                R result = work.apply(session.getMapper(UserPostMapper.class));
-                session.commit();
-                return result;
-            } catch (RuntimeException e) {
-                // Forced: without it MyBatis rolls back only a session it has marked as written to ("dirty").
-                session.rollback(true);
-                throw SqlErrors.translate(e, referencedUserId);
-            }
+    private <R> R write(Long referencedUserId, Function<UserPostMapper, R> work) {
+        return inTransaction(referencedUserId, true, work);
+    }
+
+    /**
+     * A session (one connection, auto-commit off), committed if the work succeeds, rolled back otherwise. MyBatis
+     * wraps the driver's SQLException in a {@code PersistenceException}; SqlErrors finds it in the cause chain.
+     * Where a failure happened decides what the caller is told:
+     * <ul>
+     * <li>in the work: rolled back, nothing written;</li>
+     * <li>in the commit: if the connection was lost there, nobody knows whether the database committed
+     *     ({@code OUTCOME_UNKNOWN});</li>
+     * <li>after the commit (closing the session resets auto-commit and gives the connection back to the pool): the
+     *     work is stored, and that failure is not the caller's. MyBatis itself only logs a failure to close.</li>
+     * </ul>
+     * A rollback that fails too (on a dead connection, MyBatis throws its own {@code PersistenceException}) is
+     * attached to the first failure, never put in its place.
+     */
+    private <R> R inTransaction(Long referencedUserId, boolean writes, Function<UserPostMapper, R> work) {
+        SqlSession session = factory.openSession();
+        R result;
+        try {
+            result = work.apply(session.getMapper(UserPostMapper.class));
+        } catch (RuntimeException failure) {
+            rollbackAndClose(session, failure);
+            throw SqlErrors.translate(failure, referencedUserId);
+        }
+        try {
+            // Forced: MyBatis commits only a session it has marked as written to ("dirty"), and a select-only unit
+            // of work would otherwise end with the connection's auto-commit reset instead of a commit.
+            session.commit(true);
+        } catch (RuntimeException failure) {
+            rollbackAndClose(session, failure);
+            throw writes ? SqlErrors.translateAtCommit(failure, referencedUserId) : SqlErrors.translate(failure);
+        }
+        try {
+            session.close();
+        } catch (RuntimeException failure) {
+            SqlErrors.afterCommit(failure);
+        }
+        return result;
+    }
+
+    private static void rollbackAndClose(SqlSession session, RuntimeException failure) {
+        try {
+            // Forced, for the same reason as the commit: a plain rollback() skips a session MyBatis did not mark.
+            session.rollback(true);
+        } catch (RuntimeException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
+        try {
+            session.close();
+        } catch (RuntimeException closeFailure) {
+            failure.addSuppressed(closeFailure);
         }
     }
 }

@@ -57,9 +57,45 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final StatementLog statementLog;
     private final JdbcResources resources = new JdbcResources();
+    private final Faults faults = new Faults();
+    private final String url;
     private final DataSource proxy;
 
+    /**
+     * How the pool of a {@code Database} is set up. The defaults suit every suite but the fault suite, which asks
+     * for a small pool, a short wait for a connection, and lock and statement timeouts.
+     *
+     * @param poolSize          connections in the pool
+     * @param connectionTimeout how long a unit of work waits for a free connection before the pool gives up
+     * @param lockTimeout       how long a statement waits for a row lock; zero: the database's default
+     * @param statementTimeout  how long a statement may run; zero: no limit
+     */
+    public record Settings(int poolSize, Duration connectionTimeout, Duration lockTimeout, Duration statementTimeout) {
+
+        public static final Settings DEFAULT = new Settings(4, Duration.ofSeconds(10), Duration.ZERO, Duration.ZERO);
+
+        public Settings withPoolSize(int size) {
+            return new Settings(size, connectionTimeout, lockTimeout, statementTimeout);
+        }
+
+        public Settings withConnectionTimeout(Duration timeout) {
+            return new Settings(poolSize, timeout, lockTimeout, statementTimeout);
+        }
+
+        public Settings withLockTimeout(Duration timeout) {
+            return new Settings(poolSize, connectionTimeout, timeout, statementTimeout);
+        }
+
+        public Settings withStatementTimeout(Duration timeout) {
+            return new Settings(poolSize, connectionTimeout, lockTimeout, timeout);
+        }
+    }
+
     private Database(DatabaseKind kind, String serverUrl, String user, String password) {
+        this(kind, serverUrl, user, password, Settings.DEFAULT);
+    }
+
+    private Database(DatabaseKind kind, String serverUrl, String user, String password, Settings settings) {
         this.kind = kind;
         this.serverUrl = serverUrl;
         this.user = user;
@@ -74,14 +110,23 @@ public final class Database implements AutoCloseable {
                     + HexFormat.of().formatHex(RANDOM.generateSeed(4));
             createRunSpace();
             url = kind.urlOfRunSpace(serverUrl, runSpace);
+            if (kind == DatabaseKind.POSTGRES) {
+                // The run's sessions carry its name, so that the fault suite ends only sessions of its own.
+                url += "&ApplicationName=" + runSpace;
+            }
         }
+        this.url = url;
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
         config.setPoolName(runSpace != null ? runSpace : "onetomany-h2-" + SEQUENCE.get());
-        config.setMaximumPoolSize(4);
-        config.setConnectionTimeout(10_000);
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        if (!settings.lockTimeout().isZero() || !settings.statementTimeout().isZero()) {
+            config.setConnectionInitSql(kind.sessionTimeouts(settings.lockTimeout().toMillis(),
+                    settings.statementTimeout().toMillis()));
+        }
         try {
             this.pool = new HikariDataSource(config);
             Flyway.configure()
@@ -98,7 +143,9 @@ public final class Database implements AutoCloseable {
         this.proxy = ProxyDataSourceBuilder.create(pool)
                 .name(description())
                 .listener(statementLog)
+                .listener(faults)
                 .methodListener(resources)
+                .methodListener(faults)
                 .build();
     }
 
@@ -109,6 +156,15 @@ public final class Database implements AutoCloseable {
                 setting("db.url", "DB_URL", kind.defaultUrl()),
                 setting("db.user", "DB_USER", kind.defaultUser()),
                 setting("db.password", "DB_PASSWORD", kind.defaultPassword()));
+    }
+
+    /** As {@link #open()}, with a pool set up as {@code settings} says. */
+    public static Database open(Settings settings) {
+        DatabaseKind kind = DatabaseKind.fromSwitch(setting("db", "DB", null));
+        return new Database(kind,
+                setting("db.url", "DB_URL", kind.defaultUrl()),
+                setting("db.user", "DB_USER", kind.defaultUser()),
+                setting("db.password", "DB_PASSWORD", kind.defaultPassword()), settings);
     }
 
     /** A new, migrated, empty in-memory H2 database, whatever the run asked for. */
@@ -171,6 +227,106 @@ public final class Database implements AutoCloseable {
         }
         return kind.displayName() + version + (runSpace == null ? " (in memory)"
                 : " (" + (kind == DatabaseKind.POSTGRES ? "schema " : "database ") + runSpace + ")");
+    }
+
+    /** Faults to arm at a moment of the next unit of work: see {@link Faults}. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /**
+     * A connection of its own to this run's database, outside the pool and the proxy: for a test that plays
+     * another client (holding a lock, ending sessions). The caller closes it.
+     */
+    public Connection adminConnection() {
+        try {
+            return DriverManager.getConnection(url, user, password);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not open a connection to " + description(), e);
+        }
+    }
+
+    /**
+     * Has the server end the session of the given connection, as an operator's kill or a network failure would:
+     * the connection stays open on this side, and its next use fails. Returns when the session is gone.
+     */
+    public void killSession(Connection connection) {
+        long id;
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(kind.sessionIdQuery())) {
+            rs.next();
+            id = rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the session id of a connection", e);
+        }
+        try (Connection admin = adminConnection()) {
+            kill(admin, id);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not end session " + id, e);
+        }
+    }
+
+    /**
+     * Ends every session of this run's pool that the server knows (never another run's, nor another client's:
+     * they are found by this run's application name on PostgreSQL and by its database on MariaDB). Returns how
+     * many were ended.
+     */
+    public int killAllSessions() {
+        if (kind == DatabaseKind.H2) {
+            throw new UnsupportedOperationException("H2 ends sessions one by one: use killSession");
+        }
+        try (Connection admin = adminConnection()) {
+            List<Long> ids = new ArrayList<>();
+            try (var select = admin.prepareStatement(kind.sessionsOfRunSpace())) {
+                select.setString(1, runSpace);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            for (long id : ids) {
+                kill(admin, id);
+            }
+            return ids.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not end the sessions of " + runSpace, e);
+        }
+    }
+
+    private void kill(Connection admin, long id) throws SQLException {
+        try (var kill = admin.prepareStatement(kind.killSession())) {
+            kill.setLong(1, id);
+            kill.execute();
+        } catch (SQLException e) {
+            // MariaDB: "Unknown thread id" when the session ended on its own in the meantime.
+            if (e.getErrorCode() != 1094) {
+                throw e;
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (var exists = admin.prepareStatement(kind.sessionExists())) {
+                exists.setLong(1, id);
+                try (ResultSet rs = exists.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return;
+                    }
+                }
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("session " + id + " of " + description() + " did not end within 5 s");
+    }
+
+    /** Connections the pool holds, busy or idle. */
+    public int pooledConnections() {
+        return pool.getHikariPoolMXBean().getTotalConnections();
     }
 
     /** Deletes every row, children first, without going through the proxy. */

@@ -104,6 +104,66 @@ public enum DatabaseKind {
         return this == POSTGRES ? "drop schema if exists " + space + " cascade" : "drop database if exists " + space;
     }
 
+    // -- what the fault suite needs: a session's id, how the server ends one, and the run's timeouts ---------------
+
+    /** The id by which the server knows the session of the connection this runs on. */
+    String sessionIdQuery() {
+        return switch (this) {
+            case H2 -> "select session_id()";
+            case POSTGRES -> "select pg_backend_pid()";
+            case MARIADB -> "select connection_id()";
+        };
+    }
+
+    /**
+     * Ends the session with the given id, from another connection, and (where the server offers it) waits until it
+     * is gone: PostgreSQL's {@code pg_terminate_backend} with a timeout, MariaDB's {@code KILL CONNECTION}, H2's
+     * {@code ABORT_SESSION}, the closest an embedded database has: the session is closed under its connection.
+     */
+    String killSession() {
+        return switch (this) {
+            case H2 -> "select abort_session(?)";
+            case POSTGRES -> "select pg_terminate_backend(?, 5000)";
+            case MARIADB -> "kill connection ?";
+        };
+    }
+
+    /** The ids of the sessions of one run space (the application name on PostgreSQL, the database on MariaDB). */
+    String sessionsOfRunSpace() {
+        return switch (this) {
+            case H2 -> "select session_id from information_schema.sessions where session_id <> session_id() and ? is not null";
+            case POSTGRES -> "select pid from pg_stat_activity where application_name = ? and pid <> pg_backend_pid()";
+            case MARIADB -> "select id from information_schema.processlist where db = ? and id <> connection_id()";
+        };
+    }
+
+    /** Whether a session with the given id still exists (MariaDB's kill returns before the session has ended). */
+    String sessionExists() {
+        return switch (this) {
+            case H2 -> "select count(*) from information_schema.sessions where session_id = ?";
+            case POSTGRES -> "select count(*) from pg_stat_activity where pid = ?";
+            case MARIADB -> "select count(*) from information_schema.processlist where id = ?";
+        };
+    }
+
+    /**
+     * One statement that sets, for the session it runs in, how long a statement may wait for a row lock and how
+     * long it may run, in milliseconds (0: the database's default). Each database says it its own way: PostgreSQL's
+     * {@code lock_timeout} and {@code statement_timeout}, MariaDB's {@code innodb_lock_wait_timeout} (whole seconds)
+     * and {@code max_statement_time} (seconds), H2's {@code LOCK_TIMEOUT} and {@code QUERY_TIMEOUT}.
+     */
+    String sessionTimeouts(long lockMillis, long statementMillis) {
+        return switch (this) {
+            case H2 -> (lockMillis > 0 ? "set lock_timeout " + lockMillis + ";" : "")
+                    + (statementMillis > 0 ? "set query_timeout " + statementMillis : "");
+            case POSTGRES -> "select set_config('lock_timeout', '" + lockMillis + "ms', false), "
+                    + "set_config('statement_timeout', '" + statementMillis + "ms', false)";
+            case MARIADB -> "set session innodb_lock_wait_timeout = "
+                    + (lockMillis > 0 ? Math.max(1, (lockMillis + 999) / 1000) : 50)
+                    + ", max_statement_time = " + statementMillis / 1000.0;
+        };
+    }
+
     /** Lists the run spaces on the server (names start with {@code onetomany_}). */
     String listRunSpaces() {
         return "select schema_name from information_schema.schemata where schema_name like 'onetomany\\_%'";
