@@ -73,13 +73,6 @@ public final class SqlErrors {
                     "the connection to the database was lost before the commit; nothing was written (SQLState "
                             + state + "): " + message, failure);
         }
-        if (sql instanceof SQLTimeoutException || state.equals("57014") || code == 1969) {
-            // 57014 PostgreSQL's and H2's cancelled statement (statement_timeout, QUERY_TIMEOUT); 1969 MariaDB's
-            // max_statement_time.
-            return new RepositoryException(RepositoryException.Reason.TIMEOUT, null,
-                    "the statement ran past its timeout and was cancelled (SQLState " + state + "): " + message,
-                    failure);
-        }
         if (state.equals("23502") || code == 1048) {
             return RepositoryException.missingValue(field(message), failure);
         }
@@ -97,6 +90,14 @@ public final class SqlErrors {
             // lock timeout, 55P03 PostgreSQL's (lock_timeout), 1205 MariaDB's (innodb_lock_wait_timeout).
             return new RepositoryException(RepositoryException.Reason.CONFLICT, null,
                     "a concurrent unit of work got in the way (SQLState " + state + "): " + message, failure);
+        }
+        if (sql instanceof SQLTimeoutException || state.equals("57014") || code == 1969) {
+            // After the lock timeouts above (H2 reports its lock timeout as an SQLTimeoutException): 57014
+            // PostgreSQL's and H2's cancelled statement (statement_timeout, QUERY_TIMEOUT); 1969 MariaDB's
+            // max_statement_time.
+            return new RepositoryException(RepositoryException.Reason.TIMEOUT, null,
+                    "the statement ran past its timeout and was cancelled (SQLState " + state + "): " + message,
+                    failure);
         }
         if (missingParent && referencedUserId != null) {
             return new RepositoryException(RepositoryException.Reason.UNKNOWN_USER, null,
@@ -136,8 +137,9 @@ public final class SqlErrors {
      * Whether the failure says that the connection is gone: SQLState class 08 (connection exception, all three
      * databases), PostgreSQL's 57P01-57P03 (the server ended the session: {@code pg_terminate_backend}, a shutdown),
      * MariaDB's 1927 ({@code KILL CONNECTION}), H2's 90067, 90098, 90121 and 90007 (a broken, closed or aborted
-     * session), or a driver's {@link SQLNonTransientConnectionException}. Any exception chained to the first one is
-     * looked at too: drivers put the socket's failure behind their own.
+     * session), a driver's {@link SQLNonTransientConnectionException}, or HikariCP's "Connection is closed" (no
+     * SQLState), which a unit of work meets after the pool discarded its broken connection under it. Any exception
+     * chained to the first one is looked at too: drivers put the socket's failure behind their own.
      */
     static boolean connectionLost(SQLException first) {
         for (Throwable t = first; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -146,6 +148,7 @@ public final class SqlErrors {
                     String state = String.valueOf(e.getSQLState());
                     int code = e.getErrorCode();
                     if (e instanceof SQLNonTransientConnectionException || state.startsWith("08")
+                            || e.getSQLState() == null && "Connection is closed".equals(e.getMessage())
                             || state.startsWith("57P0") || code == 1927
                             || code == 90067 || code == 90098 || code == 90121 || code == 90007) {
                         return true;

@@ -1,6 +1,9 @@
 package onetomany.db;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
 
 import onetomany.contract.RepositoryException;
 import onetomany.contract.RepositoryException.Reason;
@@ -82,6 +85,67 @@ class SqlErrorsTest {
                 .reason()).isEqualTo(Reason.CONFLICT);
         assertThat(translate("Timeout trying to lock table \"USERS\"", "HYT00", 50200, null).reason())
                 .isEqualTo(Reason.CONFLICT);
+    }
+
+    @Test
+    void postgresql_s_lock_timeout_is_a_conflict_and_h2_s_is_not_taken_for_a_statement_timeout() {
+        assertThat(translate("ERROR: canceling statement due to lock timeout", "55P03", 0, null).reason())
+                .isEqualTo(Reason.CONFLICT);
+        // H2 throws its lock timeout as an SQLTimeoutException.
+        RuntimeException h2 = new RuntimeException("library says no",
+                new SQLTimeoutException("Timeout trying to lock table \"USERS\"", "HYT00", 50200));
+        assertThat(SqlErrors.translate(h2).reason()).isEqualTo(Reason.CONFLICT);
+    }
+
+    @Test
+    void a_statement_past_its_timeout_is_a_timeout_on_every_database() {
+        assertThat(translate("ERROR: canceling statement due to statement timeout", "57014", 0, null).reason())
+                .isEqualTo(Reason.TIMEOUT);
+        assertThat(translate("Statement was canceled or the session timed out", "57014", 57014, null).reason())
+                .isEqualTo(Reason.TIMEOUT);
+        assertThat(translate("Query execution was interrupted (max_statement_time exceeded)", "70100", 1969, null)
+                .reason()).isEqualTo(Reason.TIMEOUT);
+    }
+
+    @Test
+    void a_session_the_server_ended_is_a_lost_connection_on_every_database() {
+        assertThat(translate("FATAL: terminating connection due to administrator command", "57P01", 0, 1L)
+                .reason()).isEqualTo(Reason.CONNECTION_LOST);
+        assertThat(translate("An I/O error occurred while sending to the backend.", "08006", 0, 1L).reason())
+                .isEqualTo(Reason.CONNECTION_LOST);
+        RuntimeException mariadb = new RuntimeException("library says no",
+                new SQLNonTransientConnectionException("(conn=836) Socket error", "08000", -1));
+        assertThat(SqlErrors.translate(mariadb).reason()).isEqualTo(Reason.CONNECTION_LOST);
+        assertThat(translate("Connection was killed", "70100", 1927, null).reason())
+                .isEqualTo(Reason.CONNECTION_LOST);
+        assertThat(translate("The object is already closed [90007-252]", "90007", 90007, null).reason())
+                .isEqualTo(Reason.CONNECTION_LOST);
+        // HikariCP's proxy after the pool discarded a broken connection: no SQLState at all.
+        assertThat(SqlErrors.translate(new RuntimeException(new SQLException("Connection is closed"))).reason())
+                .isEqualTo(Reason.CONNECTION_LOST);
+        // The socket's failure, chained behind a driver's generic exception.
+        SQLException behind = new SQLException("could not execute", "HY000");
+        behind.setNextException(new SQLException("connection reset", "08S01"));
+        assertThat(SqlErrors.translate(new RuntimeException(behind)).reason()).isEqualTo(Reason.CONNECTION_LOST);
+    }
+
+    @Test
+    void no_connection_from_the_pool_in_time_is_unavailable() {
+        RuntimeException exhausted = new RuntimeException("library says no", new SQLTransientConnectionException(
+                "HikariPool-1 - Connection is not available, request timed out after 300ms", "08001"));
+        assertThat(SqlErrors.translate(exhausted).reason()).isEqualTo(Reason.UNAVAILABLE);
+    }
+
+    @Test
+    void at_the_commit_a_lost_connection_is_an_unknown_outcome_and_a_refusal_stays_what_it_is() {
+        RuntimeException lost = new RuntimeException("Unable to commit against JDBC Connection",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        assertThat(SqlErrors.translateAtCommit(lost, 1L).reason()).isEqualTo(Reason.OUTCOME_UNKNOWN);
+        RuntimeException refused = new RuntimeException("Unable to commit against JDBC Connection",
+                new SQLException("could not serialize access due to concurrent update", "40001"));
+        assertThat(SqlErrors.translateAtCommit(refused, 1L).reason()).isEqualTo(Reason.CONFLICT);
+        RuntimeException noConnection = new RuntimeException(new SQLTransientConnectionException("timed out"));
+        assertThat(SqlErrors.translateAtCommit(noConnection, 1L).reason()).isEqualTo(Reason.UNAVAILABLE);
     }
 
     @Test

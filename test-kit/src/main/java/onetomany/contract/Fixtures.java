@@ -9,8 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -61,6 +63,34 @@ public final class Fixtures {
 
     public int countPostsOf(long userId) {
         return queryForLong("select count(*) from posts where user_id = ?", userId).intValue();
+    }
+
+    /** Every user's id by name (names are unique where this is used). */
+    public Map<String, Long> userIdsByName() {
+        Map<String, Long> ids = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select name, id from users")) {
+            while (rs.next()) {
+                ids.put(rs.getString(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return ids;
+    }
+
+    /** How many posts each user with posts has. */
+    public Map<Long, Integer> postCountsByUser() {
+        Map<Long, Integer> counts = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select user_id, count(*) from posts group by user_id")) {
+            while (rs.next()) {
+                counts.put(rs.getLong(1), rs.getInt(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return counts;
     }
 
     /** The id of some post, or none: a post id that does not exist. */

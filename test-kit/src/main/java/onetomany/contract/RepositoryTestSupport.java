@@ -33,9 +33,14 @@ abstract class RepositoryTestSupport {
     /** The library under test, built over the given (counting) DataSource. */
     protected abstract UserPostRepository createRepository(DataSource dataSource);
 
+    /** How this suite's database pool is set up; the fault suite asks for a small one. */
+    Database.Settings databaseSettings() {
+        return Database.Settings.DEFAULT;
+    }
+
     @BeforeAll
     void openDatabase() {
-        database = Database.open();
+        database = Database.open(databaseSettings());
         repository = createRepository(database.dataSource());
         statements = database.statements();
         fixtures = new Fixtures(database.unproxiedDataSource());
@@ -55,6 +60,7 @@ abstract class RepositoryTestSupport {
     @BeforeEach
     void startFromEmptyTables() {
         database.deleteAllRows();
+        database.faults().clear();
         statements.failNothing();
         statements.reset();
     }

@@ -103,8 +103,10 @@ public final class Database implements AutoCloseable {
         String url;
         if (kind == DatabaseKind.H2) {
             this.runSpace = null;
+            // DB_CLOSE_DELAY=-1: the database lives until close() shuts it down, not until its last connection
+            // closes, which a test that ends sessions could otherwise cause.
             url = serverUrl.equals(DatabaseKind.H2.defaultUrl())
-                    ? serverUrl + "onetomany-" + SEQUENCE.incrementAndGet() : serverUrl;
+                    ? serverUrl + "onetomany-" + SEQUENCE.incrementAndGet() + ";DB_CLOSE_DELAY=-1" : serverUrl;
         } else {
             this.runSpace = "onetomany_" + Instant.now().getEpochSecond() + "_"
                     + HexFormat.of().formatHex(RANDOM.generateSeed(4));
@@ -121,6 +123,9 @@ public final class Database implements AutoCloseable {
         config.setUsername(user);
         config.setPassword(password);
         config.setPoolName(runSpace != null ? runSpace : "onetomany-h2-" + SEQUENCE.get());
+        if (kind == DatabaseKind.H2) {
+            config.setExceptionOverrideClassName(H2BrokenSessions.class.getName());
+        }
         config.setMaximumPoolSize(settings.poolSize());
         config.setConnectionTimeout(settings.connectionTimeout().toMillis());
         if (!settings.lockTimeout().isZero() || !settings.statementTimeout().isZero()) {
@@ -128,13 +133,15 @@ public final class Database implements AutoCloseable {
                     settings.statementTimeout().toMillis()));
         }
         try {
-            this.pool = new HikariDataSource(config);
+            // Flyway migrates over connections of its own, so that a small pool with a short wait (the fault
+            // suite's) is not taken up by the migration.
             Flyway.configure()
-                    .dataSource(pool)
+                    .dataSource(url, user, password)
                     .locations("classpath:db/migration")
                     .placeholders(kind.migrationPlaceholders())
                     .load()
                     .migrate();
+            this.pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
             dropRunSpace();
             throw e;
@@ -251,6 +258,10 @@ public final class Database implements AutoCloseable {
      * the connection stays open on this side, and its next use fails. Returns when the session is gone.
      */
     public void killSession(Connection connection) {
+        if (kind == DatabaseKind.H2) {
+            closeUnderThePool(connection);
+            return;
+        }
         long id;
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(kind.sessionIdQuery())) {
             rs.next();
@@ -266,18 +277,47 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Waits until {@code sessions} of this run are waiting for a lock (held by another client, e.g. an
+     * {@link #adminConnection()}), at most {@code timeout}; false if they never were. For tests that must know a unit
+     * of work is blocked before they go on.
+     */
+    public boolean awaitSessionsWaitingForALock(int sessions, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Connection admin = adminConnection(); var waiting = admin.prepareStatement(kind.sessionsWaitingForALock())) {
+            waiting.setString(1, runSpace == null ? "h2" : runSpace);
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = waiting.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) >= sessions) {
+                        return true;
+                    }
+                }
+                Thread.sleep(10);
+            }
+            return false;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not look at the lock waits of " + description(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
      * Ends every session of this run's pool that the server knows (never another run's, nor another client's:
      * they are found by this run's application name on PostgreSQL and by its database on MariaDB). Returns how
      * many were ended.
      */
     public int killAllSessions() {
         if (kind == DatabaseKind.H2) {
-            throw new UnsupportedOperationException("H2 ends sessions one by one: use killSession");
+            List<Connection> physical = faults.connectionsSeen();
+            physical.forEach(this::closeUnderThePool);
+            return physical.size();
         }
         try (Connection admin = adminConnection()) {
             List<Long> ids = new ArrayList<>();
             try (var select = admin.prepareStatement(kind.sessionsOfRunSpace())) {
-                select.setString(1, runSpace);
+                select.setString(1, runSpace == null ? "h2" : runSpace);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getLong(1));
@@ -290,6 +330,20 @@ public final class Database implements AutoCloseable {
             return ids.size();
         } catch (SQLException e) {
             throw new IllegalStateException("could not end the sessions of " + runSpace, e);
+        }
+    }
+
+    /**
+     * H2 runs in this JVM: there is no server to end a session, so the physical connection is closed under the
+     * pool and the library, which is what they would meet after a network failure (H2's {@code ABORT_SESSION} is
+     * not used: under concurrent transactions it leaves H2 refusing new ones with "an old transaction with the same
+     * id is still open").
+     */
+    private void closeUnderThePool(Connection connection) {
+        try {
+            connection.unwrap(Connection.class).close(); // HikariCP hands out the driver's own connection
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not close a connection of " + description(), e);
         }
     }
 
@@ -324,6 +378,14 @@ public final class Database implements AutoCloseable {
         throw new IllegalStateException("session " + id + " of " + description() + " did not end within 5 s");
     }
 
+    /**
+     * Has the pool close its idle connections and open new ones: after sessions were ended by the server, an idle
+     * connection is dead, and the pool only finds out when it is next used (or validated, past half a second idle).
+     */
+    public void discardIdleConnections() {
+        pool.getHikariPoolMXBean().softEvictConnections();
+    }
+
     /** Connections the pool holds, busy or idle. */
     public int pooledConnections() {
         return pool.getHikariPoolMXBean().getTotalConnections();
@@ -341,6 +403,13 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (kind == DatabaseKind.H2) {
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                s.execute("shutdown");
+            } catch (SQLException e) {
+                // already closed: nothing to free
+            }
+        }
         pool.close();
         dropRunSpace();
     }

@@ -123,7 +123,7 @@ public enum DatabaseKind {
     String killSession() {
         return switch (this) {
             case H2 -> "select abort_session(?)";
-            case POSTGRES -> "select pg_terminate_backend(?, 5000)";
+            case POSTGRES -> "select pg_terminate_backend(cast(? as integer), 5000)";
             case MARIADB -> "kill connection ?";
         };
     }
@@ -131,9 +131,20 @@ public enum DatabaseKind {
     /** The ids of the sessions of one run space (the application name on PostgreSQL, the database on MariaDB). */
     String sessionsOfRunSpace() {
         return switch (this) {
+            // An in-memory H2 database belongs to one run: every other session is the run's pool.
             case H2 -> "select session_id from information_schema.sessions where session_id <> session_id() and ? is not null";
             case POSTGRES -> "select pid from pg_stat_activity where application_name = ? and pid <> pg_backend_pid()";
             case MARIADB -> "select id from information_schema.processlist where db = ? and id <> connection_id()";
+        };
+    }
+
+    /** How many sessions of one run space are waiting for a lock right now. */
+    String sessionsWaitingForALock() {
+        return switch (this) {
+            case H2 -> "select count(*) from information_schema.sessions where blocker_id is not null and ? is not null";
+            case POSTGRES -> "select count(*) from pg_stat_activity where application_name = ? and wait_event_type = 'Lock'";
+            case MARIADB -> "select count(*) from information_schema.innodb_trx t join information_schema.processlist p"
+                    + " on p.id = t.trx_mysql_thread_id where t.trx_state = 'LOCK WAIT' and p.db = ?";
         };
     }
 
@@ -141,7 +152,7 @@ public enum DatabaseKind {
     String sessionExists() {
         return switch (this) {
             case H2 -> "select count(*) from information_schema.sessions where session_id = ?";
-            case POSTGRES -> "select count(*) from pg_stat_activity where pid = ?";
+            case POSTGRES -> "select count(*) from pg_stat_activity where pid = cast(? as integer)";
             case MARIADB -> "select count(*) from information_schema.processlist where id = ?";
         };
     }

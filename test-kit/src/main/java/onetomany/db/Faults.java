@@ -2,6 +2,7 @@ package onetomany.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -26,6 +27,7 @@ public final class Faults implements QueryExecutionListener, MethodExecutionList
     private Consumer<Connection> atStatement;
     private Consumer<Connection> beforeCommit;
     private Consumer<Connection> afterCommit;
+    private final List<Connection> seen = new ArrayList<>();
 
     /** Runs {@code action} on the connection of the {@code n}-th statement from now (1 = the next), before it runs. */
     public synchronized void atStatement(int n, Consumer<Connection> action) {
@@ -59,8 +61,16 @@ public final class Faults implements QueryExecutionListener, MethodExecutionList
         return atStatement == null && beforeCommit == null && afterCommit == null;
     }
 
+    /** The driver's connections that statements ran on, most recent first: for ending them all at once. */
+    public List<Connection> connectionsSeen() {
+        synchronized (seen) {
+            return new ArrayList<>(seen);
+        }
+    }
+
     @Override
     public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+        remember(execution);
         Consumer<Connection> action;
         synchronized (this) {
             if (atStatement == null) {
@@ -78,6 +88,21 @@ public final class Faults implements QueryExecutionListener, MethodExecutionList
             action.accept(execution.getStatement().getConnection());
         } catch (SQLException e) {
             throw new IllegalStateException("could not reach the statement's connection", e);
+        }
+    }
+
+    private void remember(ExecutionInfo execution) {
+        try {
+            Connection physical = execution.getStatement().getConnection().unwrap(Connection.class);
+            synchronized (seen) {
+                seen.remove(physical);
+                seen.add(0, physical);
+                if (seen.size() > 16) {
+                    seen.remove(seen.size() - 1);
+                }
+            }
+        } catch (SQLException e) {
+            // a statement whose connection is already gone: nothing to remember
         }
     }
 

@@ -1,0 +1,610 @@
+package onetomany.contract;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import onetomany.contract.RepositoryException.Reason;
+import onetomany.db.Database;
+import onetomany.db.DatabaseKind;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The shared fault suite: what every library must do when the database, not the input, goes wrong — a connection
+ * the server ends in the middle of a unit of work, at its commit or just after it; a storm of such kills; a server
+ * restart; an exhausted pool; lock conflicts; a statement past its timeout. The answer is always the contract's
+ * {@link RepositoryException} with a reason that tells the caller what to do, nothing half-written, and a pool that
+ * recovers on its own.
+ *
+ * <p>The server ends sessions the way an operator would ({@code pg_terminate_backend}, MariaDB's
+ * {@code KILL CONNECTION}; on H2, {@code ABORT_SESSION}, the closest an embedded database has), and only sessions
+ * of this run (see {@link Database#killAllSessions()}). Restarting the server is asked for explicitly with
+ * {@code -Dfaults.restart=true}: a run pointed at someone else's server never restarts it.
+ *
+ * <p>A module subclasses it with one line, as it does {@link UserPostRepositoryContract}.
+ */
+public abstract class UserPostRepositoryFaultsContract extends RepositoryTestSupport {
+
+    /** Every test here must end within this; a unit of work that hangs fails the test instead of the build. */
+    private static final Duration BOUND = Duration.ofSeconds(60);
+
+    @Override
+    Database.Settings databaseSettings() {
+        // A small pool, so that the pool's recovery is seen at once: a pool of 2 with two dead connections in it
+        // must still serve the next unit of work.
+        return Database.Settings.DEFAULT.withPoolSize(2);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // A connection ended by the server: during a statement, at the commit, just after the commit
+
+    /** Each write and how many statements it sends. */
+    Stream<Arguments> writesLosingTheirConnectionAtEachStatement() {
+        Map<String, Integer> writes = writeBudgets();
+        return writes.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .flatMap(w -> IntStream.rangeClosed(1, w.getValue()).mapToObj(n -> Arguments.of(w.getKey(), n)));
+    }
+
+    Stream<String> writes() {
+        return writeBudgets().keySet().stream().sorted();
+    }
+
+    private Map<String, Integer> writeBudgets() {
+        return Map.of(
+                "createUserWithPosts (3 posts)", budget.createUserWithPosts(3),
+                "deleteUser (3 posts)", budget.deleteUser(3),
+                "addPost", budget.addPost(),
+                "removePost", budget.removePost(3),
+                "renameUser", budget.renameUser(),
+                "editPost", budget.editPost());
+    }
+
+    /** Alice with three posts, Bob with one; the write named, on Alice. */
+    private Runnable arrange(String write) {
+        long alice = fixtures.insertUser("Alice");
+        long first = fixtures.insertPost(alice, "First Post", "one");
+        fixtures.insertPost(alice, "Second Post", "two");
+        fixtures.insertPost(alice, "Third Post", "three");
+        fixtures.insertPost(fixtures.insertUser("Bob"), "Bob's Post", null);
+        return switch (write) {
+            case "createUserWithPosts (3 posts)" -> () -> repository.createUserWithPosts(new NewUser("Carol",
+                    new NewPost("1", null), new NewPost("2", null), new NewPost("3", null)));
+            case "deleteUser (3 posts)" -> () -> repository.deleteUser(alice);
+            case "addPost" -> () -> repository.addPost(alice, new NewPost("Fourth Post", null));
+            case "removePost" -> () -> repository.removePost(alice, first);
+            case "renameUser" -> () -> repository.renameUser(alice, "Alicia");
+            case "editPost" -> () -> repository.editPost(first, "Edited", "edited");
+            default -> throw new IllegalArgumentException(write);
+        };
+    }
+
+    @ParameterizedTest(name = "{0}, connection ended before statement {1}")
+    @MethodSource("writesLosingTheirConnectionAtEachStatement")
+    void a_write_whose_connection_is_ended_before_any_statement_is_connection_lost_and_changes_nothing(
+            String write, int statement) {
+        Runnable call = arrange(write);
+        List<String> before = fixtures.snapshot();
+        database.faults().atStatement(statement, database::killSession);
+
+        assertFails(call, Reason.CONNECTION_LOST);
+
+        assertThat(database.faults().allFired()).as("the session was ended").isTrue();
+        assertThat(fixtures.snapshot()).as("the tables after %s lost its connection at statement %d", write,
+                statement).isEqualTo(before);
+        assertRecovered(call, before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("writes")
+    void a_write_whose_connection_is_ended_as_it_commits_has_an_unknown_outcome(String write) {
+        Runnable call = arrange(write);
+        List<String> before = fixtures.snapshot();
+        database.faults().beforeCommit(database::killSession);
+
+        assertFails(call, Reason.OUTCOME_UNKNOWN);
+
+        assertThat(database.faults().allFired()).as("the session was ended").isTrue();
+        // The session ended before the commit was sent, so here it is known: nothing was stored. The caller cannot
+        // know it, which is why the reason says "unknown"; it is never a part of the unit of work.
+        assertThat(fixtures.snapshot()).as("the tables after %s lost its connection at the commit", write)
+                .isEqualTo(before);
+        assertRecovered(call, before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("writes")
+    void a_write_whose_connection_is_ended_just_after_its_commit_is_a_success(String write) {
+        Runnable call = arrange(write);
+        List<String> before = fixtures.snapshot();
+        database.faults().afterCommit(database::killSession);
+
+        call.run(); // no exception: the work is stored, whatever failed after the commit
+
+        assertThat(database.faults().allFired()).as("the session was ended after the commit").isTrue();
+        List<String> after = fixtures.snapshot();
+        assertThat(after).as("the tables after %s committed", write).isNotEqualTo(before);
+        assertThat(database.activeConnections()).as("connections still held").isZero();
+        assertNextOperationSucceeds();
+    }
+
+    /** Every read, by name. */
+    static Stream<String> reads() {
+        List<String> reads = new ArrayList<>(List.of("findUserWithPosts", "findAllPostsWithAuthors"));
+        for (LoadStrategy strategy : LoadStrategy.values()) {
+            reads.add("findAllUsersWithPosts " + strategy);
+        }
+        return reads.stream();
+    }
+
+    private Supplier<Object> read(String read, long userId) {
+        if (read.startsWith("findAllUsersWithPosts ")) {
+            LoadStrategy strategy = LoadStrategy.valueOf(read.substring("findAllUsersWithPosts ".length()));
+            return () -> repository.findAllUsersWithPosts(strategy);
+        }
+        return switch (read) {
+            case "findUserWithPosts" -> () -> repository.findUserWithPosts(userId);
+            case "findAllPostsWithAuthors" -> repository::findAllPostsWithAuthors;
+            default -> throw new IllegalArgumentException(read);
+        };
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reads")
+    void a_read_whose_connection_is_ended_before_any_of_its_statements_is_connection_lost(String name) {
+        long alice = fixtures.insertUser("Alice");
+        fixtures.insertPost(alice, "First Post", "one");
+        fixtures.insertPost(alice, "Second Post", "two");
+        fixtures.insertPost(fixtures.insertUser("Bob"), "Bob's Post", null);
+        Supplier<Object> read = read(name, alice);
+        statements.reset();
+        Object expected = read.get();
+        int sent = statements.count();
+        assertThat(sent).as("statements of %s", name).isPositive();
+
+        for (int statement = 1; statement <= sent; statement++) {
+            database.faults().atStatement(statement, database::killSession);
+            assertFails(read::get, Reason.CONNECTION_LOST);
+            assertThat(database.faults().allFired()).as("the session was ended before statement %d", statement)
+                    .isTrue();
+            assertThat(database.activeConnections()).as("connections still held").isZero();
+            assertThat(String.valueOf(read.get())).as("%s read again after losing statement %d", name, statement)
+                    .isEqualTo(String.valueOf(expected));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // A storm: creates and deletes while the server ends the run's sessions at random moments
+
+    static final int STORM_THREADS = 4;
+    static final int STORM_OPERATIONS_PER_THREAD = 60;
+    static final int STORM_POSTS = 5;
+
+    @Test
+    void a_storm_of_ended_sessions_leaves_no_partial_user_and_no_committed_write_reported_as_failed()
+            throws Exception {
+        Map<String, Long> createdAndReturned = new ConcurrentHashMap<>();
+        Map<String, Reason> createFailures = new ConcurrentHashMap<>();
+        Map<Long, Reason> deleteFailures = new ConcurrentHashMap<>();
+        Map<Reason, RepositoryException> examples = new ConcurrentHashMap<>();
+        List<Long> deletedAndReturned = new CopyOnWriteArrayList<>();
+        List<Throwable> notTheContracts = new CopyOnWriteArrayList<>();
+        AtomicInteger killed = new AtomicInteger();
+        AtomicBoolean stormOver = new AtomicBoolean();
+        // Users to delete: made before the storm, so that a delete never depends on a create that failed.
+        List<Long> toDelete = new ArrayList<>();
+        for (int i = 0; i < STORM_THREADS * STORM_OPERATIONS_PER_THREAD / 2; i++) {
+            long user = fixtures.insertUser("victim " + i);
+            for (int p = 0; p < STORM_POSTS; p++) {
+                fixtures.insertPost(user, "victim's post " + p, null);
+            }
+            toDelete.add(user);
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(STORM_THREADS + 1);
+        try {
+            Future<?> killer = pool.submit(() -> {
+                Random random = new Random(42);
+                while (!stormOver.get()) {
+                    sleep(5 + random.nextInt(30));
+                    killed.addAndGet(database.killAllSessions());
+                }
+            });
+            List<Future<?>> writers = new ArrayList<>();
+            for (int t = 0; t < STORM_THREADS; t++) {
+                int thread = t;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < STORM_OPERATIONS_PER_THREAD; i++) {
+                        int index = thread * STORM_OPERATIONS_PER_THREAD + i;
+                        try {
+                            if (i % 2 == 0) {
+                                String name = "storm " + thread + "-" + i;
+                                try {
+                                    User user = repository.createUserWithPosts(new NewUser(name,
+                                            IntStream.range(0, STORM_POSTS)
+                                                    .mapToObj(p -> new NewPost("post " + p, null)).toList()));
+                                    createdAndReturned.put(name, user.getId());
+                                } catch (RepositoryException e) {
+                                    createFailures.put(name, e.reason());
+                                    examples.putIfAbsent(e.reason(), e);
+                                }
+                            } else {
+                                long victim = toDelete.get(index / 2);
+                                try {
+                                    repository.deleteUser(victim);
+                                    deletedAndReturned.add(victim);
+                                } catch (RepositoryException e) {
+                                    deleteFailures.put(victim, e.reason());
+                                    examples.putIfAbsent(e.reason(), e);
+                                }
+                            }
+                        } catch (RuntimeException | Error notOurs) {
+                            notTheContracts.add(notOurs);
+                        }
+                    }
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get(BOUND.toSeconds() * 3, TimeUnit.SECONDS);
+            }
+            stormOver.set(true);
+            killer.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+        } finally {
+            stormOver.set(true);
+            pool.shutdownNow();
+        }
+
+        // The storm ended idle connections too; the pool finds that out on their next use. Have it replace them
+        // now, so that the checks below do not get a dead one.
+        database.discardIdleConnections();
+        // What is in the database, read with plain JDBC.
+        Map<String, Long> storedUsers = fixtures.userIdsByName();
+        Map<Long, Integer> postsPerUser = fixtures.postCountsByUser();
+        Map<Reason, Integer> committedButFailed = new EnumMap<>(Reason.class);
+        for (Map.Entry<String, Reason> failure : createFailures.entrySet()) {
+            if (storedUsers.containsKey(failure.getKey())) {
+                committedButFailed.merge(failure.getValue(), 1, Integer::sum);
+            }
+        }
+        for (Map.Entry<Long, Reason> failure : deleteFailures.entrySet()) {
+            if (!storedUsers.containsValue(failure.getKey())) {
+                committedButFailed.merge(failure.getValue(), 1, Integer::sum);
+            }
+        }
+        Map<Reason, Integer> failuresByReason = new EnumMap<>(Reason.class);
+        createFailures.values().forEach(reason -> failuresByReason.merge(reason, 1, Integer::sum));
+        deleteFailures.values().forEach(reason -> failuresByReason.merge(reason, 1, Integer::sum));
+        int operations = STORM_THREADS * STORM_OPERATIONS_PER_THREAD;
+        System.out.printf("STORM %s %s: %d operations, %d sessions ended; %d returned (%d creates, %d deletes); "
+                        + "%d failed %s; committed but reported failed %s%n",
+                getClass().getSimpleName(), database.kind().displayName(), operations, killed.get(),
+                createdAndReturned.size() + deletedAndReturned.size(), createdAndReturned.size(),
+                deletedAndReturned.size(), createFailures.size() + deleteFailures.size(), failuresByReason,
+                committedButFailed);
+
+        examples.forEach((reason, e) -> System.out.printf("  %s, e.g.: %s%n", reason, causes(e)));
+
+        assertThat(notTheContracts).as("failures that are not the contract's exception").isEmpty();
+        assertThat(killed.get()).as("sessions the server ended during the storm").isPositive();
+        assertThat(failuresByReason.keySet()).as("reasons given in a storm of ended sessions")
+                .isSubsetOf(Reason.CONNECTION_LOST, Reason.OUTCOME_UNKNOWN, Reason.UNAVAILABLE);
+        for (Map.Entry<String, Long> created : createdAndReturned.entrySet()) {
+            assertThat(storedUsers).as("a create that returned is stored").containsEntry(created.getKey(),
+                    created.getValue());
+        }
+        for (long deleted : deletedAndReturned) {
+            assertThat(storedUsers).as("a delete that returned is done").doesNotContainValue(deleted);
+        }
+        for (long user : storedUsers.values()) {
+            assertThat(postsPerUser.getOrDefault(user, 0)).as("posts of stored user %d: all or none", user)
+                    .isEqualTo(STORM_POSTS);
+        }
+        assertThat(fixtures.orphanPosts()).as("posts without a user").isZero();
+        assertThat(committedButFailed.keySet()).as("reasons given for writes that were in fact committed")
+                .isSubsetOf(Reason.OUTCOME_UNKNOWN);
+        assertThat(database.activeConnections()).as("connections still held").isZero();
+        assertNextOperationSucceeds();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The server restarted while the pool holds idle connections
+
+    @Test
+    void after_a_server_restart_the_next_operations_succeed_without_restarting_the_application()
+            throws Exception {
+        Assumptions.assumeTrue(database.kind() != DatabaseKind.H2,
+                "not run: an in-memory H2 database has no server to restart");
+        Assumptions.assumeTrue(Boolean.getBoolean("faults.restart"),
+                "not run: restarting the database server is asked for with -Dfaults.restart=true "
+                        + "(never done on a server this run was merely pointed at)");
+        long alice = repository.createUserWithPosts(new NewUser("Alice", new NewPost("First Post", null))).getId();
+        assertThat(database.pooledConnections()).as("connections the pool holds before the restart").isPositive();
+
+        List<Reason> duringTheRestart = new CopyOnWriteArrayList<>();
+        List<Throwable> notTheContracts = new CopyOnWriteArrayList<>();
+        AtomicBoolean restarted = new AtomicBoolean();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> client = pool.submit(() -> {
+                while (!restarted.get()) {
+                    try {
+                        repository.findUserWithPosts(alice);
+                    } catch (RepositoryException e) {
+                        duringTheRestart.add(e.reason());
+                    } catch (RuntimeException notOurs) {
+                        notTheContracts.add(notOurs);
+                    }
+                    sleep(20);
+                }
+            });
+            restartServer(database.kind());
+            restarted.set(true);
+            client.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+        } finally {
+            restarted.set(true);
+            pool.shutdownNow();
+        }
+        System.out.printf("RESTART %s %s: failures while the server restarted %s%n", getClass().getSimpleName(),
+                database.kind().displayName(), duringTheRestart);
+
+        assertThat(notTheContracts).as("failures that are not the contract's exception").isEmpty();
+        assertThat(duringTheRestart).as("reasons given while the server was down")
+                .allMatch(reason -> reason == Reason.CONNECTION_LOST || reason == Reason.UNAVAILABLE);
+        // The first operations after it: no new repository, no new pool.
+        assertThat(repository.findUserWithPosts(alice)).as("Alice, read after the restart").isPresent();
+        repository.addPost(alice, new NewPost("After the restart", null));
+        assertThat(fixtures.countPostsOf(alice)).isEqualTo(2);
+        assertThat(database.activeConnections()).as("connections still held").isZero();
+    }
+
+    /** Runs {@code scripts/restart-database.sh KIND} (or {@code -Dfaults.restart.command}), bounded in time. */
+    private static void restartServer(DatabaseKind kind) throws IOException, InterruptedException {
+        String command = System.getProperty("faults.restart.command");
+        List<String> argv = command == null || command.isBlank()
+                ? List.of("bash", repositoryRoot().resolve("scripts/restart-database.sh").toString(), kind.switchValue())
+                : List.of("bash", "-c", command + " " + kind.switchValue());
+        Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        if (!process.waitFor(BOUND.toSeconds() * 2, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("the restart of %s did not end within %d s", kind.displayName(), BOUND.toSeconds() * 2);
+        }
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.exitValue()).as("%s said: %s", argv, output).isZero();
+    }
+
+    private static Path repositoryRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("scripts"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("the repository's root (with mvnw and scripts/) is not above "
+                + Path.of("").toAbsolutePath());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // An exhausted pool, lock conflicts, a statement past its timeout
+
+    @Test
+    void when_every_connection_is_busy_a_unit_of_work_waits_the_pool_timeout_then_is_unavailable()
+            throws Exception {
+        Database.Settings settings = Database.Settings.DEFAULT.withPoolSize(1)
+                .withConnectionTimeout(Duration.ofMillis(300));
+        try (Database small = Database.open(settings);
+             UserPostRepository library = createRepository(small.dataSource());
+             Connection other = small.adminConnection()) {
+            Fixtures data = new Fixtures(small.unproxiedDataSource());
+            long alice = data.insertUser("Alice");
+            long bob = data.insertUser("Bob");
+            other.setAutoCommit(false);
+            lockUser(other, alice); // another client holds Alice's row
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                // This unit of work takes the pool's only connection and waits for Alice's row.
+                Future<?> blocked = pool.submit(() -> library.addPost(alice, new NewPost("Blocked", null)));
+                assertThat(small.awaitSessionsWaitingForALock(1, BOUND)).as("the first unit of work is blocked")
+                        .isTrue();
+
+                assertThatThrownBy(() -> library.findUserWithPosts(bob))
+                        .isInstanceOfSatisfying(RepositoryException.class,
+                                e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE));
+
+                other.rollback(); // the other client lets go: the blocked unit of work goes on and succeeds
+                blocked.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+            } finally {
+                other.rollback();
+                pool.shutdownNow();
+            }
+            assertThat(data.countPostsOf(alice)).isEqualTo(1);
+            assertThat(library.findUserWithPosts(bob)).isPresent();
+            assertThat(small.activeConnections()).as("connections still held").isZero();
+        }
+    }
+
+    @Test
+    void a_lock_wait_past_the_lock_timeout_is_a_conflict_that_changes_nothing_and_is_safe_to_retry()
+            throws Exception {
+        Database.Settings settings = Database.Settings.DEFAULT.withLockTimeout(Duration.ofMillis(500));
+        try (Database timed = Database.open(settings);
+             UserPostRepository library = createRepository(timed.dataSource());
+             Connection other = timed.adminConnection()) {
+            Fixtures data = new Fixtures(timed.unproxiedDataSource());
+            long alice = data.insertUser("Alice");
+            data.insertPost(alice, "First Post", null);
+            List<String> before = data.snapshot();
+            other.setAutoCommit(false);
+            try {
+                lockUser(other, alice);
+                assertThatThrownBy(() -> library.deleteUser(alice))
+                        .isInstanceOfSatisfying(RepositoryException.class,
+                                e -> assertThat(e.reason()).isEqualTo(Reason.CONFLICT));
+                assertThatThrownBy(() -> library.addPost(alice, new NewPost("Second Post", null)))
+                        .isInstanceOfSatisfying(RepositoryException.class,
+                                e -> assertThat(e.reason()).isEqualTo(Reason.CONFLICT));
+            } finally {
+                other.rollback();
+            }
+            assertThat(data.snapshot()).as("the tables after two conflicts").isEqualTo(before);
+            library.addPost(alice, new NewPost("Second Post", null)); // the same call, tried again
+            assertThat(data.countPostsOf(alice)).isEqualTo(2);
+            assertThat(timed.activeConnections()).as("connections still held").isZero();
+        }
+    }
+
+    @Test
+    void a_deadlock_is_broken_by_the_database_and_the_unit_of_work_is_a_conflict_or_done_never_half_done()
+            throws Exception {
+        long alice = fixtures.insertUser("Alice");
+        long post = fixtures.insertPost(alice, "First Post", null);
+        fixtures.insertPost(alice, "Second Post", null);
+        List<String> before = fixtures.snapshot();
+        AtomicBoolean otherWasTheVictim = new AtomicBoolean();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection other = database.adminConnection()) {
+            other.setAutoCommit(false);
+            // The other client holds one of Alice's posts; deleteUser locks Alice, then waits for that post; the
+            // other client then asks for Alice: each waits for the other, and the database must break the cycle.
+            try (PreparedStatement lock = other.prepareStatement("select id from posts where id = ? for update")) {
+                lock.setLong(1, post);
+                lock.executeQuery().close();
+            }
+            Future<Optional<RepositoryException>> delete = pool.submit(() -> {
+                try {
+                    repository.deleteUser(alice);
+                    return Optional.empty();
+                } catch (RepositoryException e) {
+                    return Optional.of(e);
+                }
+            });
+            assertThat(database.awaitSessionsWaitingForALock(1, BOUND)).as("deleteUser waits for the post").isTrue();
+            try {
+                lockUser(other, alice);
+                other.rollback();
+            } catch (SQLException deadlock) {
+                otherWasTheVictim.set(true);
+                other.rollback();
+            }
+            Optional<RepositoryException> failure = delete.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+            if (failure.isPresent()) {
+                assertThat(failure.get().reason()).isEqualTo(Reason.CONFLICT);
+                assertThat(fixtures.snapshot()).as("the tables after the deadlock's victim").isEqualTo(before);
+                assertThat(otherWasTheVictim).as("exactly one of the two was chosen").isFalse();
+                repository.deleteUser(alice); // safe to try again
+            } else {
+                assertThat(otherWasTheVictim).as("the other client was the deadlock's victim").isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(fixtures.count("users")).isZero();
+        assertThat(fixtures.count("posts")).isZero();
+        assertThat(database.activeConnections()).as("connections still held").isZero();
+    }
+
+    @Test
+    void a_statement_past_the_statement_timeout_is_a_timeout_that_frees_its_connection() throws Exception {
+        Assumptions.assumeTrue(database.kind() != DatabaseKind.H2,
+                "not run on H2: its QUERY_TIMEOUT ends a select that waits for a row lock but not an update that "
+                        + "does (the update waits for LOCK_TIMEOUT), so no statement of the contract can be slowed "
+                        + "past it the same way in every library; run with -Ddb=postgres or -Ddb=mariadb");
+        Database.Settings settings = Database.Settings.DEFAULT.withStatementTimeout(Duration.ofMillis(500))
+                .withLockTimeout(Duration.ofSeconds(30));
+        try (Database timed = Database.open(settings);
+             UserPostRepository library = createRepository(timed.dataSource());
+             Connection other = timed.adminConnection()) {
+            Fixtures data = new Fixtures(timed.unproxiedDataSource());
+            long alice = data.insertUser("Alice");
+            List<String> before = data.snapshot();
+            other.setAutoCommit(false);
+            try {
+                lockUser(other, alice); // slows the rename's update down: it waits for Alice's row
+                assertThatThrownBy(() -> library.renameUser(alice, "Alicia"))
+                        .isInstanceOfSatisfying(RepositoryException.class,
+                                e -> assertThat(e.reason()).isEqualTo(Reason.TIMEOUT));
+            } finally {
+                other.rollback();
+            }
+            assertThat(data.snapshot()).isEqualTo(before);
+            assertThat(timed.activeConnections()).as("connections still held").isZero();
+            library.renameUser(alice, "Alicia"); // nothing in its way now
+            assertThat(data.snapshot()).isNotEqualTo(before);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private static void lockUser(Connection connection, long userId) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("select id from users where id = ? for update")) {
+            lock.setLong(1, userId);
+            lock.executeQuery().close();
+        }
+    }
+
+    private static void assertFails(Runnable call, Reason reason) {
+        assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(RepositoryException.class, e -> assertThat(e.reason())
+                        .as("the reason of %s", e).isEqualTo(reason));
+    }
+
+    private static void assertFails(Supplier<Object> call, Reason reason) {
+        assertFails((Runnable) call::get, reason);
+    }
+
+    /** No connection held, and the same write, tried again, succeeds: the pool replaced the ended connection. */
+    private void assertRecovered(Runnable call, List<String> before) {
+        assertThat(database.activeConnections()).as("connections still held").isZero();
+        call.run();
+        assertThat(fixtures.snapshot()).as("the same write, tried again, changes the tables").isNotEqualTo(before);
+    }
+
+    private void assertNextOperationSucceeds() {
+        User user = repository.createUserWithPosts(new NewUser("After", new NewPost("After", null)));
+        assertThat(repository.findUserWithPosts(user.getId())).isPresent();
+    }
+
+    /** A failure and its causes, one line: what the storm's figures are printed with. */
+    private static String causes(Throwable e) {
+        StringBuilder line = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            line.append(line.length() == 0 ? "" : " <- ").append(t.getClass().getSimpleName()).append(": ")
+                    .append(String.valueOf(t.getMessage()).lines().findFirst().orElse(""));
+        }
+        return line.toString();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
