@@ -3,7 +3,7 @@
 # until it answers again (60 s at most).
 #
 #   scripts/restart-database.sh postgres     # pg_ctlcluster ... main restart
-#   scripts/restart-database.sh mariadb      # mariadb-admin shutdown, then mariadbd started again
+#   scripts/restart-database.sh mariadb      # mariadbd stopped, then started again
 #
 # Only for a server of your own: every client of it loses its connections.
 set -euo pipefail
@@ -23,12 +23,11 @@ case "${1:-}" in
     wait_for PostgreSQL "pg_isready -q -h 127.0.0.1 -p 5432"
     ;;
   mariadb)
-    mariadb-admin -uroot -h127.0.0.1 shutdown
-    for _ in $(seq 120); do
-      mariadb-admin -uroot -h127.0.0.1 --silent ping >/dev/null 2>&1 || break
-      sleep 0.5
-    done
-    start-stop-daemon --start --oknodo --background --exec "$(command -v mariadbd)"
+    mariadbd=$(command -v mariadbd)
+    # Stops it (SIGTERM: a clean shutdown) and waits up to 60 s until the process is gone: the server stops
+    # answering well before it has exited, and a start before that would find it "already running".
+    start-stop-daemon --stop --oknodo --exec "$mariadbd" --retry 60
+    start-stop-daemon --start --oknodo --background --exec "$mariadbd"
     wait_for MariaDB "mariadb-admin -uroot -h127.0.0.1 --silent ping"
     ;;
   *)
