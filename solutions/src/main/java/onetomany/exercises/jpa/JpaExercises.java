@@ -1,6 +1,5 @@
 package onetomany.exercises.jpa;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -194,23 +193,24 @@ public class JpaExercises implements Exercises {
     @Override
     public User movePost(long postId, long toUserId) {
         return inTransaction(session -> {
-            PostEntity post = session.find(PostEntity.class, postId);
-            // The author is a proxy: its id is known without loading it. Both users with their posts, in one select.
-            long fromUserId = post.getAuthor().getId();
-            List<UserEntity> users = session.createSelectionQuery(
-                            "from UserEntity u left join fetch u.posts where u.id in (:from, :to)", UserEntity.class)
-                    .setParameter("from", fromUserId)
-                    .setParameter("to", toUserId)
-                    .getResultList();
-            UserEntity from = users.stream().filter(u -> u.getId() == fromUserId).findFirst().orElseThrow();
-            UserEntity to = users.stream().filter(u -> u.getId() == toUserId).findFirst().orElseThrow();
-            // The orphan-removal trap: a post taken out of user.posts is an orphan, which the next flush deletes
-            // (its comments with it, by cascade), and any query flushes first. So both lists change together,
-            // after the last query: the flush then sees a post that moved, and sends one update.
-            from.getPosts().remove(post);
-            to.addPost(post);
-            to.getPosts().sort(Comparator.comparing(PostEntity::getId));
-            return to;
+            // The portable move: one bulk update of the foreign key. Moving the post between the two loaded lists
+            // (remove from one, add to the other) relies on Hibernate cancelling the orphan removal, which the JPA
+            // specification (2.9) tells portable applications not to do, and which Hibernate 7.4.15 does not always
+            // do: in Ex7MovePostContract's there-and-back test, the third move (B1 from Bob to Alice) deleted the
+            // post and its comment. A bulk update goes around the persistence context: run it before anything is
+            // loaded, then read the new author, so nothing in the session is stale.
+            int moved = session.createMutationQuery("update PostEntity p set p.author = :to where p.id = :id")
+                    .setParameter("to", session.getReference(UserEntity.class, toUserId))
+                    .setParameter("id", postId)
+                    .executeUpdate();
+            if (moved != 1) {
+                throw new IllegalArgumentException("there is no post " + postId);
+            }
+            return session.createSelectionQuery(
+                            "from UserEntity u left join fetch u.posts p where u.id = :id order by p.id",
+                            UserEntity.class)
+                    .setParameter("id", toUserId)
+                    .getSingleResult();
         });
     }
 
