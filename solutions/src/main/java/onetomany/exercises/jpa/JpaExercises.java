@@ -169,9 +169,9 @@ public class JpaExercises implements Exercises {
 
     @Override
     public List<User> findPageOfUsersWithPosts(int page, int size) {
-        // setMaxResults on a query that fetches a collection limits rows, not users, so Hibernate fetches all rows
-        // and pages in memory (warning HHH90003004), and may not apply it at all when the same query text ran
-        // before without a limit. Page the ids, where the database applies the limit, then fetch those users.
+        // setMaxResults on a query that fetches a collection would limit rows, not users, so Hibernate fetches
+        // all rows and pages in memory (warning HHH90003004). Page the ids, where the database applies the limit,
+        // then fetch those users.
         return inTransaction(session -> {
             List<Long> ids = session.createSelectionQuery("select u.id from UserEntity u order by u.id", Long.class)
                     .setFirstResult(page * size)
