@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 final class Hints {
 
     private static final Pattern LABEL = Pattern.compile("^\\d\\. \\*\\*[^*]+\\*\\* ?");
+    private static final Pattern HEADING = Pattern.compile("^#{1,6} ");
 
     private Hints() {
     }
@@ -24,7 +25,7 @@ final class Hints {
         }
         List<String> answer = new ArrayList<>();
         boolean inAnswer = false;
-        for (int i = start + 1; i < lines.size() && !lines.get(i).startsWith("#"); i++) {
+        for (int i = start + 1; i < lines.size() && !HEADING.matcher(lines.get(i)).find(); i++) {
             String line = lines.get(i);
             if (tier < 3 && line.startsWith(tier + ". ")) {
                 return Optional.of(LABEL.matcher(line).replaceFirst(""));

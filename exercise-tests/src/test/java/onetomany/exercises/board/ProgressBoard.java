@@ -1,7 +1,6 @@
 package onetomany.exercises.board;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +34,8 @@ import org.junit.platform.launcher.TestPlan;
  *
  * <p>A JUnit Platform listener (registered in {@code META-INF/services}), so it sees every test of the run as it
  * finishes: a test class {@code <Library>Ex<n>Test} is exercise n in that library. At the end of the run it writes
- * the board to {@code target/exercise-board.txt}, which {@code ./exercise} prints (with {@code -Dexercises.print=true}
- * it also prints it itself, for a plain {@code mvnw} command line), and one line per test and per cell to
+ * the board to {@code target/exercise-board.txt}, which {@code ./exercise} prints (and {@link PrintBoard}, in the
+ * {@code board} profile, for a plain {@code mvnw} command line), and one line per test and per cell to
  * {@code target/exercise-results.txt}, which CI reads. Cells whose tests did not run show "·". The board speaks
  * English or Russian: {@code -Dexercises.lang=ru}, or the JVM's locale when that property is empty.
  */
@@ -150,14 +149,6 @@ public class ProgressBoard implements TestExecutionListener {
         List<String> lines = new ArrayList<>(results);
         cells.forEach((key, cell) -> lines.add("CELL\t" + key + "\t" + (cell.failed == 0 ? "PASSED" : "FAILED")));
         write(System.getProperty("exercises.results", "target/exercise-results.txt"), String.join("\n", lines) + "\n");
-        if (Boolean.getBoolean("exercises.print")) {
-            // For a command line with no script around it (mvnw.cmd on Windows): the board on the console.
-            PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-                    StandardCharsets.UTF_8);
-            out.println();
-            out.print(board);
-            out.flush();
-        }
     }
 
     // -------------------------------------------------------------------------------------------------------------
@@ -235,8 +226,11 @@ public class ProgressBoard implements TestExecutionListener {
 
     /** The instructions file in the board's language, relative to the repository's root. */
     static String instructions(Exercise exercise) {
-        return russian() ? exercise.instructions().replace("instructions/", "instructions/ru/")
-                : exercise.instructions();
+        return instructions(exercise, russian());
+    }
+
+    static String instructions(Exercise exercise, boolean russian) {
+        return russian ? exercise.instructions().replace("instructions/", "instructions/ru/") : exercise.instructions();
     }
 
     /**
