@@ -24,7 +24,8 @@ grep -q -- '--force' "$work/refusal" || fail "the refusal does not say how to fo
 
 # 2. --force overwrites it (the line added outside any region stays; the regions are the solution's).
 ./exercise --catch-up jdbi 1 --force >/dev/null
-git checkout -q -- "$mappers"
+grep -q "CommentEntity(rs.getLong" "$mappers" || fail "--force did not put the solution in $mappers"
+git checkout -q -- exercises/src
 
 # 3. From the committed stubs: catch up, then the whole board (offline, as in the room).
 ./exercise --catch-up jdbi 1
