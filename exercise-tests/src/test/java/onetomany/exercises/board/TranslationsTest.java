@@ -44,6 +44,8 @@ class TranslationsTest {
         }
         pairs.add(Arguments.of(ROOT.resolve("exercises/README.md"), ROOT.resolve("exercises/README.ru.md")));
         pairs.add(Arguments.of(ROOT.resolve("docs/glossary.md"), ROOT.resolve("docs/ru/glossary.md")));
+        pairs.add(Arguments.of(ROOT.resolve("docs/instructor.md"), ROOT.resolve("docs/ru/instructor.md")));
+        pairs.add(Arguments.of(ROOT.resolve("docs/slides.md"), ROOT.resolve("docs/ru/slides.md")));
         return pairs.stream();
     }
 
@@ -129,7 +131,7 @@ class TranslationsTest {
         List<String> headings = new ArrayList<>();
         boolean fenced = false;
         for (String line : lines) {
-            fenced ^= line.startsWith("```");
+            fenced ^= line.strip().startsWith("```");
             if (!fenced && line.startsWith("#")) {
                 String level = line.substring(0, line.indexOf(' '));
                 String text = line.substring(level.length() + 1);
@@ -144,7 +146,7 @@ class TranslationsTest {
         List<String> blocks = new ArrayList<>();
         StringBuilder block = null;
         for (String line : lines) {
-            if (line.startsWith("```")) {
+            if (line.strip().startsWith("```")) {
                 if (block == null) {
                     block = new StringBuilder();
                 } else {
@@ -192,7 +194,7 @@ class TranslationsTest {
         List<String> kept = new ArrayList<>();
         boolean fenced = false;
         for (String line : lines) {
-            if (line.startsWith("```")) {
+            if (line.strip().startsWith("```")) {
                 fenced = !fenced;
             } else if (!fenced) {
                 kept.add(line);

@@ -116,6 +116,41 @@ class HibernateClaimsTest {
         }
     }
 
+    // Exercise 6 ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void set_max_results_on_a_fetch_join_limits_the_root_in_a_subquery_unless_the_same_query_ran_without_it() {
+        for (int u = 1; u <= 7; u++) {
+            long user = fixtures.insertUser("user " + u);
+            fixtures.insertPost(user, "post " + u + ".1", null);
+            fixtures.insertPost(user, "post " + u + ".2", null);
+        }
+        String hql = "from BagUser u left join fetch u.posts order by u.id";
+        try (SessionFactory sessions = factory(BagUser.class, BagPost.class, BagComment.class)) {
+            statements.reset();
+            List<BagUser> page = sessions.fromTransaction(session -> session.createSelectionQuery(hql, BagUser.class)
+                    .setFirstResult(3).setMaxResults(3).getResultList());
+            assertThat(page).as("page 1 of size 3, the query's first run").extracting(user -> user.name)
+                    .containsExactly("user 4", "user 5", "user 6");
+            assertThat(page).allSatisfy(user -> assertThat(user.posts).hasSize(2));
+            // Hibernate 7.4 limits the users in a derived table and joins the posts to it, as SQLAlchemy does.
+            assertThat(statements.executed().get(0).sql().get(0)).as("its SQL: the users limited in a subquery")
+                    .containsPattern("(?i)from \\(select .*(limit|fetch first|rows only).*\\)");
+        }
+        try (SessionFactory sessions = factory(BagUser.class, BagPost.class, BagComment.class)) {
+            sessions.inTransaction(session -> session.createSelectionQuery(hql, BagUser.class).getResultList());
+            statements.reset();
+            List<BagUser> page = sessions.fromTransaction(session -> session.createSelectionQuery(hql, BagUser.class)
+                    .setFirstResult(3).setMaxResults(3).getResultList());
+            // Observed with Hibernate 7.4.15: once the same text ran without a limit, its plan is reused and the
+            // limit is not applied at all, neither in SQL nor in memory.
+            assertThat(page).as("page 1 of size 3, after the same query ran without a limit").hasSize(7);
+            assertThat(statements.executed().get(0).sql().get(0)).as("its SQL")
+                    .doesNotContainIgnoringCase("limit").doesNotContainIgnoringCase("fetch first")
+                    .doesNotContainIgnoringCase("rows only");
+        }
+    }
+
     // Exercise 9 ---------------------------------------------------------------------------------------------------
 
     @Test

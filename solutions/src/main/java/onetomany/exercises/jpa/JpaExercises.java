@@ -192,9 +192,9 @@ public class JpaExercises implements Exercises {
     @Override
     public List<User> findPageOfUsersWithPosts(int page, int size) {
         // catch-up ex6 {
-        // setMaxResults on a query that fetches a collection would limit rows, not users, so Hibernate fetches
-        // all rows and pages in memory (warning HHH90003004). Page the ids, where the database applies the limit,
-        // then fetch those users.
+        // setMaxResults on a query that fetches a collection: Hibernate 7.4.15 limits the users in a subquery the
+        // first time, but ignores the limit once the same query text ran without one (HibernateClaimsTest). Page
+        // the ids, where the database applies the limit, then fetch those users.
         return inTransaction(session -> {
             List<Long> ids = session.createSelectionQuery("select u.id from UserEntity u order by u.id", Long.class)
                     .setFirstResult(page * size)
