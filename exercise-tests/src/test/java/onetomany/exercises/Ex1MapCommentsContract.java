@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import onetomany.exercises.contract.Comment;
 import onetomany.exercises.contract.CommentedPost;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,7 @@ public abstract class Ex1MapCommentsContract extends ExerciseContract {
 
     @Test
     @Order(1)
+    @DisplayName("a comment added to a post is one insert that writes the post's id")
     void a_comment_added_to_a_post_is_one_insert_that_writes_the_posts_id() {
         long alice = fixtures.insertUser("Alice");
         long first = fixtures.insertPost(alice, "First Post", null);
@@ -31,6 +33,7 @@ public abstract class Ex1MapCommentsContract extends ExerciseContract {
 
     @Test
     @Order(2)
+    @DisplayName("a comment is found in one statement with its post and that post's comments, the same instances")
     void a_comment_is_found_in_one_statement_with_its_post_and_that_posts_comments_the_same_instances() {
         fixtures.usersWithPosts(2, 2);
         comments.commentOnEveryPost(i -> 3);

@@ -31,12 +31,12 @@ public abstract class Ex4CascadeContract extends ExerciseContract {
         List<StatementLog.Executed> sent = statements.executed();
         long selects = sent.stream().filter(e -> e.toString().toLowerCase(Locale.ROOT).startsWith("select")).count();
         if (selects > 3) {
-            fail("deleteUser(a user with 5 posts, 2 comments each) sent %d selects, at most 3 allowed (one per post "
-                    + "is the N+1 problem):%n%s", selects, statements);
+            fail("deleteUser(a user with 5 posts, 2 comments each) sent %d selects, at most 3 allowed%s:%n%s", selects,
+                    perRow(), listed());
         }
         if (sent.size() - selects > deletedRows) {
             fail("deleteUser(a user with 5 posts, 2 comments each) sent %d writes for %d rows:%n%s",
-                    sent.size() - selects, deletedRows, statements);
+                    sent.size() - selects, deletedRows, listed());
         }
         assertThat(comments.describeUsersPostsComments()).as("the other users, their posts and comments")
                 .containsExactlyElementsOf(expected);

@@ -54,4 +54,34 @@ public abstract class Ex7MovePostContract extends ExerciseContract {
                 .containsExactly(a1, a2);
         assertThat(comments.count("select count(*) from comments")).as("comments").isEqualTo(1);
     }
+
+    @Test
+    @Order(3)
+    void a_post_moved_to_bob_then_back_to_alice_is_the_same_row_with_its_comments_each_time() {
+        long alice = fixtures.insertUser("Alice");
+        long bob = fixtures.insertUser("Bob");
+        long a1 = fixtures.insertPost(alice, "A1", null);
+        long a2 = fixtures.insertPost(alice, "A2", null);
+        long b1 = fixtures.insertPost(bob, "B1", null);
+        long c1 = comments.insertComment(a1, "on A1");
+        long c2 = comments.insertComment(b1, "on B1");
+
+        User there = atMost(4, "movePost(A1 to Bob)", () -> exercises.movePost(a1, bob));
+        assertThat(there.getPosts()).extracting(p -> p.getId()).as("Bob's posts after A1 came").containsExactly(a1, b1);
+        User back = atMost(4, "movePost(A1 back to Alice)", () -> exercises.movePost(a1, alice));
+        assertThat(back.getPosts()).extracting(p -> p.getId()).as("Alice's posts after A1 came back")
+                .containsExactly(a1, a2);
+        User other = atMost(4, "movePost(B1 to Alice)", () -> exercises.movePost(b1, alice));
+        assertThat(other.getPosts()).extracting(p -> p.getId()).as("Alice's posts after B1 came")
+                .containsExactly(a1, a2, b1);
+
+        assertThat(comments.longs("select user_id from posts where id in (?, ?, ?) order by id", a1, a2, b1))
+                .as("posts.user_id of A1, A2, B1 (a missing row was deleted)").containsExactly(alice, alice, alice);
+        assertThat(comments.longs("select id from posts where user_id = ? order by id", bob))
+                .as("Bob's posts at the end").isEmpty();
+        assertThat(comments.longs("select id from comments order by id")).as("the comments, never deleted")
+                .containsExactly(c1, c2);
+        assertThat(comments.longs("select post_id from comments order by id")).as("the comments' posts")
+                .containsExactly(a1, b1);
+    }
 }

@@ -1,7 +1,10 @@
 package onetomany.exercises;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -70,8 +73,7 @@ public abstract class ExerciseContract {
         T result = work.get();
         int sent = statements.count();
         if (sent != expected) {
-            fail("%s sent %d statements, expected %d%s:%n%s", call, sent, expected,
-                    sent > expected ? " (one per row is the N+1 problem)" : "", statements);
+            fail("%s sent %d statements, expected %d%s:%n%s", call, sent, expected, perRow(), listed());
         }
         statements.reset();
         return result;
@@ -83,8 +85,7 @@ public abstract class ExerciseContract {
         T result = work.get();
         int sent = statements.count();
         if (sent > max) {
-            fail("%s sent %d statements, at most %d allowed (one per row is the N+1 problem):%n%s", call, sent, max,
-                    statements);
+            fail("%s sent %d statements, at most %d allowed%s:%n%s", call, sent, max, perRow(), listed());
         }
         return result;
     }
@@ -94,9 +95,42 @@ public abstract class ExerciseContract {
         statements.reset();
         List<String> lines = describe.get();
         if (statements.count() > 0) {
-            fail("walking %s sent %d statements: it was not completely loaded:%n%s", what, statements.count(),
-                    statements);
+            fail("walking %s sent %d statements: it was not completely loaded%s:%n%s", what, statements.count(),
+                    perRow(), listed());
         }
         return lines;
+    }
+
+    /** How many statements a failure message lists; the rest are counted, not shown. */
+    static final int LISTED = 12;
+
+    /** The statements sent, numbered, at most {@link #LISTED} of them, saying how many were left out. */
+    protected String listed() {
+        List<StatementLog.Executed> sent = statements.executed();
+        StringBuilder out = new StringBuilder(sent.size() <= LISTED ? ""
+                : "(showing " + LISTED + " of " + sent.size() + ")");
+        for (int i = 0; i < Math.min(LISTED, sent.size()); i++) {
+            out.append(out.isEmpty() ? "" : System.lineSeparator()).append(String.format("  %d. %s", i + 1, sent.get(i)));
+        }
+        if (sent.size() > LISTED) {
+            out.append(String.format("%n  ... %d more", sent.size() - LISTED));
+        }
+        return out.toString();
+    }
+
+    /**
+     * Names the N+1 problem only when it is there: one select sent again and again with only its parameters
+     * changing, once per row of an earlier result (three times or more: 1 + N with N &ge; 2). Two statements
+     * where one was allowed are something else.
+     */
+    protected String perRow() {
+        Map<String, Long> repeats = statements.executed().stream()
+                .map(StatementLog.Executed::toString)
+                .filter(sql -> sql.regionMatches(true, 0, "select", 0, 6))
+                .collect(Collectors.groupingBy(sql -> sql, LinkedHashMap::new, Collectors.counting()));
+        return repeats.entrySet().stream().filter(e -> e.getValue() >= 3).findFirst()
+                .map(e -> String.format(" (the same select sent %d times, one per row of an earlier result: the N+1"
+                        + " problem)", e.getValue()))
+                .orElse("");
     }
 }

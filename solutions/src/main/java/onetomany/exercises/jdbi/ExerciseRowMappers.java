@@ -26,6 +26,8 @@ final class ExerciseRowMappers {
     }
 
     static CommentEntity comment(ResultSet rs, StatementContext ctx) throws SQLException {
+        // catch-up ex1 {
         return new CommentEntity(rs.getLong("c_id"), rs.getString("c_body"));
+        // catch-up }
     }
 }

@@ -31,15 +31,19 @@ import org.jdbi.v3.core.result.RowView;
  */
 public class JdbiExercises implements Exercises {
 
+    // catch-up ex1 {
     private static final String POSTS_LEFT_JOIN_COMMENTS = """
             select p.id p_id, p.title p_title, p.content p_content, c.id c_id, c.body c_body
             from posts p
             left join comments c on c.post_id = p.id
             """;
+    // catch-up }
 
+    // catch-up ex6 {
     private static final String USERS_LEFT_JOIN_POSTS = """
             select u.id u_id, u.name u_name, p.id p_id, p.title p_title, p.content p_content
             """;
+    // catch-up }
 
     private final Jdbi jdbi;
 
@@ -54,6 +58,7 @@ public class JdbiExercises implements Exercises {
 
     @Override
     public long addComment(long postId, String body) {
+        // catch-up ex1 {
         return jdbi.inTransaction(handle -> handle.createUpdate(
                         "insert into comments (body, post_id) values (:body, :postId)")
                 .bind("body", body)
@@ -61,10 +66,12 @@ public class JdbiExercises implements Exercises {
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one());
+        // catch-up }
     }
 
     @Override
     public Optional<Comment> findComment(long commentId) {
+        // catch-up ex1 {
         // The comment's post with all its comments, folded by the reducer; the comment is one of them.
         return jdbi.inTransaction(handle -> handle.createQuery(POSTS_LEFT_JOIN_COMMENTS + """
                         where p.id = (select post_id from comments where id = :id)
@@ -74,8 +81,10 @@ public class JdbiExercises implements Exercises {
                 .findFirst()
                 .flatMap(post -> post.getComments().stream().filter(c -> c.getId() == commentId).findFirst())
                 .map(Comment.class::cast));
+        // catch-up }
     }
 
+    // catch-up ex1 {
     /** One post per id, in query order; each row's comment, if any, added to that very post. */
     private static void foldPostRow(Map<Long, PostEntity> posts, RowView row) {
         PostEntity post = posts.computeIfAbsent(row.getColumn("p_id", Long.class), id -> row.getRow(PostEntity.class));
@@ -83,11 +92,13 @@ public class JdbiExercises implements Exercises {
             post.addComment(row.getRow(CommentEntity.class));
         }
     }
+    // catch-up }
 
     // 2. Load comments ----------------------------------------------------------------------------------------
 
     @Override
     public Optional<CommentedPost> findPostWithComments(long postId) {
+        // catch-up ex2 {
         return jdbi.inTransaction(handle -> handle.createQuery(POSTS_LEFT_JOIN_COMMENTS + """
                         where p.id = :id
                         order by c.id""")
@@ -95,18 +106,22 @@ public class JdbiExercises implements Exercises {
                 .reduceRows(JdbiExercises::foldPostRow)
                 .findFirst()
                 .map(CommentedPost.class::cast));
+        // catch-up }
     }
 
     @Override
     public List<CommentedPost> findAllPostsWithCommentsJoined() {
+        // catch-up ex2 {
         return jdbi.inTransaction(handle -> List.copyOf(handle.createQuery(POSTS_LEFT_JOIN_COMMENTS + """
                         order by p.id, c.id""")
                 .reduceRows(JdbiExercises::foldPostRow)
                 .toList()));
+        // catch-up }
     }
 
     @Override
     public List<CommentedPost> findAllPostsWithCommentsSelectIn() {
+        // catch-up ex2 {
         return jdbi.inTransaction(handle -> {
             Map<Long, PostEntity> posts = new LinkedHashMap<>();
             handle.createQuery("select p.id p_id, p.title p_title, p.content p_content from posts p order by p.id")
@@ -127,12 +142,14 @@ public class JdbiExercises implements Exercises {
                     });
             return List.copyOf(posts.values());
         });
+        // catch-up }
     }
 
     // 3. Three levels -----------------------------------------------------------------------------------------
 
     @Override
     public List<CommentedUser> findAllUsersWithPostsAndComments() {
+        // catch-up ex3 {
         // One statement, a two-level reducer: users by id in a LinkedHashMap (the result), posts by id in a
         // HashMap on the side, so that a post's second comment row finds the post its first row created.
         return jdbi.inTransaction(handle -> {
@@ -162,12 +179,14 @@ public class JdbiExercises implements Exercises {
                     })
                     .toList());
         });
+        // catch-up }
     }
 
     // 4. Cascade ----------------------------------------------------------------------------------------------
 
     @Override
     public void deleteUser(long userId) {
+        // catch-up ex4 {
         // cascade="all" two levels down, children first, one statement per table.
         jdbi.useTransaction(handle -> {
             handle.createUpdate("delete from comments where post_id in (select id from posts where user_id = :id)")
@@ -175,21 +194,25 @@ public class JdbiExercises implements Exercises {
             handle.createUpdate("delete from posts where user_id = :id").bind("id", userId).execute();
             handle.createUpdate("delete from users where id = :id").bind("id", userId).execute();
         });
+        // catch-up }
     }
 
     @Override
     public boolean removeComment(long postId, long commentId) {
+        // catch-up ex4 {
         return jdbi.inTransaction(handle -> handle.createUpdate(
                         "delete from comments where id = :commentId and post_id = :postId")
                 .bind("commentId", commentId)
                 .bind("postId", postId)
                 .execute() == 1);
+        // catch-up }
     }
 
     // 5. Count posts ------------------------------------------------------------------------------------------
 
     @Override
     public List<PostCount> countPostsPerUser() {
+        // catch-up ex5 {
         return jdbi.inTransaction(handle -> handle.createQuery("""
                         select u.id, u.name, count(p.id)
                         from users u
@@ -198,22 +221,26 @@ public class JdbiExercises implements Exercises {
                         order by u.id""")
                 .map((rs, ctx) -> new PostCount(rs.getLong(1), rs.getString(2), rs.getLong(3)))
                 .list());
+        // catch-up }
     }
 
     // 6. A page of users --------------------------------------------------------------------------------------
 
     @Override
     public List<User> findAllUsersWithPosts() {
+        // catch-up ex6 {
         return jdbi.inTransaction(handle -> List.copyOf(handle.createQuery(USERS_LEFT_JOIN_POSTS + """
                         from users u
                         left join posts p on p.user_id = u.id
                         order by u.id, p.id""")
                 .reduceRows(JdbiExercises::foldUserRow)
                 .toList()));
+        // catch-up }
     }
 
     @Override
     public List<User> findPageOfUsersWithPosts(int page, int size) {
+        // catch-up ex6 {
         // The limit on users, in a derived table; the join then adds all their posts. One statement.
         return jdbi.inTransaction(handle -> List.copyOf(handle.createQuery(USERS_LEFT_JOIN_POSTS + """
                         from (select id, name from users order by id limit :size offset :offset) u
@@ -223,19 +250,23 @@ public class JdbiExercises implements Exercises {
                 .bind("offset", page * size)
                 .reduceRows(JdbiExercises::foldUserRow)
                 .toList()));
+        // catch-up }
     }
 
+    // catch-up ex6 {
     private static void foldUserRow(Map<Long, UserEntity> users, RowView row) {
         UserEntity user = users.computeIfAbsent(row.getColumn("u_id", Long.class), id -> row.getRow(UserEntity.class));
         if (row.getColumn("p_id", Long.class) != null) {
             user.addPost(row.getRow(PostEntity.class));
         }
     }
+    // catch-up }
 
     // 7. Move a post ------------------------------------------------------------------------------------------
 
     @Override
     public User movePost(long postId, long toUserId) {
+        // catch-up ex7 {
         // Moving is one update of the foreign key; then the new author with his posts.
         return jdbi.inTransaction(handle -> {
             int updated = handle.createUpdate("update posts set user_id = :userId where id = :postId")
@@ -255,12 +286,14 @@ public class JdbiExercises implements Exercises {
                     .findFirst()
                     .orElseThrow();
         });
+        // catch-up }
     }
 
     // 8. Search -----------------------------------------------------------------------------------------------
 
     @Override
     public List<String> findTitlesContaining(String fragment) {
+        // catch-up ex8 {
         // :pattern is bound, so quotes are data. % and _ stay wildcards inside a like pattern: escape them, and
         // the escape character. '!' rather than '\', which MariaDB and MySQL read as an escape in literals.
         String pattern = "%" + fragment.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
@@ -269,12 +302,14 @@ public class JdbiExercises implements Exercises {
                 .bind("pattern", pattern)
                 .mapTo(String.class)
                 .list());
+        // catch-up }
     }
 
     // 9. Batch insert -----------------------------------------------------------------------------------------
 
     @Override
     public long saveUserWithManyPosts(NewUser newUser) {
+        // catch-up ex9 {
         // The user for its generated id, then the posts as one PreparedBatch: add() binds a row, execute() sends
         // them in one executeBatch. Chunks of 1000 keep what the driver holds in memory bounded.
         return jdbi.inTransaction(handle -> {
@@ -289,8 +324,10 @@ public class JdbiExercises implements Exercises {
             }
             return userId;
         });
+        // catch-up }
     }
 
+    // catch-up ex9 {
     private static void insertPosts(Handle handle, long userId, List<NewPost> posts) {
         PreparedBatch batch = handle.prepareBatch(
                 "insert into posts (title, content, user_id) values (:title, :content, :userId)");
@@ -299,4 +336,5 @@ public class JdbiExercises implements Exercises {
         }
         batch.execute();
     }
+    // catch-up }
 }

@@ -1,6 +1,5 @@
 package onetomany.exercises.jpa;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -37,9 +36,11 @@ public class JpaExercises implements Exercises {
         this.sessionFactory = new HibernatePersistenceConfiguration("exercises")
                 .managedClasses(UserEntity.class, PostEntity.class, CommentEntity.class)
                 .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                // catch-up ex9 {
                 // Exercise 9: inserts, updates and deletes of one table go in JDBC batches of up to 1000 rows.
                 // Off by default. It batches only what Hibernate may delay, which rules out IDENTITY inserts.
                 .property(AvailableSettings.STATEMENT_BATCH_SIZE, 1000)
+                // catch-up }
                 .schemaToolingAction(Action.VALIDATE)
                 .createEntityManagerFactory();
     }
@@ -48,16 +49,19 @@ public class JpaExercises implements Exercises {
 
     @Override
     public long addComment(long postId, String body) {
+        // catch-up ex1 {
         // getReference: a proxy holding the id, no select. The comment's post_id is all the insert needs.
         return inTransaction(session -> {
             CommentEntity comment = new CommentEntity(session.getReference(PostEntity.class, postId), body);
             session.persist(comment);
             return comment.getId();
         });
+        // catch-up }
     }
 
     @Override
     public Optional<Comment> findComment(long commentId) {
+        // catch-up ex1 {
         // One join: the comment, its post, and the post's comments. The persistence context holds one instance per
         // id, so the comment found is the very one in post.comments. The join repeats the comment on every row of
         // its siblings: take the first.
@@ -68,27 +72,33 @@ public class JpaExercises implements Exercises {
                 .getResultList().stream()
                 .findFirst()
                 .map(Comment.class::cast));
+        // catch-up }
     }
 
     // 2. Load comments ----------------------------------------------------------------------------------------
 
     @Override
     public Optional<CommentedPost> findPostWithComments(long postId) {
+        // catch-up ex2 {
         return inTransaction(session -> session.createSelectionQuery(
                         "from PostEntity p left join fetch p.comments where p.id = :id", PostEntity.class)
                 .setParameter("id", postId)
                 .uniqueResultOptional()
                 .map(CommentedPost.class::cast));
+        // catch-up }
     }
 
     @Override
     public List<CommentedPost> findAllPostsWithCommentsJoined() {
+        // catch-up ex2 {
         return inTransaction(session -> List.copyOf(session.createSelectionQuery(
                 "from PostEntity p left join fetch p.comments order by p.id", PostEntity.class).getResultList()));
+        // catch-up }
     }
 
     @Override
     public List<CommentedPost> findAllPostsWithCommentsSelectIn() {
+        // catch-up ex2 {
         // As module-jpa's SELECT_IN: the first collection initialised loads every post's comments at once, with
         // "where post_id in (select id from posts)".
         return inTransaction(session -> {
@@ -98,12 +108,14 @@ public class JpaExercises implements Exercises {
             posts.forEach(post -> Hibernate.initialize(post.getComments()));
             return List.copyOf(posts);
         });
+        // catch-up }
     }
 
     // 3. Three levels -----------------------------------------------------------------------------------------
 
     @Override
     public List<CommentedUser> findAllUsersWithPostsAndComments() {
+        // catch-up ex3 {
         // Fetching u.posts and p.comments in one query is two bags at once: MultipleBagFetchException (and, with
         // Sets, a cartesian product). Two queries instead: the second fetches the comments of the very post
         // instances the first one loaded, since the persistence context has one instance per id.
@@ -114,12 +126,14 @@ public class JpaExercises implements Exercises {
                     .getResultList();
             return List.copyOf(users);
         });
+        // catch-up }
     }
 
     // 4. Cascade ----------------------------------------------------------------------------------------------
 
     @Override
     public void deleteUser(long userId) {
+        // catch-up ex4 {
         // cascade = ALL on user.posts and on post.comments: Hibernate loads the posts, then the comments (one
         // select for all posts, thanks to @BatchSize), and deletes children before parents.
         inTransaction(session -> {
@@ -129,10 +143,12 @@ public class JpaExercises implements Exercises {
             }
             return null;
         });
+        // catch-up }
     }
 
     @Override
     public boolean removeComment(long postId, long commentId) {
+        // catch-up ex4 {
         return inTransaction(session -> {
             Optional<PostEntity> post = session.createSelectionQuery(
                             "from PostEntity p left join fetch p.comments where p.id = :id", PostEntity.class)
@@ -145,12 +161,14 @@ public class JpaExercises implements Exercises {
             comment.ifPresent(c -> post.get().removeComment(c));
             return comment.isPresent();
         });
+        // catch-up }
     }
 
     // 5. Count posts ------------------------------------------------------------------------------------------
 
     @Override
     public List<PostCount> countPostsPerUser() {
+        // catch-up ex5 {
         // A left join keeps users without posts; count(p.id) counts 0 for them (count(*) would count 1).
         return inTransaction(session -> session.createSelectionQuery("""
                         select new onetomany.exercises.contract.PostCount(u.id, u.name, count(p.id))
@@ -158,21 +176,25 @@ public class JpaExercises implements Exercises {
                         group by u.id, u.name
                         order by u.id""", PostCount.class)
                 .getResultList());
+        // catch-up }
     }
 
     // 6. A page of users --------------------------------------------------------------------------------------
 
     @Override
     public List<User> findAllUsersWithPosts() {
+        // catch-up ex6 {
         return inTransaction(session -> List.copyOf(session.createSelectionQuery(
                 "from UserEntity u left join fetch u.posts order by u.id", UserEntity.class).getResultList()));
+        // catch-up }
     }
 
     @Override
     public List<User> findPageOfUsersWithPosts(int page, int size) {
-        // setMaxResults on a query that fetches a collection limits rows, not users, so Hibernate fetches all rows
-        // and pages in memory (warning HHH90003004), and may not apply it at all when the same query text ran
-        // before without a limit. Page the ids, where the database applies the limit, then fetch those users.
+        // catch-up ex6 {
+        // setMaxResults on a query that fetches a collection: Hibernate 7.4.15 limits the users in a subquery the
+        // first time, but ignores the limit once the same query text ran without one (HibernateClaimsTest). Page
+        // the ids, where the database applies the limit, then fetch those users.
         return inTransaction(session -> {
             List<Long> ids = session.createSelectionQuery("select u.id from UserEntity u order by u.id", Long.class)
                     .setFirstResult(page * size)
@@ -187,37 +209,42 @@ public class JpaExercises implements Exercises {
                     .setParameter("ids", ids)
                     .getResultList());
         });
+        // catch-up }
     }
 
     // 7. Move a post ------------------------------------------------------------------------------------------
 
     @Override
     public User movePost(long postId, long toUserId) {
+        // catch-up ex7 {
         return inTransaction(session -> {
-            PostEntity post = session.find(PostEntity.class, postId);
-            // The author is a proxy: its id is known without loading it. Both users with their posts, in one select.
-            long fromUserId = post.getAuthor().getId();
-            List<UserEntity> users = session.createSelectionQuery(
-                            "from UserEntity u left join fetch u.posts where u.id in (:from, :to)", UserEntity.class)
-                    .setParameter("from", fromUserId)
-                    .setParameter("to", toUserId)
-                    .getResultList();
-            UserEntity from = users.stream().filter(u -> u.getId() == fromUserId).findFirst().orElseThrow();
-            UserEntity to = users.stream().filter(u -> u.getId() == toUserId).findFirst().orElseThrow();
-            // The orphan-removal trap: a post taken out of user.posts is an orphan, which the next flush deletes
-            // (its comments with it, by cascade), and any query flushes first. So both lists change together,
-            // after the last query: the flush then sees a post that moved, and sends one update.
-            from.getPosts().remove(post);
-            to.addPost(post);
-            to.getPosts().sort(Comparator.comparing(PostEntity::getId));
-            return to;
+            // The portable move: one bulk update of the foreign key. Moving the post between the two loaded lists
+            // (remove from one, add to the other) relies on Hibernate cancelling the orphan removal, which the JPA
+            // specification (2.9) tells portable applications not to do, and which Hibernate 7.4.15 does not always
+            // do: in Ex7MovePostContract's there-and-back test, the third move (B1 from Bob to Alice) deleted the
+            // post and its comment. A bulk update goes around the persistence context: run it before anything is
+            // loaded, then read the new author, so nothing in the session is stale.
+            int moved = session.createMutationQuery("update PostEntity p set p.author = :to where p.id = :id")
+                    .setParameter("to", session.getReference(UserEntity.class, toUserId))
+                    .setParameter("id", postId)
+                    .executeUpdate();
+            if (moved != 1) {
+                throw new IllegalArgumentException("there is no post " + postId);
+            }
+            return session.createSelectionQuery(
+                            "from UserEntity u left join fetch u.posts p where u.id = :id order by p.id",
+                            UserEntity.class)
+                    .setParameter("id", toUserId)
+                    .getSingleResult();
         });
+        // catch-up }
     }
 
     // 8. Search -----------------------------------------------------------------------------------------------
 
     @Override
     public List<String> findTitlesContaining(String fragment) {
+        // catch-up ex8 {
         // The fragment is a parameter, so quotes and SQL text are only data. % and _ are still wildcards inside a
         // like pattern: escape them (and the escape character itself). '!' rather than '\', which MariaDB and
         // MySQL read as an escape in string literals.
@@ -227,12 +254,14 @@ public class JpaExercises implements Exercises {
                         String.class)
                 .setParameter("pattern", pattern)
                 .getResultList());
+        // catch-up }
     }
 
     // 9. Batch insert -----------------------------------------------------------------------------------------
 
     @Override
     public long saveUserWithManyPosts(NewUser newUser) {
+        // catch-up ex9 {
         // The user's IDENTITY insert runs at persist; the posts take sequence ids and wait for the flush, where
         // hibernate.jdbc.batch_size sends them 1000 per JDBC batch.
         return inTransaction(session -> {
@@ -243,6 +272,7 @@ public class JpaExercises implements Exercises {
             session.persist(user);
             return user.getId();
         });
+        // catch-up }
     }
 
     @Override

@@ -51,36 +51,45 @@ public class MyBatisExercises implements Exercises {
 
     @Override
     public long addComment(long postId, String body) {
+        // catch-up ex1 {
         return inTransaction(mapper -> {
             CommentEntity comment = new CommentEntity(body);
             mapper.insertComment(comment, postId);
             return comment.getId();
         });
+        // catch-up }
     }
 
     @Override
     public Optional<Comment> findComment(long commentId) {
+        // catch-up ex1 {
         // The result map builds the post and its comments, each comment pointing back to that post; the comment
         // asked for is one of them, the same instance.
         return inTransaction(mapper -> Optional.ofNullable(mapper.findPostOfComment(commentId))
                 .flatMap(post -> post.getComments().stream().filter(c -> c.getId() == commentId).findFirst())
                 .map(Comment.class::cast));
+        // catch-up }
     }
 
     // 2. Load comments ----------------------------------------------------------------------------------------
 
     @Override
     public Optional<CommentedPost> findPostWithComments(long postId) {
+        // catch-up ex2 {
         return inTransaction(mapper -> Optional.ofNullable(mapper.findPostWithComments(postId)));
+        // catch-up }
     }
 
     @Override
     public List<CommentedPost> findAllPostsWithCommentsJoined() {
+        // catch-up ex2 {
         return inTransaction(mapper -> List.copyOf(mapper.findAllPostsWithCommentsJoined()));
+        // catch-up }
     }
 
     @Override
     public List<CommentedPost> findAllPostsWithCommentsSelectIn() {
+        // catch-up ex2 {
         // A result map cannot join two statements: the stitching by post id is this loop, as in module-mybatis.
         return inTransaction(mapper -> {
             Map<Long, PostEntity> posts = new LinkedHashMap<>();
@@ -92,57 +101,71 @@ public class MyBatisExercises implements Exercises {
             }
             return List.copyOf(posts.values());
         });
+        // catch-up }
     }
 
     // 3. Three levels -----------------------------------------------------------------------------------------
 
     @Override
     public List<CommentedUser> findAllUsersWithPostsAndComments() {
+        // catch-up ex3 {
         // One statement: users left join posts left join comments. The <id> of each nested result map folds the
         // repeated rows into one object per id at each level.
         return inTransaction(mapper -> List.copyOf(mapper.findAllUsersWithPostsAndComments()));
+        // catch-up }
     }
 
     // 4. Cascade ----------------------------------------------------------------------------------------------
 
     @Override
     public void deleteUser(long userId) {
+        // catch-up ex4 {
         // cascade="all" two levels down: comments, posts, the user, one statement each, children first.
         inTransaction(mapper -> {
             mapper.deleteCommentsOfUser(userId);
             mapper.deletePostsOfUser(userId);
             return mapper.deleteUser(userId);
         });
+        // catch-up }
     }
 
     @Override
     public boolean removeComment(long postId, long commentId) {
+        // catch-up ex4 {
         return inTransaction(mapper -> mapper.deleteCommentOfPost(postId, commentId) == 1);
+        // catch-up }
     }
 
     // 5. Count posts ------------------------------------------------------------------------------------------
 
     @Override
     public List<PostCount> countPostsPerUser() {
+        // catch-up ex5 {
         return inTransaction(ExerciseMapper::countPostsPerUser);
+        // catch-up }
     }
 
     // 6. A page of users --------------------------------------------------------------------------------------
 
     @Override
     public List<User> findAllUsersWithPosts() {
+        // catch-up ex6 {
         return inTransaction(mapper -> List.copyOf(mapper.findAllUsersWithPosts()));
+        // catch-up }
     }
 
     @Override
     public List<User> findPageOfUsersWithPosts(int page, int size) {
+        // catch-up ex6 {
         return inTransaction(mapper -> List.copyOf(mapper.findPageOfUsersWithPosts(page * size, size)));
+        // catch-up }
     }
 
     // 7. Move a post ------------------------------------------------------------------------------------------
 
     @Override
     public User movePost(long postId, long toUserId) {
+        // catch-up ex7 {
         // Moving is updating the foreign key: one update, the post and its comments untouched. Deleting it from
         // one user and inserting it for the other would give it a new id (and the comments' foreign key would
         // refuse the delete).
@@ -152,22 +175,26 @@ public class MyBatisExercises implements Exercises {
             }
             return mapper.findUserWithPosts(toUserId);
         });
+        // catch-up }
     }
 
     // 8. Search -----------------------------------------------------------------------------------------------
 
     @Override
     public List<String> findTitlesContaining(String fragment) {
+        // catch-up ex8 {
         // #{pattern} is bound, so quotes are data. % and _ stay wildcards inside a like pattern: escape them, and
         // the escape character. '!' rather than '\', which MariaDB and MySQL read as an escape in literals.
         String pattern = "%" + fragment.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         return inTransaction(mapper -> mapper.findTitlesLike(pattern));
+        // catch-up }
     }
 
     // 9. Batch insert -----------------------------------------------------------------------------------------
 
     @Override
     public long saveUserWithManyPosts(NewUser newUser) {
+        // catch-up ex9 {
         // ExecutorType.BATCH: each statement is queued with addBatch; flushStatements() sends the queue, one
         // executeBatch per run of the same statement. The user first, flushed alone, for its generated id.
         try (SqlSession session = factory.openSession(ExecutorType.BATCH)) {
@@ -190,6 +217,7 @@ public class MyBatisExercises implements Exercises {
                 throw e;
             }
         }
+        // catch-up }
     }
 
     /** One unit of work: committed if the work succeeds, rolled back otherwise. */

@@ -21,9 +21,11 @@ public class CommentEntity implements Comment {
     @Column(nullable = false, length = 1000)
     private String body;
 
+    // catch-up ex1 {
     // TODO exercise 1: map the foreign key comments.post_id (01-map-comments.md); @Transient tells Hibernate to
     // ignore the field until then.
     @Transient
+    // catch-up }
     private PostEntity post;
 
     protected CommentEntity() {

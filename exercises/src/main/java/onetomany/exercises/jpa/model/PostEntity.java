@@ -25,9 +25,11 @@ import org.hibernate.Length;
 @Table(name = "posts")
 public class PostEntity implements CommentedPost {
 
+    // catch-up ex9 {
     // TODO exercise 9: IDENTITY ids and insert batching (see exercises/instructions/09-batch-insert.md).
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
+    // catch-up }
     private Long id;
 
     @Column(nullable = false, length = 200)
@@ -41,9 +43,11 @@ public class PostEntity implements CommentedPost {
     @JoinColumn(name = "user_id", nullable = false)
     private UserEntity author;
 
+    // catch-up ex1 {
     // TODO exercise 1: map this list as the other side of CommentEntity.post (01-map-comments.md); @Transient
     // tells Hibernate to ignore the field until then. Exercise 4 adds the cascade (04-cascade.md).
     @Transient
+    // catch-up }
     private List<CommentEntity> comments = new ArrayList<>();
 
     protected PostEntity() {
@@ -57,14 +61,18 @@ public class PostEntity implements CommentedPost {
 
     /** Adds a comment to this post and makes this post the comment's post: both sides in step. */
     public void addComment(CommentEntity comment) {
+        // catch-up ex1 {
         // TODO exercise 1: keep both sides in step (01-map-comments.md)
         throw Exercise.MAP_COMMENTS.notSolved();
+        // catch-up }
     }
 
     /** Removes a comment from this post; with {@code orphanRemoval} it is deleted at commit. */
     public void removeComment(CommentEntity comment) {
+        // catch-up ex4 {
         // TODO exercise 4: keep both sides in step (04-cascade.md)
         throw Exercise.CASCADE.notSolved();
+        // catch-up }
     }
 
     @Override

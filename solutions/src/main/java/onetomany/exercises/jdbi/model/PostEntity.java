@@ -27,8 +27,10 @@ public class PostEntity implements CommentedPost {
 
     /** Adds a comment to this post and makes this post the comment's post: both sides in step, in memory only. */
     public void addComment(CommentEntity comment) {
+        // catch-up ex1 {
         comments.add(comment);
         comment.setPost(this);
+        // catch-up }
     }
 
     @Override

@@ -23,9 +23,11 @@ public class CommentEntity implements Comment {
     @Column(nullable = false, length = 1000)
     private String body;
 
+    // catch-up ex1 {
     /** Exercise 1: the owning side. LAZY, since a to-one is eager by default and would hide a query. */
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "post_id", nullable = false)
+    // catch-up }
     private PostEntity post;
 
     protected CommentEntity() {

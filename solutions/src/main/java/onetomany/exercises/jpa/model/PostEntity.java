@@ -25,6 +25,7 @@ import org.hibernate.Length;
 @Table(name = "posts")
 public class PostEntity implements CommentedPost {
 
+    // catch-up ex9 {
     /**
      * Exercise 9: with IDENTITY Hibernate must run each insert at once to learn its id, which rules out batching.
      * A pooled sequence hands Hibernate 1000 ids per call ({@code allocationSize} = the sequence's increment), so
@@ -33,6 +34,7 @@ public class PostEntity implements CommentedPost {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "post_ids")
     @SequenceGenerator(name = "post_ids", sequenceName = "post_ids", allocationSize = 1000)
+    // catch-up }
     private Long id;
 
     @Column(nullable = false, length = 200)
@@ -46,6 +48,7 @@ public class PostEntity implements CommentedPost {
     @JoinColumn(name = "user_id", nullable = false)
     private UserEntity author;
 
+    // catch-up ex1 {
     /**
      * Exercise 1: the inverse side, {@code mappedBy} the comment's {@code post}. Exercise 4: cascade and
      * delete-orphan, as on {@code user.posts}; {@code @BatchSize} lets a cascading delete load the comments of
@@ -54,6 +57,7 @@ public class PostEntity implements CommentedPost {
     @OneToMany(mappedBy = "post", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
     @BatchSize(size = 100)
+    // catch-up }
     private List<CommentEntity> comments = new ArrayList<>();
 
     protected PostEntity() {
@@ -67,14 +71,18 @@ public class PostEntity implements CommentedPost {
 
     /** Adds a comment to this post and makes this post the comment's post: both sides in step. */
     public void addComment(CommentEntity comment) {
+        // catch-up ex1 {
         comments.add(comment);
         comment.setPost(this);
+        // catch-up }
     }
 
     /** Removes a comment from this post; with {@code orphanRemoval} it is deleted at commit. */
     public void removeComment(CommentEntity comment) {
+        // catch-up ex4 {
         comments.remove(comment);
         comment.setPost(null);
+        // catch-up }
     }
 
     @Override

@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""What the guide and the exercises say SQLAlchemy does, run against SQLAlchemy itself.
+
+Run: python3 docs/sqlalchemy/check_claims.py   (SQLAlchemy 1.4 or 2.x; on Debian/Ubuntu: apt-get install
+python3-sqlalchemy). Each check prints what it saw and fails with an AssertionError if SQLAlchemy behaves otherwise.
+The models are the seeds' (the first seed makes posts.user_id NOT NULL, the second leaves it nullable). Statement
+counts printed are those of the SQLAlchemy version that runs (the guide quotes 1.4.46 on SQLite).
+"""
+from sqlalchemy import Column, ForeignKey, Integer, String, create_engine, event, func, inspect, select
+from sqlalchemy.exc import InvalidRequestError
+from sqlalchemy.orm import Session, configure_mappers, declarative_base, joinedload, relationship
+
+import sqlalchemy
+
+
+def models(nullable_fk, cascade=None):
+    """The seeds' User and Post; cascade=None is SQLAlchemy's default ("save-update, merge")."""
+    base = declarative_base()
+    kwargs = {} if cascade is None else {"cascade": cascade}
+
+    class User(base):
+        __tablename__ = "users"
+        id = Column(Integer, primary_key=True)
+        name = Column(String, nullable=False)
+        posts = relationship("Post", back_populates="author", order_by="Post.id", **kwargs)
+
+    class Post(base):
+        __tablename__ = "posts"
+        id = Column(Integer, primary_key=True)
+        title = Column(String, nullable=False)
+        content = Column(String)
+        user_id = Column(Integer, ForeignKey("users.id"), nullable=nullable_fk)
+        author = relationship("User", back_populates="posts")
+
+    return base, User, Post
+
+
+def engine_with_log(base):
+    engine = create_engine("sqlite://")
+    base.metadata.create_all(engine)
+    sent = []
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def record(conn, cursor, statement, parameters, context, executemany):
+        sent.append(" ".join(statement.split()))
+
+    return engine, sent
+
+
+def seed(session, User, Post):
+    alice = User(name="Alice")
+    Post(title="First Post", content="Content of first post", author=alice)
+    Post(title="Second Post", content="Content of second post", author=alice)
+    session.add(alice)
+    session.commit()
+    return alice
+
+
+def check_joinedload_with_limit_wraps_a_subquery():
+    base, User, Post = models(nullable_fk=False)
+    engine, sent = engine_with_log(base)
+    with Session(engine) as session:
+        for name in ("Alice", "Bob", "Carol"):
+            user = User(name=name)
+            for i in range(3):
+                user.posts.append(Post(title=f"{name} {i}"))
+            session.add(user)
+        session.commit()
+    with Session(engine) as session:
+        sent.clear()
+        users = session.scalars(select(User).options(joinedload(User.posts)).order_by(User.id).limit(2)).unique().all()
+        print("joinedload + limit(2):", sent[0])
+        assert len(sent) == 1
+        assert "LIMIT" in sent[0] and "FROM (SELECT" in sent[0], "the limited users are a subquery, then joined"
+        assert [u.name for u in users] == ["Alice", "Bob"]
+        assert [len(u.posts) for u in users] == [3, 3], "each user has all his posts: the limit counts users"
+
+
+def check_save_update_cascade_saves_the_posts():
+    for cascade in (None, "save-update", "all, delete-orphan"):
+        base, User, Post = models(nullable_fk=False, cascade=cascade)
+        engine, sent = engine_with_log(base)
+        with Session(engine) as session:
+            seed(session, User, Post)
+            inserts = [s for s in sent if s.startswith("INSERT INTO posts")]
+            saved = session.scalar(select(func.count()).select_from(Post))
+            print(f"cascade={cascade!r}: session.add(alice) saves {saved} posts in {len(inserts)} INSERT statements")
+            assert saved == 2
+    base, User, Post = models(nullable_fk=False, cascade="merge")
+    engine, sent = engine_with_log(base)
+    with Session(engine) as session:
+        alice = User(name="Alice")
+        Post(title="First Post", author=alice)
+        session.add(alice)
+        session.commit()
+        assert not [s for s in sent if s.startswith("INSERT INTO posts")], "without save-update the post stays out"
+        print("cascade='merge' (no save-update): the posts are not saved")
+
+
+def check_expire_on_commit_sends_selects_after_commit():
+    base, User, Post = models(nullable_fk=False)
+    engine, sent = engine_with_log(base)
+    with Session(engine) as session:
+        alice = seed(session, User, Post)
+        sent.clear()
+        titles = [post.title for post in alice.posts]
+        print("after commit(), the print loop sends:", sent)
+        assert titles == ["First Post", "Second Post"]
+        assert len(sent) == 2 and all(s.startswith("SELECT") for s in sent), "alice refreshed, then her posts"
+    with Session(engine, expire_on_commit=False) as session:
+        alice = seed(session, User, Post)
+        sent.clear()
+        assert [post.title for post in alice.posts] == ["First Post", "Second Post"]
+        assert sent == [], "expire_on_commit=False: nothing is reloaded"
+        print("expire_on_commit=False: the loop sends nothing")
+    session = Session(engine)
+    alice = session.scalars(select(User).where(User.name == "Alice")).first()
+    session.close()
+    try:
+        alice.posts
+        raise AssertionError("a lazy load on a detached object should fail")
+    except sqlalchemy.orm.exc.DetachedInstanceError as e:
+        print("lazy load after close():", type(e).__name__)
+
+
+def check_uselist_is_inferred():
+    base, User, Post = models(nullable_fk=False)
+    configure_mappers()
+    assert inspect(User).relationships["posts"].uselist is True
+    assert inspect(Post).relationships["author"].uselist is False
+    print("uselist inferred: User.posts True, Post.author False")
+
+
+def check_a_relationship_to_an_unregistered_class_fails_at_mapper_configuration():
+    base = declarative_base()
+
+    class User(base):
+        __tablename__ = "users"
+        id = Column(Integer, primary_key=True)
+        posts = relationship("Post", back_populates="author")  # Post's module never imported
+
+    engine = create_engine("sqlite://")
+    base.metadata.create_all(engine)
+    assert inspect(engine).get_table_names() == ["users"], "create_all silently leaves posts out"
+    try:
+        configure_mappers()
+        raise AssertionError("the mapper should not configure")
+    except InvalidRequestError as e:
+        print("relationship('Post') without Post:", str(e).splitlines()[0][:160])
+        assert "'Post' failed to locate a name" in str(e)
+    base.registry.dispose()
+
+
+def check_the_second_seed_accepts_a_post_without_author():
+    for nullable in (True, False):
+        base, User, Post = models(nullable_fk=nullable)
+        engine, sent = engine_with_log(base)
+        with Session(engine) as session:
+            session.add(Post(title="orphan"))
+            try:
+                session.commit()
+                saved = True
+            except sqlalchemy.exc.IntegrityError:
+                saved = False
+        print(f"user_id nullable={nullable}: a post without author saved={saved}")
+        assert saved == nullable
+
+
+def check_contains_autoescape():
+    base, User, Post = models(nullable_fk=False)
+    sql = str(Post.title.contains("50%_off", autoescape=True).compile(compile_kwargs={"literal_binds": True}))
+    print("contains(autoescape=True):", sql)
+    assert "ESCAPE '/'" in sql and "50/%/_off" in sql
+
+
+if __name__ == "__main__":
+    print("SQLAlchemy", sqlalchemy.__version__)
+    check_joinedload_with_limit_wraps_a_subquery()
+    check_save_update_cascade_saves_the_posts()
+    check_expire_on_commit_sends_selects_after_commit()
+    check_uselist_is_inferred()
+    check_a_relationship_to_an_unregistered_class_fails_at_mapper_configuration()
+    check_the_second_seed_accepts_a_post_without_author()
+    check_contains_autoescape()
+    print("all checks passed")
