@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmarks' one command (issue 6): builds benchmarks/target/benchmarks.jar with the modules it measures,
+# The benchmarks' one command: builds benchmarks/target/benchmarks.jar with the modules it measures,
 # runs JMH with -prof gc, and writes jmh-result.json and benchmarks.md to benchmarks/target/benchmarks (the short
 # profile) or benchmarks/target/benchmarks-<profile>.
 #
