@@ -111,6 +111,19 @@ public final class Database implements AutoCloseable {
                 setting("db.password", "DB_PASSWORD", kind.defaultPassword()));
     }
 
+    /**
+     * A new, migrated database of {@code kind}, whatever {@code -Ddb} says: for a report that runs on several
+     * databases in one process. The server's URL, user and password are {@code -Ddb.url} and the others when
+     * {@code -Ddb} names this same kind, otherwise the kind's local defaults ({@link DatabaseKind}).
+     */
+    public static Database open(DatabaseKind kind) {
+        String selected = setting("db", "DB", null);
+        if (selected != null && selected.strip().equalsIgnoreCase(kind.switchValue())) {
+            return open();
+        }
+        return new Database(kind, kind.defaultUrl(), kind.defaultUser(), kind.defaultPassword());
+    }
+
     /** A new, migrated, empty in-memory H2 database, whatever the run asked for. */
     public static Database h2() {
         return new Database(DatabaseKind.H2, DatabaseKind.H2.defaultUrl(), DatabaseKind.H2.defaultUser(),

@@ -1,0 +1,140 @@
+package onetomany.comparison;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+/**
+ * How the report times one operation in one library: warmed until its time stops moving, then measured until its
+ * median is known closely enough, both within a time budget of their own.
+ *
+ * <p><b>Warm-up</b>: calls in windows of {@link Rule#window()}; the cell is steady when the medians of its last
+ * {@link Rule#windowsCompared()} windows have a coefficient of variation of at most {@link Rule#maxVariation()}
+ * (a window's median, not its mean, so one garbage collection does not restart the warm-up), and it has warmed up
+ * for {@link Rule#minWarmupNanos()} at least (a short plateau is not the steady state). When the warm-up
+ * budget runs out first (it is looked at after every call), the cell is measured all the same and marked not
+ * steady.
+ *
+ * <p><b>Measurement</b>: at least {@link Rule#minMeasured()} calls, then more until, at the end of a window, the
+ * 95% confidence interval of the median is within ± {@link Rule#targetHalfWidth()} of it, or
+ * {@link Rule#maxMeasured()} calls, or the measurement budget (looked at after every call), whichever comes
+ * first: a cell whose calls agree stops early and leaves the time to the cells that need it.
+ *
+ * <p>A budget is wall time, so it also covers what each call needs around it (the tables seeded again before a
+ * write): the whole run stays bounded however slow the machine or the database. Steady here means a plateau
+ * within the budget, not that the JIT compiler has finished: the JMH benchmarks ({@code benchmarks/}) run
+ * seconds per figure, in JVMs of their own, and are the reference.
+ */
+final class SteadyState {
+
+    /**
+     * The rule.
+     *
+     * @param window          calls per window, in the warm-up and the measurement
+     * @param windowsCompared the last windows whose medians must agree
+     * @param maxVariation    the largest coefficient of variation of those medians that is steady (0.05 = 5%)
+     * @param minWarmupNanos  the wall time a cell warms up at least, whatever its windows say: a short plateau
+     *                        (the interpreter, before the JIT compiler has compiled the path) is not the steady
+     *                        state
+     * @param warmupBudgetNanos the wall time a cell may spend warming up
+     * @param minMeasured     measured calls, at least
+     * @param maxMeasured     measured calls, at most
+     * @param targetHalfWidth the half-width of the median's 95% interval, relative to it, that is enough
+     * @param measureBudgetNanos the wall time a cell may spend being measured (after {@code minMeasured})
+     */
+    record Rule(int window, int windowsCompared, double maxVariation, long minWarmupNanos, long warmupBudgetNanos,
+                int minMeasured, int maxMeasured, double targetHalfWidth, long measureBudgetNanos) {
+
+        /** The report's rule: about 0.16 s of wall time per cell at most, less when the calls agree. */
+        static final Rule DEFAULT = new Rule(10, 3, 0.05, 30_000_000L, 100_000_000L, 15, 400, 0.03,
+                60_000_000L);
+
+        Rule {
+            if (window < 1 || windowsCompared < 2 || minMeasured < 1 || maxMeasured < minMeasured
+                    || maxVariation <= 0 || targetHalfWidth <= 0) {
+                throw new IllegalArgumentException("not a usable rule: " + this);
+            }
+        }
+
+        /** The rule in words, for the report's legend. */
+        String describe() {
+            return String.format(Locale.ROOT, "each operation in each library is warmed up in windows of %d calls "
+                    + "until the medians of its last %d windows vary by at most %.0f%% (coefficient of variation), "
+                    + "for %.0f ms at least and %.0f ms at most; then measured: %d calls at least, more until the "
+                    + "median's 95%% confidence interval is within ± %.0f%%, at most %d calls or %.0f ms after the "
+                    + "first %d", window, windowsCompared, maxVariation * 100, minWarmupNanos / 1e6,
+                    warmupBudgetNanos / 1e6, minMeasured,
+                    targetHalfWidth * 100, maxMeasured, measureBudgetNanos / 1e6, minMeasured);
+        }
+    }
+
+    /**
+     * What one cell's timing came to.
+     *
+     * @param warmupCalls calls made to warm up, not kept
+     * @param steady      whether the warm-up ended by the rule rather than by its budget
+     * @param measured    the times of the measured calls
+     */
+    record Timing(int warmupCalls, boolean steady, Samples measured) {
+
+        /** Every call the cell took, warm-up and measured. */
+        int calls() {
+            return warmupCalls + measured.count();
+        }
+    }
+
+    private SteadyState() {
+    }
+
+    /**
+     * Times one cell: {@code call} makes one call and returns its time in nanoseconds; {@code clock} is the wall
+     * clock the budgets are counted on ({@link System#nanoTime()} in the report, a synthetic one in tests).
+     */
+    static Timing time(Rule rule, LongSupplier call, LongSupplier clock) {
+        long warmupStart = clock.getAsLong();
+        List<Double> medians = new ArrayList<>();
+        long[] window = new long[rule.window()];
+        int inWindow = 0;
+        int warmupCalls = 0;
+        boolean steady = false;
+        while (!steady && clock.getAsLong() - warmupStart < rule.warmupBudgetNanos()) {
+            window[inWindow++] = call.getAsLong();
+            warmupCalls++;
+            if (inWindow == window.length) {
+                medians.add(Samples.of(window).median());
+                inWindow = 0;
+                steady = isSteady(medians, rule)
+                        && clock.getAsLong() - warmupStart >= rule.minWarmupNanos();
+            }
+        }
+
+        long measureStart = clock.getAsLong();
+        long[] times = new long[rule.maxMeasured()];
+        int measured = 0;
+        while (measured < rule.maxMeasured()) {
+            times[measured++] = call.getAsLong();
+            if (measured < rule.minMeasured()) {
+                continue;
+            }
+            if (clock.getAsLong() - measureStart >= rule.measureBudgetNanos()
+                    || measured % rule.window() == 0 && Samples.of(Arrays.copyOf(times, measured))
+                            .relativeHalfWidth95() <= rule.targetHalfWidth()) {
+                break;
+            }
+        }
+        return new Timing(warmupCalls, steady, Samples.of(Arrays.copyOf(times, measured)));
+    }
+
+    /** Whether the medians of the last {@code windowsCompared} windows vary by at most {@code maxVariation}. */
+    static boolean isSteady(List<Double> windowMedians, Rule rule) {
+        int n = windowMedians.size();
+        if (n < rule.windowsCompared()) {
+            return false;
+        }
+        double[] last = windowMedians.subList(n - rule.windowsCompared(), n).stream()
+                .mapToDouble(Double::doubleValue).toArray();
+        return Samples.coefficientOfVariation(last) <= rule.maxVariation();
+    }
+}
