@@ -14,13 +14,15 @@ import onetomany.db.StatementLog;
  * @param kind        the database it ran on
  * @param environment where it ran
  * @param settings    what it ran
+ * @param freshJvm    whether no library had been started in this JVM before this run: only then are the start-up
+ *                    and the first calls cold (with {@code -Ddb=all}, the first database's)
  * @param startups    each library's start-up, in {@link Library#ALL} order
  * @param seedScript  the seed script, once per library
  * @param cells       one per library and operation, libraries in {@link Library#ALL} order
  * @param series      statements per load strategy, library and number of users
  */
 public record ComparisonResult(DatabaseKind kind, Environment environment, ComparisonRunner.Settings settings,
-                               List<Startup> startups, List<SeedScript.Run> seedScript, List<Cell> cells,
+                               boolean freshJvm, List<Startup> startups, List<SeedScript.Run> seedScript, List<Cell> cells,
                                List<SeriesPoint> series) {
 
     /**

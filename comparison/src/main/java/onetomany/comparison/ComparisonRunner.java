@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 import onetomany.comparison.ComparisonResult.Cell;
@@ -61,6 +62,9 @@ public final class ComparisonRunner {
         }
     }
 
+    /** Whether a library has been started in this JVM already: then no later start-up or first call is cold. */
+    private static final AtomicBoolean LIBRARIES_STARTED = new AtomicBoolean();
+
     /** The load strategies of the series, in chart order. */
     public static final List<LoadStrategy> STRATEGIES = List.of(LoadStrategy.values());
 
@@ -97,6 +101,7 @@ public final class ComparisonRunner {
 
     private ComparisonResult run() {
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        boolean freshJvm = !LIBRARIES_STARTED.getAndSet(true);
         List<Started> started = new ArrayList<>();
         try {
             List<ComparisonResult.Startup> startups = new ArrayList<>();
@@ -160,7 +165,7 @@ public final class ComparisonRunner {
                     Library.ALL.stream().map(library -> library.name() + " " + library.version()).toList(),
                     String.format(Locale.ROOT, "%.2f at the start, %.2f at the end (1 minute)", loadBefore,
                             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-            return new ComparisonResult(kind, environment, settings, startups, seedScript, cells, series);
+            return new ComparisonResult(kind, environment, settings, freshJvm, startups, seedScript, cells, series);
         } finally {
             for (Started s : started) {
                 try (Database db = s.db(); UserPostRepository repository = s.repository()) {

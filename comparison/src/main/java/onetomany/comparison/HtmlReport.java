@@ -49,14 +49,16 @@ final class HtmlReport {
             pre { margin: 0; white-space: pre-wrap; word-break: break-word; font-size: 12px; line-height: 1.35; }
             pre .repeat { color: #a00; font-weight: 600; }
             .failures { background: #fde2e2; border: 1px solid #e99; padding: 8px 14px; }
-            td.time .ratio { color: #555; font-size: 12px; }
+            td.time .ratio { color: #222; font-size: 12px; font-weight: 600; }
+            td.time .calls { color: #666; font-size: 11px; margin-left: 6px; }
             td.fastest { background: #e8f5e9; }
-            td.jmh { font-size: 13px; color: #444; }
+            td.jmh { font-size: 12px; color: #444; max-width: 190px; }
             nav#databases { position: sticky; top: 0; background: #fafafa; padding: 8px 0; border-bottom: 1px solid #ddd; }
             nav#databases a { margin: 0 6px; }
             h2.database { font-size: 24px; margin-top: 48px; border-bottom: 3px solid #1f6fb4; }
             p.differs { margin: 6px 0 2px; font-weight: 600; color: #a00; font-size: 13px; }
             p.same-sql { margin: 0 0 4px; color: #555; font-size: 13px; }
+            p.not-cold { background: #fff4d6; border: 1px solid #e0c070; padding: 6px 12px; font-size: 14px; }
             p.unavailable { background: #fff4d6; border: 1px solid #e0c070; padding: 8px 14px; }
             """;
 
@@ -167,18 +169,17 @@ final class HtmlReport {
                 .append(escape(Legend.TIME_CELL)).append("</p>\n<table id=\"").append(prefix)
                 .append("times-table\">\n<tr><th>Operation</th>");
         Library.ALL.forEach(library -> html.append("<th>").append(escape(library.name())).append("</th>"));
-        html.append("<th>Calls (warm-up + measured)</th><th>JMH row</th></tr>\n");
+        html.append("<th>JMH row</th></tr>\n");
         for (Operation operation : Operation.values()) {
             html.append(operationCell(operation).replace("<tr data-operation=", "<tr data-timed-operation="));
             for (Cell cell : result.row(operation)) {
                 double ratio = result.ratioToFastest(cell);
                 html.append("<td class=\"cell time").append(ratio == 1.0 ? " fastest" : "").append("\">")
                         .append(escape(Formats.time(cell))).append("<br><span class=\"ratio\">")
-                        .append(escape(Formats.ratio(ratio))).append("</span></td>");
+                        .append(escape(Formats.ratio(ratio))).append("</span> <span class=\"calls\">")
+                        .append(escape(Formats.calls(cell))).append(" calls</span></td>");
             }
-            html.append("<td class=\"cell\">").append(escape(String.join(" · ",
-                    result.row(operation).stream().map(Formats::calls).toList()))).append("</td><td class=\"jmh\">")
-                    .append(escape(JmhRows.text(operation))).append("</td></tr>\n");
+            html.append("<td class=\"jmh\">").append(escape(JmhRows.text(operation))).append("</td></tr>\n");
         }
         html.append("</table>\n<ul class=\"note\">\n<li>")
                 .append(escape(Legend.times(result.settings(), result.environment()))).append("</li>\n<li>")
@@ -186,8 +187,9 @@ final class HtmlReport {
     }
 
     private static void cold(ComparisonResult result, String prefix, StringBuilder html) {
-        html.append("<section id=\"").append(prefix).append("cold\">\n<h2>Cold start</h2>\n<p class=\"note\">")
-                .append(escape(Legend.COLD)).append("</p>\n<table id=\"").append(prefix)
+        html.append("<section id=\"").append(prefix).append("cold\">\n<h2>Cold start</h2>\n")
+                .append(result.freshJvm() ? "" : "<p class=\"not-cold\"><strong>" + escape(Legend.NOT_COLD)
+                        + "</strong></p>\n").append("<p class=\"note\">").append(escape(Legend.COLD)).append("</p>\n<table id=\"").append(prefix)
                 .append("cold-table\">\n<tr><th></th>");
         Library.ALL.forEach(library -> html.append("<th>").append(escape(library.name())).append("</th>"));
         html.append("</tr>\n<tr data-startup=\"\"><td>start-up</td>");

@@ -22,6 +22,10 @@ final class Legend {
             + "what every later call of the library shares (its first transaction, its first statement). One call "
             + "each: a single sample, not a median.";
 
+    static final String NOT_COLD = "Not cold: the libraries had already run in this JVM (on the database before "
+            + "this one), so these are the start-up and first calls of a warm JVM, where only the database and "
+            + "its driver are new. The first database's cold start is the cold one.";
+
     static final String JMH = "The same operations in JMH: " + JmhRows.WHERE + " (seconds of warm-up and "
             + "measurement per figure, in JVMs of their own, on 1,000 to 10,000 users × 10 posts): the reference "
             + "for speed; this report's tables are small (the per-call overhead weighs more) and its budget short.";

@@ -100,7 +100,8 @@ final class MarkdownReport {
         md.append("\n- ").append(Legend.times(result.settings(), result.environment())).append("\n- ")
                 .append(Legend.JMH).append('\n');
 
-        md.append('\n').append(h).append(" Cold start\n\n").append(Legend.COLD).append("\n\n| |");
+        md.append('\n').append(h).append(" Cold start\n\n").append(result.freshJvm() ? "" : "**" + Legend.NOT_COLD
+                + "** ").append(Legend.COLD).append("\n\n| |");
         Library.ALL.forEach(library -> md.append(' ').append(library.name()).append(" |"));
         md.append("\n|---|").append("---|".repeat(Library.ALL.size())).append("\n| start-up |");
         Library.ALL.forEach(library -> md.append(' ').append(Formats.duration(result.startupOf(library).nanos()))

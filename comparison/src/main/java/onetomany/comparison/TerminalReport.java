@@ -91,7 +91,7 @@ final class TerminalReport {
         }
         printTable(cold, out);
         out.println();
-        wrap(Legend.COLD, out);
+        wrap(result.freshJvm() ? Legend.COLD : Legend.NOT_COLD + " " + Legend.COLD, out);
 
         out.printf("%nStatements to load all users with their posts (%d posts each), by number of users:%n%n",
                 result.settings().postsPerUser());

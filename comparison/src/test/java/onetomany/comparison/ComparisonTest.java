@@ -251,6 +251,8 @@ class ComparisonTest {
                 "<table id=\"postgres-times-table\">", "<table id=\"postgres-cold-table\">",
                 "<p class=\"unavailable\" id=\"mariadb-unavailable\">Not run: MariaDB is not reachable",
                 "<table id=\"statements-everywhere-table\">");
+        // The second database ran in a JVM where the libraries had run: its cold start says it is not one.
+        assertThat(count(html, "<p class=\"not-cold\">")).isEqualTo(result.freshJvm() ? 1 : 2);
         assertThat(count(html, "<tr data-operation=")).isEqualTo(2 * Operation.values().length);
         assertThat(count(html, "<tr data-checked-operation=")).isEqualTo(Operation.values().length);
         assertThat(count(html, "class=\"cell same\"")).isEqualTo(Library.ALL.size() * Operation.values().length);
@@ -283,7 +285,7 @@ class ComparisonTest {
     }
 
     private static ComparisonResult relabel(ComparisonResult result, DatabaseKind kind) {
-        return new ComparisonResult(kind, result.environment(), result.settings(), result.startups(),
+        return new ComparisonResult(kind, result.environment(), result.settings(), false, result.startups(),
                 result.seedScript(), result.cells(), result.series());
     }
 
@@ -291,7 +293,8 @@ class ComparisonTest {
         List<Cell> cells = new ArrayList<>(result.cells());
         cells.set(cells.indexOf(cells.stream().filter(c -> c.library().equals(old.library())
                 && c.operation() == old.operation()).findFirst().orElseThrow()), replacement);
-        return new ComparisonResult(result.kind(), result.environment(), result.settings(), result.startups(),
+        return new ComparisonResult(result.kind(), result.environment(), result.settings(), result.freshJvm(),
+                result.startups(),
                 result.seedScript(), cells, result.series());
     }
 
