@@ -33,7 +33,8 @@ import onetomany.db.StatementLog;
  * <p>Two questions are timed apart. <b>Cold</b>: each library is started (its start-up timed) and each operation
  * called once, in table order, before any library is warmed up; the pool, the driver and the proxy were loaded by
  * plain JDBC before, so a first call is the library's own first-time work. <b>Steady state</b>: then, library by
- * library, each operation is warmed up and measured by the {@link SteadyState} rule.
+ * library, every operation is called in turn for a while (the shared warm-up), and each operation is warmed up
+ * further and measured by the {@link SteadyState} rule.
  *
  * <p>Tables are seeded with plain JDBC, neither counted nor timed: 10 users with 3 posts each for a read, which
  * changes nothing; for a write, each call acts on a user no call touched before (see {@link #measure}). Statement
@@ -140,8 +141,14 @@ public final class ComparisonRunner {
             List<Cell> cells = new ArrayList<>();
             List<SeriesPoint> series = new ArrayList<>();
             for (Started s : started) {
+                Map<Operation, Cells> timed = new EnumMap<>(Operation.class);
+                Tables tables = new Tables();
                 for (Operation operation : Operation.values()) {
-                    Cell cell = measure(operation, s);
+                    timed.put(operation, new Cells(operation, s, tables));
+                }
+                sharedWarmup(timed);
+                for (Operation operation : Operation.values()) {
+                    Cell cell = timed.get(operation).measure();
                     cells.add(cell);
                     SteadyState.Timing timing = cell.timing();
                     progress(s.library(), operation.title(), "%s · %s%s · %d calls%s".formatted(
@@ -198,55 +205,98 @@ public final class ComparisonRunner {
     }
 
     /**
-     * Warms one operation up and measures it by the rule, checking the statements of every call, and sums it up in
-     * a cell. A read runs on the seeded tables, which it does not change. A write acts each call on a user no
-     * earlier call touched, with his 3 posts and the 9 users after him (what a freshly seeded table gives the
-     * first call): the tables are seeded again every {@code window} calls with {@code window - 1} users more, so
-     * the untimed seeding costs a tenth of seeding before each call.
+     * Calls every operation of one library in turn, a window of calls each, for {@code sharedWarmupNanos} per
+     * operation in all: what the operations share (the library's session or handle, its statement and result-set
+     * handling, the driver, the proxy) is warmed before the first cell is timed, so that no cell's time depends on
+     * its place in the table.
      */
-    private Cell measure(Operation operation, Started s) {
-        StatementLog log = s.db().statements();
-        Cold cold = s.cold().get(operation);
-        Set<Integer> counts = new HashSet<>(Set.of(cold.statements()));
-        int[] expected = {0};
-        int[] rows = {-1};
-        int[] calls = {0};
-        List<List<StatementLog.Executed>> sql = new ArrayList<>(List.of(List.of()));
-        Seeded[] seeded = {null};
-        int window = settings.rule().window();
-        LongSupplier call = () -> {
+    private void sharedWarmup(Map<Operation, Cells> timed) {
+        long budget = settings.rule().sharedWarmupNanos() * timed.size();
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < budget) {
+            for (Cells cells : timed.values()) {
+                for (int i = 0; i < settings.rule().window(); i++) {
+                    cells.call.getAsLong();
+                    cells.sharedCalls++;
+                }
+            }
+        }
+    }
+
+    /** A library's tables while its cells are timed: who seeded them last (every read, or one write), and what. */
+    private static final class Tables {
+        static final Object READS = new Object();
+        Object owner;
+        Seeded seeded;
+        int turn;
+    }
+
+    /**
+     * One operation in one library, called again and again: each call checked (its statements), the first one's
+     * rows counted. A read runs on the seeded tables, which no read changes. A write acts each call on a user no
+     * earlier call touched, with his 3 posts and the 9 users after him (what a freshly seeded table gives the first
+     * call): the tables are seeded with {@code window - 1} users more, and again after {@code window} calls or
+     * when another operation has used them, so the untimed seeding costs about a tenth of seeding before each call.
+     */
+    private final class Cells {
+
+        private final Operation operation;
+        private final Started s;
+        private final Tables shared;
+        private final Set<Integer> counts = new HashSet<>();
+        private final int window = settings.rule().window();
+        private final LongSupplier call = this::callOnce;
+        private int expected;
+        private int rows = -1;
+        private int sharedCalls;
+        private List<StatementLog.Executed> sql = List.of();
+
+        Cells(Operation operation, Started s, Tables shared) {
+            this.operation = operation;
+            this.s = s;
+            this.shared = shared;
+            counts.add(s.cold().get(operation).statements());
+        }
+
+        private long callOnce() {
             Seeded tables;
             if (operation.writes()) {
-                int turn = calls[0]++ % window;
-                if (turn == 0) {
-                    seeded[0] = s.seeder().seed(settings.users() + window - 1, settings.postsPerUser());
+                if (shared.owner != this || shared.turn == window) {
+                    shared.seeded = s.seeder().seed(settings.users() + window - 1, settings.postsPerUser());
+                    shared.owner = this;
+                    shared.turn = 0;
                 }
-                tables = new Seeded(seeded[0].users().subList(turn, turn + settings.users()));
+                tables = new Seeded(shared.seeded.users().subList(shared.turn, shared.turn + settings.users()));
+                shared.turn++;
             } else {
-                if (seeded[0] == null) {
-                    seeded[0] = s.seeder().seed(settings.users(), settings.postsPerUser());
+                if (shared.owner != Tables.READS) {
+                    shared.seeded = s.seeder().seed(settings.users(), settings.postsPerUser());
+                    shared.owner = Tables.READS;
                 }
-                tables = seeded[0];
+                tables = shared.seeded;
             }
-            List<String> before = operation.writes() && rows[0] < 0 ? s.seeder().snapshot() : List.of();
+            List<String> before = operation.writes() && rows < 0 ? s.seeder().snapshot() : List.of();
+            StatementLog log = s.db().statements();
             log.reset();
             long start = System.nanoTime();
             Object result = operation.perform(s.repository(), tables);
             long elapsed = System.nanoTime() - start;
-            List<StatementLog.Executed> executed = log.executed();
-            sql.set(0, executed);
-            counts.add(executed.size());
-            expected[0] = operation.expectedStatements(s.repository().budget(), tables);
-            if (rows[0] < 0) {
-                rows[0] = operation.writes() ? rowsWritten(before, s.seeder().snapshot())
-                        : Operation.objectsIn(result);
+            sql = log.executed();
+            counts.add(sql.size());
+            expected = operation.expectedStatements(s.repository().budget(), tables);
+            if (rows < 0) {
+                rows = operation.writes() ? rowsWritten(before, s.seeder().snapshot()) : Operation.objectsIn(result);
             }
             return elapsed;
-        };
-        SteadyState.Timing timing = SteadyState.time(settings.rule(), call, System::nanoTime);
-        List<StatementLog.Executed> last = sql.get(0);
-        return new Cell(s.library(), operation, expected[0], last.size(), counts.size() == 1, rows[0], cold.nanos(),
-                timing, last);
+        }
+
+        /** Warms the operation up and measures it by the rule, and sums it up in a cell. */
+        Cell measure() {
+            SteadyState.Timing timing = SteadyState.time(settings.rule(), call, System::nanoTime)
+                    .afterSharedWarmup(sharedCalls);
+            return new Cell(s.library(), operation, expected, sql.size(), counts.size() == 1, rows,
+                    s.cold().get(operation).nanos(), timing, sql);
+        }
     }
 
     /** Loads all users with each strategy once, on {@code users} users, and counts the statements. */

@@ -35,6 +35,9 @@ final class SteadyState {
      * @param window          calls per window, in the warm-up and the measurement
      * @param windowsCompared the last windows whose medians must agree
      * @param maxVariation    the largest coefficient of variation of those medians that is steady (0.05 = 5%)
+     * @param sharedWarmupNanos before any cell of a library is timed, every operation of the library is called
+     *                        in turn for this long per operation (the runner's part: the code the operations
+     *                        share is compiled before the first cell, which would otherwise pay for it)
      * @param minWarmupNanos  the wall time a cell warms up at least, whatever its windows say: a short plateau
      *                        (the interpreter, before the JIT compiler has compiled the path) is not the steady
      *                        state
@@ -44,11 +47,12 @@ final class SteadyState {
      * @param targetHalfWidth the half-width of the median's 95% interval, relative to it, that is enough
      * @param measureBudgetNanos the wall time a cell may spend being measured (after {@code minMeasured})
      */
-    record Rule(int window, int windowsCompared, double maxVariation, long minWarmupNanos, long warmupBudgetNanos,
-                int minMeasured, int maxMeasured, double targetHalfWidth, long measureBudgetNanos) {
+    record Rule(int window, int windowsCompared, double maxVariation, long sharedWarmupNanos, long minWarmupNanos,
+                long warmupBudgetNanos, int minMeasured, int maxMeasured, double targetHalfWidth,
+                long measureBudgetNanos) {
 
-        /** The report's rule: about 0.16 s of wall time per cell at most, less when the calls agree. */
-        static final Rule DEFAULT = new Rule(10, 3, 0.05, 30_000_000L, 100_000_000L, 15, 400, 0.03,
+        /** The report's rule: about 0.17 s of wall time per cell at most, less when the calls agree. */
+        static final Rule DEFAULT = new Rule(10, 3, 0.05, 30_000_000L, 20_000_000L, 80_000_000L, 15, 400, 0.03,
                 60_000_000L);
 
         Rule {
@@ -60,11 +64,13 @@ final class SteadyState {
 
         /** The rule in words, for the report's legend. */
         String describe() {
-            return String.format(Locale.ROOT, "each operation in each library is warmed up in windows of %d calls "
+            return String.format(Locale.ROOT, "first every operation of a library is called in turn, %.0f ms "
+                    + "per operation; then each operation is warmed up in windows of %d calls "
                     + "until the medians of its last %d windows vary by at most %.0f%% (coefficient of variation), "
                     + "for %.0f ms at least and %.0f ms at most; then measured: %d calls at least, more until the "
                     + "median's 95%% confidence interval is within ± %.0f%%, at most %d calls or %.0f ms after the "
-                    + "first %d", window, windowsCompared, maxVariation * 100, minWarmupNanos / 1e6,
+                    + "first %d", sharedWarmupNanos / 1e6, window, windowsCompared, maxVariation * 100,
+                    minWarmupNanos / 1e6,
                     warmupBudgetNanos / 1e6, minMeasured,
                     targetHalfWidth * 100, maxMeasured, measureBudgetNanos / 1e6, minMeasured);
         }
@@ -78,6 +84,11 @@ final class SteadyState {
      * @param measured    the times of the measured calls
      */
     record Timing(int warmupCalls, boolean steady, Samples measured) {
+
+        /** The same, with {@code calls} more of warm-up (the library's shared warm-up). */
+        Timing afterSharedWarmup(int calls) {
+            return new Timing(warmupCalls + calls, steady, measured);
+        }
 
         /** Every call the cell took, warm-up and measured. */
         int calls() {

@@ -50,8 +50,8 @@ class ComparisonTest {
     private static final List<Integer> ROWS = List.of(4, 4, 16, 16, 16, 16, 1, 1, 1, 1, 4);
 
     /** A short rule: a few calls per cell, whatever their times (which are reported, never asserted). */
-    private static final SteadyState.Rule SHORT = new SteadyState.Rule(4, 2, 0.5, 0, 20_000_000L, 3, 8,
-            0.5, 10_000_000L);
+    private static final SteadyState.Rule SHORT = new SteadyState.Rule(4, 2, 0.5, 1_000_000L, 0,
+            20_000_000L, 3, 8, 0.5, 10_000_000L);
 
     private final ByteArrayOutputStream progress = new ByteArrayOutputStream();
     private ComparisonResult result;
@@ -142,7 +142,7 @@ class ComparisonTest {
             assertThat(md).contains("| " + library.name() + " | `NAIVE` | 2 | 11 | 51 | 101 | 201 |");
             assertThat(md).contains("**" + library.name() + "**: 2 stmts\n\n```sql\nselect");
         }
-        assertThat(md).contains("Steady-state times: each operation in each library is warmed up", "## Cold start",
+        assertThat(md).contains("Steady-state times: first every operation of a library is called in turn", "## Cold start",
                 "| start-up |", "-- sent 4 times:", "**Load average**: ");
     }
 

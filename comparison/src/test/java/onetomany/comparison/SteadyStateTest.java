@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SteadyStateTest {
 
     /** Windows of 10, 3 compared, 5%; 10 ms to 1 s of warm-up; 20 to 200 measured, ± 3%, 1 s. */
-    private static final SteadyState.Rule RULE = new SteadyState.Rule(10, 3, 0.05, 10_000_000L, 1_000_000_000L, 20,
+    private static final SteadyState.Rule RULE = new SteadyState.Rule(10, 3, 0.05, 0, 10_000_000L, 1_000_000_000L, 20,
             200, 0.03, 1_000_000_000L);
 
     /** Calls whose times come from a function of the call's index; the clock is their sum plus {@code overhead}. */
@@ -124,7 +124,7 @@ class SteadyStateTest {
 
     @Test
     void measurement_stops_at_its_budget_after_the_minimum() {
-        SteadyState.Rule tight = new SteadyState.Rule(10, 3, 0.05, 10_000_000L, 1_000_000_000L, 20, 200, 0.03,
+        SteadyState.Rule tight = new SteadyState.Rule(10, 3, 0.05, 0, 10_000_000L, 1_000_000_000L, 20, 200, 0.03,
                 50_000_000L);
         Synthetic cell = new Synthetic(i -> i < 30 ? 1_000_000 : 1_000_000 + (i * 7919L % 1000) * 1_000, 0);
 
