@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,8 +34,8 @@ import onetomany.db.StatementLog;
  * <p>Two questions are timed apart. <b>Cold</b>: each library is started (its start-up timed) and each operation
  * called once, in table order, before any library is warmed up; the pool, the driver and the proxy were loaded by
  * plain JDBC before, so a first call is the library's own first-time work. <b>Steady state</b>: then, library by
- * library, every operation is called in turn for a while (the shared warm-up), and each operation is warmed up
- * further and measured by the {@link SteadyState} rule.
+ * library, every operation is called in turn for a while (the shared warm-up); then, operation by operation, its
+ * three cells are warmed up further and measured by the {@link SteadyState} rule, in turns.
  *
  * <p>Tables are seeded with plain JDBC, neither counted nor timed: 10 users with 3 posts each for a read, which
  * changes nothing; for a write, each call acts on a user no call touched before (see {@link #measure}). Statement
@@ -140,22 +141,34 @@ public final class ComparisonRunner {
             }
             List<Cell> cells = new ArrayList<>();
             List<SeriesPoint> series = new ArrayList<>();
+            Map<Library, Map<Operation, Cells>> timed = new LinkedHashMap<>();
             for (Started s : started) {
-                Map<Operation, Cells> timed = new EnumMap<>(Operation.class);
+                Map<Operation, Cells> ofLibrary = new EnumMap<>(Operation.class);
                 Tables tables = new Tables();
                 for (Operation operation : Operation.values()) {
-                    timed.put(operation, new Cells(operation, s, tables));
+                    ofLibrary.put(operation, new Cells(operation, s, tables));
                 }
-                sharedWarmup(timed);
-                for (Operation operation : Operation.values()) {
-                    Cell cell = timed.get(operation).measure();
-                    cells.add(cell);
+                sharedWarmup(ofLibrary);
+                timed.put(s.library(), ofLibrary);
+            }
+            // One operation at a time, its three cells in turns: a burst of other work falls on all three alike.
+            Map<Library, List<Cell>> byLibrary = new LinkedHashMap<>();
+            for (Operation operation : Operation.values()) {
+                List<Cells> row = timed.values().stream().map(ofLibrary -> ofLibrary.get(operation)).toList();
+                List<SteadyState.Timing> timings = SteadyState.together(settings.rule(),
+                        row.stream().map(c -> c.call).toList(), System::nanoTime);
+                for (int i = 0; i < row.size(); i++) {
+                    Cell cell = row.get(i).cell(timings.get(i));
+                    byLibrary.computeIfAbsent(cell.library(), library -> new ArrayList<>()).add(cell);
                     SteadyState.Timing timing = cell.timing();
-                    progress(s.library(), operation.title(), "%s · %s%s · %d calls%s".formatted(
+                    progress(cell.library(), operation.title(), "%s · %s%s · %d calls%s".formatted(
                             Formats.statements(cell.statements()), Formats.millis(cell.medianNanos()),
                             timing.steady() ? "" : " (not steady)", timing.calls(), cell.asExpected() ? ""
                                     : "  ✗ expected " + cell.expectedStatements()));
                 }
+            }
+            byLibrary.values().forEach(cells::addAll);
+            for (Started s : started) {
                 for (int users : settings.seriesUsers()) {
                     List<SeriesPoint> points = countStrategies(s, users);
                     series.addAll(points);
@@ -218,6 +231,9 @@ public final class ComparisonRunner {
                 for (int i = 0; i < settings.rule().window(); i++) {
                     cells.call.getAsLong();
                     cells.sharedCalls++;
+                }
+                if (System.nanoTime() - start >= budget) {
+                    return;
                 }
             }
         }
@@ -290,12 +306,10 @@ public final class ComparisonRunner {
             return elapsed;
         }
 
-        /** Warms the operation up and measures it by the rule, and sums it up in a cell. */
-        Cell measure() {
-            SteadyState.Timing timing = SteadyState.time(settings.rule(), call, System::nanoTime)
-                    .afterSharedWarmup(sharedCalls);
+        /** The cell, once the rule has timed the calls. */
+        Cell cell(SteadyState.Timing timing) {
             return new Cell(s.library(), operation, expected, sql.size(), counts.size() == 1, rows,
-                    s.cold().get(operation).nanos(), timing, sql);
+                    s.cold().get(operation).nanos(), timing.afterSharedWarmup(sharedCalls), sql);
         }
     }
 

@@ -17,10 +17,13 @@ import java.util.function.LongSupplier;
  * budget runs out first (it is looked at after every call), the cell is measured all the same and marked not
  * steady.
  *
- * <p><b>Measurement</b>: at least {@link Rule#minMeasured()} calls, then more until, at the end of a window, the
- * 95% confidence interval of the median is within ± {@link Rule#targetHalfWidth()} of it, or
+ * <p><b>Measurement</b>: at least {@link Rule#minMeasured()} calls, then a window more at a time until the 95%
+ * confidence interval of the median is within ± {@link Rule#targetHalfWidth()} of it, or
  * {@link Rule#maxMeasured()} calls, or the measurement budget (looked at after every call), whichever comes
  * first: a cell whose calls agree stops early and leaves the time to the cells that need it.
+ *
+ * <p>The cells of one operation (one per library) are timed {@link #together} in turns, a window each, so that
+ * a burst of other work on the machine falls on every library alike.
  *
  * <p>A budget is wall time, so it also covers what each call needs around it (the tables seeded again before a
  * write): the whole run stays bounded however slow the machine or the database. Steady here means a plateau
@@ -104,38 +107,91 @@ final class SteadyState {
      * clock the budgets are counted on ({@link System#nanoTime()} in the report, a synthetic one in tests).
      */
     static Timing time(Rule rule, LongSupplier call, LongSupplier clock) {
-        long warmupStart = clock.getAsLong();
-        List<Double> medians = new ArrayList<>();
-        long[] window = new long[rule.window()];
-        int inWindow = 0;
-        int warmupCalls = 0;
-        boolean steady = false;
-        while (!steady && clock.getAsLong() - warmupStart < rule.warmupBudgetNanos()) {
-            window[inWindow++] = call.getAsLong();
-            warmupCalls++;
-            if (inWindow == window.length) {
-                medians.add(Samples.of(window).median());
-                inWindow = 0;
-                steady = isSteady(medians, rule)
-                        && clock.getAsLong() - warmupStart >= rule.minWarmupNanos();
+        return together(rule, List.of(call), clock).get(0);
+    }
+
+    /**
+     * Times several cells (one operation in each library) in turns, a window of one, then a window of the next:
+     * whatever else the machine does meanwhile falls on all of them alike, and their ratios keep. Each cell follows
+     * the rule on its own, its budgets counting only the time of its own calls.
+     */
+    static List<Timing> together(Rule rule, List<LongSupplier> calls, LongSupplier clock) {
+        List<Cell> cells = calls.stream().map(call -> new Cell(rule, call, clock)).toList();
+        boolean running = true;
+        while (running) {
+            running = false;
+            for (Cell cell : cells) {
+                if (!cell.done) {
+                    cell.step();
+                    running = true;
+                }
             }
+        }
+        return cells.stream().map(Cell::timing).toList();
+    }
+
+    /** One cell's progress through the rule, a window at a time. */
+    private static final class Cell {
+
+        private final Rule rule;
+        private final LongSupplier call;
+        private final LongSupplier clock;
+        private final List<Double> medians = new ArrayList<>();
+        private final long[] times;
+        private long warmupSpent;
+        private long measureSpent;
+        private int warmupCalls;
+        private int measured;
+        private boolean steady;
+        private boolean warming = true;
+        private boolean done;
+
+        Cell(Rule rule, LongSupplier call, LongSupplier clock) {
+            this.rule = rule;
+            this.call = call;
+            this.clock = clock;
+            this.times = new long[rule.maxMeasured()];
         }
 
-        long measureStart = clock.getAsLong();
-        long[] times = new long[rule.maxMeasured()];
-        int measured = 0;
-        while (measured < rule.maxMeasured()) {
-            times[measured++] = call.getAsLong();
-            if (measured < rule.minMeasured()) {
-                continue;
-            }
-            if (clock.getAsLong() - measureStart >= rule.measureBudgetNanos()
-                    || measured % rule.window() == 0 && Samples.of(Arrays.copyOf(times, measured))
-                            .relativeHalfWidth95() <= rule.targetHalfWidth()) {
-                break;
-            }
+        /** The wall time of one call, what is done around it included. */
+        private long timed(long[] into, int at) {
+            long start = clock.getAsLong();
+            into[at] = call.getAsLong();
+            return clock.getAsLong() - start;
         }
-        return new Timing(warmupCalls, steady, Samples.of(Arrays.copyOf(times, measured)));
+
+        /** One window of calls: of warm-up (cut short by its budget), or of measurement (the minimum, first). */
+        void step() {
+            if (warming) {
+                long[] window = new long[rule.window()];
+                int n = 0;
+                while (n < window.length && warmupSpent < rule.warmupBudgetNanos()) {
+                    warmupSpent += timed(window, n++);
+                    warmupCalls++;
+                }
+                if (n == window.length) {
+                    medians.add(Samples.of(window).median());
+                    steady = isSteady(medians, rule) && warmupSpent >= rule.minWarmupNanos();
+                }
+                warming = !steady && warmupSpent < rule.warmupBudgetNanos();
+                return;
+            }
+            int until = Math.min(rule.maxMeasured(),
+                    measured < rule.minMeasured() ? rule.minMeasured() : measured + rule.window());
+            while (measured < until) {
+                measureSpent += timed(times, measured++);
+                if (measured >= rule.minMeasured() && measureSpent >= rule.measureBudgetNanos()) {
+                    done = true;
+                    return;
+                }
+            }
+            done = measured >= rule.maxMeasured()
+                    || Samples.of(Arrays.copyOf(times, measured)).relativeHalfWidth95() <= rule.targetHalfWidth();
+        }
+
+        Timing timing() {
+            return new Timing(warmupCalls, steady, Samples.of(Arrays.copyOf(times, measured)));
+        }
     }
 
     /** Whether the medians of the last {@code windowsCompared} windows vary by at most {@code maxVariation}. */

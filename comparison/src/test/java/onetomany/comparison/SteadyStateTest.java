@@ -135,6 +135,38 @@ class SteadyStateTest {
     }
 
     @Test
+    void cells_timed_together_take_turns_a_window_each_and_spend_their_own_budgets() {
+        List<String> order = new java.util.ArrayList<>();
+        long[] clock = {0};
+        LongSupplier fast = () -> {
+            order.add("fast");
+            clock[0] += 100_000;
+            return 100_000;
+        };
+        LongSupplier slow = () -> {
+            order.add("slow");
+            clock[0] += 1_000_000;
+            return 1_000_000;
+        };
+
+        List<SteadyState.Timing> timings = SteadyState.together(RULE, List.of(fast, slow), () -> clock[0]);
+
+        // Both steady after 10 ms of their own calls: the fast one after 100 calls, the slow one after 30 (3
+        // windows, 30 ms); then 20 measured calls each (every call the same: the interval is 0 wide).
+        assertThat(timings.get(0).warmupCalls()).isEqualTo(100);
+        assertThat(timings.get(1).warmupCalls()).isEqualTo(30);
+        assertThat(timings).allSatisfy(timing -> {
+            assertThat(timing.steady()).isTrue();
+            assertThat(timing.measured().count()).isEqualTo(20);
+        });
+        assertThat(timings.get(1).measured().median() / timings.get(0).measured().median()).isEqualTo(10.0);
+        // Turns: a window of the fast cell, then a window of the slow one, and so on while both run.
+        assertThat(order.subList(0, 40)).containsExactlyElementsOf(java.util.stream.Stream.of("fast", "slow",
+                "fast", "slow").flatMap(name -> java.util.Collections.nCopies(10, name).stream()).toList());
+        assertThat(order).hasSize(100 + 20 + 30 + 20);
+    }
+
+    @Test
     void steadiness_is_the_variation_of_the_last_window_medians_only() {
         assertThat(SteadyState.isSteady(List.of(5.0, 1.0, 1.0), RULE)).isFalse();
         assertThat(SteadyState.isSteady(List.of(9.0, 5.0, 1.0, 1.0, 1.02), RULE)).isTrue();
