@@ -18,12 +18,13 @@ import java.util.function.LongSupplier;
  * steady.
  *
  * <p><b>Measurement</b>: at least {@link Rule#minMeasured()} calls, then a window more at a time until the 95%
- * confidence interval of the median is within ± {@link Rule#targetHalfWidth()} of it, or
+ * confidence interval of the median is within ± {@link Rule#targetHalfWidth()} of it (looked at after the
+ * minimum and after each window more), or
  * {@link Rule#maxMeasured()} calls, or the measurement budget (looked at after every call), whichever comes
  * first: a cell whose calls agree stops early and leaves the time to the cells that need it.
  *
- * <p>The cells of one operation (one per library) are timed {@link #together} in turns, a window each, so that
- * a burst of other work on the machine falls on every library alike.
+ * <p>The cells of one operation (one per library) are timed {@link #together} in turns, a call each, so that a
+ * burst of other work on the machine falls on every library alike.
  *
  * <p>A budget is wall time, so it also covers what each call needs around it (the tables seeded again before a
  * write): the whole run stays bounded however slow the machine or the database. Steady here means a plateau
@@ -54,9 +55,13 @@ final class SteadyState {
                 long warmupBudgetNanos, int minMeasured, int maxMeasured, double targetHalfWidth,
                 long measureBudgetNanos) {
 
-        /** The report's rule: about 0.17 s of wall time per cell at most, less when the calls agree. */
-        static final Rule DEFAULT = new Rule(10, 3, 0.05, 30_000_000L, 20_000_000L, 80_000_000L, 15, 400, 0.03,
-                60_000_000L);
+        /**
+         * The report's rule: 0.44 s of shared warm-up per library, then at most 0.2 s of wall time per cell (and
+         * the calls of the 15 measured at least), much less for a cell whose calls settle and agree: the budget
+         * goes to the cells that need it, the slowest library's mostly.
+         */
+        static final Rule DEFAULT = new Rule(10, 3, 0.05, 40_000_000L, 20_000_000L, 150_000_000L, 15, 400, 0.03,
+                50_000_000L);
 
         Rule {
             if (window < 1 || windowsCompared < 2 || minMeasured < 1 || maxMeasured < minMeasured
@@ -72,7 +77,8 @@ final class SteadyState {
                     + "until the medians of its last %d windows vary by at most %.0f%% (coefficient of variation), "
                     + "for %.0f ms at least and %.0f ms at most; then measured: %d calls at least, more until the "
                     + "median's 95%% confidence interval is within ± %.0f%%, at most %d calls or %.0f ms after the "
-                    + "first %d", sharedWarmupNanos / 1e6, window, windowsCompared, maxVariation * 100,
+                    + "first %d; the three libraries' cells of an operation take turns, a call each, so that other "
+                    + "work on the machine falls on all three alike", sharedWarmupNanos / 1e6, window, windowsCompared, maxVariation * 100,
                     minWarmupNanos / 1e6,
                     warmupBudgetNanos / 1e6, minMeasured,
                     targetHalfWidth * 100, maxMeasured, measureBudgetNanos / 1e6, minMeasured);
@@ -111,7 +117,7 @@ final class SteadyState {
     }
 
     /**
-     * Times several cells (one operation in each library) in turns, a window of one, then a window of the next:
+     * Times several cells (one operation in each library) in turns, a call of one, then a call of the next:
      * whatever else the machine does meanwhile falls on all of them alike, and their ratios keep. Each cell follows
      * the rule on its own, its budgets counting only the time of its own calls.
      */
@@ -130,14 +136,16 @@ final class SteadyState {
         return cells.stream().map(Cell::timing).toList();
     }
 
-    /** One cell's progress through the rule, a window at a time. */
+    /** One cell's progress through the rule, a call at a time. */
     private static final class Cell {
 
         private final Rule rule;
         private final LongSupplier call;
         private final LongSupplier clock;
         private final List<Double> medians = new ArrayList<>();
+        private final long[] window;
         private final long[] times;
+        private int inWindow;
         private long warmupSpent;
         private long measureSpent;
         private int warmupCalls;
@@ -150,43 +158,35 @@ final class SteadyState {
             this.rule = rule;
             this.call = call;
             this.clock = clock;
+            this.window = new long[rule.window()];
             this.times = new long[rule.maxMeasured()];
         }
 
-        /** The wall time of one call, what is done around it included. */
-        private long timed(long[] into, int at) {
-            long start = clock.getAsLong();
-            into[at] = call.getAsLong();
-            return clock.getAsLong() - start;
-        }
-
-        /** One window of calls: of warm-up (cut short by its budget), or of measurement (the minimum, first). */
+        /** One call: of warm-up (a window's median taken when it is full), or of measurement. */
         void step() {
+            long start = clock.getAsLong();
+            long time = call.getAsLong();
+            long spent = clock.getAsLong() - start;
             if (warming) {
-                long[] window = new long[rule.window()];
-                int n = 0;
-                while (n < window.length && warmupSpent < rule.warmupBudgetNanos()) {
-                    warmupSpent += timed(window, n++);
-                    warmupCalls++;
-                }
-                if (n == window.length) {
+                window[inWindow++] = time;
+                warmupCalls++;
+                warmupSpent += spent;
+                if (inWindow == window.length) {
+                    inWindow = 0;
                     medians.add(Samples.of(window).median());
                     steady = isSteady(medians, rule) && warmupSpent >= rule.minWarmupNanos();
                 }
                 warming = !steady && warmupSpent < rule.warmupBudgetNanos();
                 return;
             }
-            int until = Math.min(rule.maxMeasured(),
-                    measured < rule.minMeasured() ? rule.minMeasured() : measured + rule.window());
-            while (measured < until) {
-                measureSpent += timed(times, measured++);
-                if (measured >= rule.minMeasured() && measureSpent >= rule.measureBudgetNanos()) {
-                    done = true;
-                    return;
-                }
+            times[measured++] = time;
+            measureSpent += spent;
+            if (measured < rule.minMeasured()) {
+                return;
             }
-            done = measured >= rule.maxMeasured()
-                    || Samples.of(Arrays.copyOf(times, measured)).relativeHalfWidth95() <= rule.targetHalfWidth();
+            done = measured >= rule.maxMeasured() || measureSpent >= rule.measureBudgetNanos()
+                    || (measured - rule.minMeasured()) % rule.window() == 0
+                    && Samples.of(Arrays.copyOf(times, measured)).relativeHalfWidth95() <= rule.targetHalfWidth();
         }
 
         Timing timing() {
