@@ -56,6 +56,15 @@ public final class Comparison {
                 // One clear line; the other databases still run and the page says which one did not.
                 out.println(kind.displayName() + ": not run. " + e.getMessage());
                 runs.add(Report.Run.unavailable(kind, e.getMessage()));
+            } catch (RuntimeException e) {
+                if (kinds.size() == 1) {
+                    throw e;
+                }
+                // The server went away in the middle (or anything else broke): a failure of the run, in one line,
+                // and the other databases still run.
+                String why = "the run failed: " + e;
+                out.println(kind.displayName() + ": " + why);
+                runs.add(Report.Run.broken(kind, why));
             }
         }
         Report report = new Report(runs);
@@ -64,8 +73,8 @@ public final class Comparison {
 
         out.printf(Locale.ROOT, "%nWrote %s%n  and %s%nin %.1f s.%n", files.get(0), files.get(1),
                 (System.nanoTime() - start) / 1e9);
-        runs.stream().filter(run -> run.result().isEmpty())
-                .forEach(run -> out.println(run.kind().displayName() + " was not run: its server did not answer."));
+        runs.stream().filter(run -> run.result().isEmpty()).forEach(run -> out.println(run.kind().displayName()
+                + (run.broken() ? ": its run failed." : " was not run: its server did not answer.")));
         List<String> failures = report.failures();
         if (!failures.isEmpty()) {
             System.err.println("\nFAILED: this run does not match the contract:");

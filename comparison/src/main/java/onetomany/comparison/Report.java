@@ -16,15 +16,22 @@ import onetomany.db.DatabaseKind;
  */
 record Report(List<Report.Run> runs) {
 
-    /** One database: its result, or the one line that says why it did not run. */
-    record Run(DatabaseKind kind, Optional<ComparisonResult> result, String unavailable) {
+    /**
+     * One database: its result, or the one line that says why there is none: its server did not answer (not a
+     * failure of the run), or the run broke on the way (a failure).
+     */
+    record Run(DatabaseKind kind, Optional<ComparisonResult> result, String unavailable, boolean broken) {
 
         static Run of(ComparisonResult result) {
-            return new Run(result.kind(), Optional.of(result), null);
+            return new Run(result.kind(), Optional.of(result), null, false);
         }
 
         static Run unavailable(DatabaseKind kind, String why) {
-            return new Run(kind, Optional.empty(), why);
+            return new Run(kind, Optional.empty(), why, false);
+        }
+
+        static Run broken(DatabaseKind kind, String why) {
+            return new Run(kind, Optional.empty(), why, true);
         }
 
         /** The id of its part of the page: {@code h2}, {@code postgres}, {@code mariadb}. */
@@ -64,6 +71,7 @@ record Report(List<Report.Run> runs) {
      */
     List<String> failures() {
         List<String> failures = new ArrayList<>();
+        runs.stream().filter(Run::broken).forEach(run -> failures.add(run.kind().displayName() + ": " + run.unavailable()));
         for (ComparisonResult result : results()) {
             String prefix = single() ? "" : result.kind().displayName() + ": ";
             result.failures().forEach(failure -> failures.add(prefix + failure));

@@ -284,6 +284,21 @@ class ComparisonTest {
         assertThat(HtmlReport.render(report)).contains("id=\"failures\"", "<td class=\"cell failed\">H2 ");
     }
 
+    @Test
+    void a_server_that_does_not_answer_is_not_a_failure_but_a_run_that_breaks_on_the_way_is() {
+        Report missing = new Report(List.of(Report.Run.of(result),
+                Report.Run.unavailable(DatabaseKind.POSTGRES, "PostgreSQL is not reachable at jdbc:postgresql://x")));
+        Report broken = new Report(List.of(Report.Run.of(result),
+                Report.Run.broken(DatabaseKind.POSTGRES, "the run failed: the database system is shutting down")));
+
+        assertThat(missing.failures()).isEmpty();
+        assertThat(HtmlReport.render(missing)).contains("Not run: PostgreSQL is not reachable")
+                .doesNotContain("id=\"failures\"");
+        assertThat(broken.failures()).containsExactly(
+                "PostgreSQL: the run failed: the database system is shutting down");
+        assertThat(HtmlReport.render(broken)).contains("id=\"failures\"", "id=\"postgres-unavailable\"");
+    }
+
     private static ComparisonResult relabel(ComparisonResult result, DatabaseKind kind) {
         return new ComparisonResult(kind, result.environment(), result.settings(), false, result.startups(),
                 result.seedScript(), result.cells(), result.series());
