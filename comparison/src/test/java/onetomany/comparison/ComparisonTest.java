@@ -232,11 +232,12 @@ class ComparisonTest {
     @Test
     void the_three_database_page_has_a_part_per_database_the_checked_statements_and_the_sql_where_it_differs(
             @TempDir Path dir) throws IOException {
-        ComparisonResult postgres = relabel(result, DatabaseKind.POSTGRES);
+        ComparisonResult h2 = relabel(result, DatabaseKind.H2, result.freshJvm());
+        ComparisonResult postgres = relabel(result, DatabaseKind.POSTGRES, false);
         Cell jdbiJoined = postgres.cell(Library.ALL.get(2), Operation.FIND_ALL_JOINED);
         StatementLog.Executed other = new StatementLog.Executed(List.of("select 1 from users u"), 0);
         postgres = replace(postgres, jdbiJoined, withSql(jdbiJoined, List.of(other)));
-        Report report = new Report(List.of(Report.Run.of(result), Report.Run.of(postgres),
+        Report report = new Report(List.of(Report.Run.of(h2), Report.Run.of(postgres),
                 Report.Run.unavailable(DatabaseKind.MARIADB, "MariaDB is not reachable at jdbc:mariadb://x")));
 
         List<Path> files = Comparison.write(report, dir);
@@ -276,8 +277,9 @@ class ComparisonTest {
         sql.add(extra);
         Cell more = new Cell(right.library(), right.operation(), right.expectedStatements() + 1, sql.size(), true,
                 right.rows(), right.firstCallNanos(), right.timing(), sql);
-        ComparisonResult mariadb = replace(relabel(result, DatabaseKind.MARIADB), right, more);
-        Report report = new Report(List.of(Report.Run.of(result), Report.Run.of(mariadb)));
+        ComparisonResult mariadb = replace(relabel(result, DatabaseKind.MARIADB, false), right, more);
+        Report report = new Report(List.of(Report.Run.of(relabel(result, DatabaseKind.H2, true)),
+                Report.Run.of(mariadb)));
 
         assertThat(report.failures()).containsExactly("Hibernate ORM renameUser: the statements differ between "
                 + "databases: H2 %d, MariaDB %d".formatted(right.statements(), right.statements() + 1));
@@ -286,9 +288,9 @@ class ComparisonTest {
 
     @Test
     void a_server_that_does_not_answer_is_not_a_failure_but_a_run_that_breaks_on_the_way_is() {
-        Report missing = new Report(List.of(Report.Run.of(result),
+        Report missing = new Report(List.of(Report.Run.of(relabel(result, DatabaseKind.H2, true)),
                 Report.Run.unavailable(DatabaseKind.POSTGRES, "PostgreSQL is not reachable at jdbc:postgresql://x")));
-        Report broken = new Report(List.of(Report.Run.of(result),
+        Report broken = new Report(List.of(Report.Run.of(relabel(result, DatabaseKind.H2, true)),
                 Report.Run.broken(DatabaseKind.POSTGRES, "the run failed: the database system is shutting down")));
 
         assertThat(missing.failures()).isEmpty();
@@ -299,8 +301,8 @@ class ComparisonTest {
         assertThat(HtmlReport.render(broken)).contains("id=\"failures\"", "id=\"postgres-unavailable\"");
     }
 
-    private static ComparisonResult relabel(ComparisonResult result, DatabaseKind kind) {
-        return new ComparisonResult(kind, result.environment(), result.settings(), false, result.startups(),
+    private static ComparisonResult relabel(ComparisonResult result, DatabaseKind kind, boolean freshJvm) {
+        return new ComparisonResult(kind, result.environment(), result.settings(), freshJvm, result.startups(),
                 result.seedScript(), result.cells(), result.series());
     }
 
