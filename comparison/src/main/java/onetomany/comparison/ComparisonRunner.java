@@ -97,7 +97,7 @@ public final class ComparisonRunner {
                            Map<Operation, Cold> cold) {
     }
 
-    /** An operation's first call: its time, the statements it sent, the rows. */
+    /** An operation's first call: its time and the statements it sent. */
     private record Cold(long nanos, int statements) {
     }
 
