@@ -78,7 +78,8 @@ final class SteadyState {
                     + "for %.0f ms at least and %.0f ms at most; then measured: %d calls at least, more until the "
                     + "median's 95%% confidence interval is within ± %.0f%%, at most %d calls or %.0f ms after the "
                     + "first %d; the three libraries' cells of an operation take turns, a call each, so that other "
-                    + "work on the machine falls on all three alike", sharedWarmupNanos / 1e6, window, windowsCompared, maxVariation * 100,
+                    + "work on the machine falls on all three alike, and pool their budgets: what a cell that "
+                    + "settled early leaves goes to the others", sharedWarmupNanos / 1e6, window, windowsCompared, maxVariation * 100,
                     minWarmupNanos / 1e6,
                     warmupBudgetNanos / 1e6, minMeasured,
                     targetHalfWidth * 100, maxMeasured, measureBudgetNanos / 1e6, minMeasured);
@@ -119,16 +120,23 @@ final class SteadyState {
     /**
      * Times several cells (one operation in each library) in turns, a call of one, then a call of the next:
      * whatever else the machine does meanwhile falls on all of them alike, and their ratios keep. Each cell follows
-     * the rule on its own, its budgets counting only the time of its own calls.
+     * the rule on its own, its budgets counting the time of its own calls; the budgets are pooled, so what a cell
+     * that settled early did not spend goes to the cells that have not (the slowest library's, mostly), and the
+     * whole stays within the sum of the budgets.
      */
     static List<Timing> together(Rule rule, List<LongSupplier> calls, LongSupplier clock) {
         List<Cell> cells = calls.stream().map(call -> new Cell(rule, call, clock)).toList();
+        long warmupPool = rule.warmupBudgetNanos() * cells.size();
+        long measurePool = rule.measureBudgetNanos() * cells.size();
         boolean running = true;
         while (running) {
             running = false;
             for (Cell cell : cells) {
                 if (!cell.done) {
-                    cell.step();
+                    // A cell may spend what the others have not: one that settled early leaves its budget to them.
+                    long othersWarmedUp = cells.stream().filter(c -> c != cell).mapToLong(c -> c.warmupSpent).sum();
+                    long othersMeasured = cells.stream().filter(c -> c != cell).mapToLong(c -> c.measureSpent).sum();
+                    cell.step(warmupPool - othersWarmedUp, measurePool - othersMeasured);
                     running = true;
                 }
             }
@@ -162,8 +170,14 @@ final class SteadyState {
             this.times = new long[rule.maxMeasured()];
         }
 
-        /** One call: of warm-up (a window's median taken when it is full), or of measurement. */
-        void step() {
+        /**
+         * One call: of warm-up (a window's median taken when it is full), or of measurement. Past its own budget a
+         * cell goes on while the cells timed with it have left some of theirs unspent: {@code warmupPool} and
+         * {@code measurePool} are what the pools hold less what the others spent.
+         */
+        void step(long warmupPool, long measurePool) {
+            long warmupBudget = Math.max(rule.warmupBudgetNanos(), warmupPool);
+            long measureBudget = Math.max(rule.measureBudgetNanos(), measurePool);
             long start = clock.getAsLong();
             long time = call.getAsLong();
             long spent = clock.getAsLong() - start;
@@ -176,7 +190,7 @@ final class SteadyState {
                     medians.add(Samples.of(window).median());
                     steady = isSteady(medians, rule) && warmupSpent >= rule.minWarmupNanos();
                 }
-                warming = !steady && warmupSpent < rule.warmupBudgetNanos();
+                warming = !steady && warmupSpent < warmupBudget;
                 return;
             }
             times[measured++] = time;
@@ -184,7 +198,7 @@ final class SteadyState {
             if (measured < rule.minMeasured()) {
                 return;
             }
-            done = measured >= rule.maxMeasured() || measureSpent >= rule.measureBudgetNanos()
+            done = measured >= rule.maxMeasured() || measureSpent >= measureBudget
                     || (measured - rule.minMeasured()) % rule.window() == 0
                     && Samples.of(Arrays.copyOf(times, measured)).relativeHalfWidth95() <= rule.targetHalfWidth();
         }

@@ -169,6 +169,31 @@ class SteadyStateTest {
     }
 
     @Test
+    void what_a_cell_that_settled_early_leaves_goes_to_a_cell_that_has_not() {
+        long[] clock = {0};
+        LongSupplier settled = () -> {
+            clock[0] += 100_000;
+            return 100_000;
+        };
+        // Window medians alternating between 1 ms and 2 ms: it never settles.
+        int[] calls = {0};
+        LongSupplier restless = () -> {
+            long t = (calls[0]++ / 10) % 2 == 0 ? 1_000_000 : 2_000_000;
+            clock[0] += t;
+            return t;
+        };
+
+        List<SteadyState.Timing> timings = SteadyState.together(RULE, List.of(settled, restless), () -> clock[0]);
+
+        // The settled cell warmed up for 10 ms of its 1 s; the restless one warms on past its own 1 s, until the
+        // two have spent their 2 s together: 1,320 calls of 1 and 2 ms (1,980 ms), then 10 of 1 ms more.
+        assertThat(timings.get(0).steady()).isTrue();
+        assertThat(timings.get(0).warmupCalls()).isEqualTo(100);
+        assertThat(timings.get(1).steady()).isFalse();
+        assertThat(timings.get(1).warmupCalls()).isEqualTo(1330);
+    }
+
+    @Test
     void steadiness_is_the_variation_of_the_last_window_medians_only() {
         assertThat(SteadyState.isSteady(List.of(5.0, 1.0, 1.0), RULE)).isFalse();
         assertThat(SteadyState.isSteady(List.of(9.0, 5.0, 1.0, 1.0, 1.02), RULE)).isTrue();
