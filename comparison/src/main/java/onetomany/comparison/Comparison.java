@@ -5,12 +5,19 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import onetomany.db.DatabaseKind;
+import onetomany.db.DatabaseUnavailableException;
 
 /**
  * The README's first command: runs the seed script and every operation through the three libraries, prints a
  * progress line per step, then the report, and writes it as {@code comparison.md} and {@code comparison.html}.
+ * On H2 by default; {@code -Ddb=postgres} or {@code -Ddb=mariadb} for one server, {@code -Ddb=all} for the three
+ * databases one after the other, in one report (a server that does not answer is one line, and a part of the
+ * page that says so; the others still run).
  *
  * <p>The files go to the directory named by the system property {@code comparison.output}, which
  * {@code comparison/pom.xml} sets to {@code comparison/target/comparison}. Exits with status 1 when any statement
@@ -30,15 +37,45 @@ public final class Comparison {
         System.setProperty("org.jboss.logging.provider", "slf4j");
         long start = System.nanoTime();
         PrintStream out = System.out;
-        out.println("Comparing Hibernate ORM, MyBatis and Jdbi: the seed script, every operation, the N+1 series.");
+        List<DatabaseKind> kinds = databases(System.getProperty("db", System.getenv("DB")));
+        out.println("Comparing Hibernate ORM, MyBatis and Jdbi: the seed script, every operation, the N+1 series"
+                + (kinds.size() == 1 ? "." : ", on " + String.join(", ",
+                        kinds.stream().map(DatabaseKind::displayName).toList()) + "."));
 
-        ComparisonResult result = ComparisonRunner.run(ComparisonRunner.Settings.DEFAULT, out);
-        TerminalReport.print(result, out);
-        List<Path> files = write(result, Path.of(System.getProperty(OUTPUT_PROPERTY, DEFAULT_OUTPUT)));
+        List<Report.Run> runs = new ArrayList<>();
+        for (DatabaseKind kind : kinds) {
+            if (kinds.size() > 1) {
+                out.printf("%n-- %s%n", kind.displayName());
+            }
+            try {
+                runs.add(Report.Run.of(ComparisonRunner.run(ComparisonRunner.Settings.DEFAULT, kind, out)));
+            } catch (DatabaseUnavailableException e) {
+                if (kinds.size() == 1) {
+                    throw e;
+                }
+                // One clear line; the other databases still run and the page says which one did not.
+                out.println(kind.displayName() + ": not run. " + e.getMessage());
+                runs.add(Report.Run.unavailable(kind, e.getMessage()));
+            } catch (RuntimeException e) {
+                if (kinds.size() == 1) {
+                    throw e;
+                }
+                // The server went away in the middle (or anything else broke): a failure of the run, in one line,
+                // and the other databases still run.
+                String why = "the run failed: " + e;
+                out.println(kind.displayName() + ": " + why);
+                runs.add(Report.Run.broken(kind, why));
+            }
+        }
+        Report report = new Report(runs);
+        TerminalReport.print(report, out);
+        List<Path> files = write(report, Path.of(System.getProperty(OUTPUT_PROPERTY, DEFAULT_OUTPUT)));
 
         out.printf(Locale.ROOT, "%nWrote %s%n  and %s%nin %.1f s.%n", files.get(0), files.get(1),
                 (System.nanoTime() - start) / 1e9);
-        List<String> failures = result.failures();
+        runs.stream().filter(run -> run.result().isEmpty()).forEach(run -> out.println(run.kind().displayName()
+                + (run.broken() ? ": its run failed." : " was not run: its server did not answer.")));
+        List<String> failures = report.failures();
         if (!failures.isEmpty()) {
             System.err.println("\nFAILED: this run does not match the contract:");
             failures.forEach(failure -> System.err.println("  " + failure));
@@ -46,13 +83,21 @@ public final class Comparison {
         }
     }
 
+    /** The databases {@code -Ddb} asks for: one ({@code h2}, the default; {@code postgres}; {@code mariadb}) or all. */
+    static List<DatabaseKind> databases(String db) {
+        if (db != null && db.strip().equalsIgnoreCase("all")) {
+            return List.of(DatabaseKind.values());
+        }
+        return List.of(DatabaseKind.fromSwitch(db));
+    }
+
     /** Writes {@code comparison.md} and {@code comparison.html} into {@code directory}; returns their paths. */
-    static List<Path> write(ComparisonResult result, Path directory) throws IOException {
+    static List<Path> write(Report report, Path directory) throws IOException {
         Files.createDirectories(directory);
         Path markdown = directory.resolve("comparison.md").toAbsolutePath().normalize();
         Path html = directory.resolve("comparison.html").toAbsolutePath().normalize();
-        Files.writeString(markdown, MarkdownReport.render(result), StandardCharsets.UTF_8);
-        Files.writeString(html, HtmlReport.render(result), StandardCharsets.UTF_8);
+        Files.writeString(markdown, MarkdownReport.render(report), StandardCharsets.UTF_8);
+        Files.writeString(html, HtmlReport.render(report), StandardCharsets.UTF_8);
         return List.of(markdown, html);
     }
 }

@@ -5,22 +5,41 @@ import java.util.List;
 import java.util.Optional;
 
 import onetomany.contract.LoadStrategy;
+import onetomany.db.DatabaseKind;
 import onetomany.db.StatementLog;
 
 /**
  * Everything one comparison run measured, ready for the three renderings (terminal, Markdown, HTML).
  *
+ * @param kind        the database it ran on
  * @param environment where it ran
  * @param settings    what it ran
+ * @param freshJvm    whether no library had been started in this JVM before this run: only then are the start-up
+ *                    and the first calls cold (with {@code -Ddb=all}, the first database's)
+ * @param startups    each library's start-up, in {@link Library#ALL} order
  * @param seedScript  the seed script, once per library
  * @param cells       one per library and operation, libraries in {@link Library#ALL} order
  * @param series      statements per load strategy, library and number of users
  */
-public record ComparisonResult(Environment environment, ComparisonRunner.Settings settings,
-                               List<SeedScript.Run> seedScript, List<Cell> cells, List<SeriesPoint> series) {
+public record ComparisonResult(DatabaseKind kind, Environment environment, ComparisonRunner.Settings settings,
+                               boolean freshJvm, List<Startup> startups, List<SeedScript.Run> seedScript, List<Cell> cells,
+                               List<SeriesPoint> series) {
 
-    /** The JDK, the operating system, the database and the libraries' versions. */
-    public record Environment(String jdk, String os, int cores, String database, List<String> libraries) {
+    /**
+     * The JDK, the operating system, the database, the libraries' versions, and how busy the machine was (the
+     * 1-minute load average at the start and at the end of the run: above the number of cores, other processes
+     * were waiting for a core, and every time here is longer for it).
+     */
+    public record Environment(String jdk, String os, int cores, String database, List<String> libraries,
+                              String load) {
+    }
+
+    /**
+     * A library's start-up: building its repository over the DataSource (Hibernate's bootstrap with the schema
+     * validation, MyBatis's configuration with the mapper XML parsed, Jdbi's creation with its row mappers), the
+     * first time in this JVM.
+     */
+    public record Startup(Library library, long nanos) {
     }
 
     /**
@@ -28,16 +47,23 @@ public record ComparisonResult(Environment environment, ComparisonRunner.Setting
      *
      * @param expectedStatements what the contract or the library's budget says it must send
      * @param statements         what the last call sent
-     * @param consistent         whether every call sent the same number of statements
+     * @param consistent         whether every call, the first one included, sent the same number of statements
      * @param rows               the objects a read returned, or the rows a write inserted, changed or deleted
-     * @param medianNanos        the median time of the measured calls, after the warm-up pass
+     * @param firstCallNanos     the time of the operation's first call in the freshly started library (cold)
+     * @param timing             the steady-state timing: warm-up calls, whether it got steady, measured times
      * @param sql                the statements of the last call, in order
      */
     public record Cell(Library library, Operation operation, int expectedStatements, int statements,
-                       boolean consistent, int rows, long medianNanos, List<StatementLog.Executed> sql) {
+                       boolean consistent, int rows, long firstCallNanos, SteadyState.Timing timing,
+                       List<StatementLog.Executed> sql) {
 
         public boolean asExpected() {
             return consistent && statements == expectedStatements;
+        }
+
+        /** The median of the measured (steady-state) calls. */
+        public double medianNanos() {
+            return timing.measured().median();
         }
     }
 
@@ -46,6 +72,7 @@ public record ComparisonResult(Environment environment, ComparisonRunner.Setting
     }
 
     public ComparisonResult {
+        startups = List.copyOf(startups);
         seedScript = List.copyOf(seedScript);
         cells = List.copyOf(cells);
         series = List.copyOf(series);
@@ -96,6 +123,18 @@ public record ComparisonResult(Environment environment, ComparisonRunner.Setting
             }
         }
         return failures;
+    }
+
+    /** The cell's steady-state median over the fastest library's for the same operation: 1.0 for the fastest. */
+    public double ratioToFastest(Cell cell) {
+        double fastest = row(cell.operation()).stream().mapToDouble(Cell::medianNanos).min().orElseThrow();
+        return fastest <= 0 ? 1 : cell.medianNanos() / fastest;
+    }
+
+    /** The library's start-up time. */
+    public Startup startupOf(Library library) {
+        return startups.stream().filter(s -> s.library().equals(library)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(library.name()));
     }
 
     /** The operation's cells in library order. */

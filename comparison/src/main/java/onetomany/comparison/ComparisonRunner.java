@@ -1,15 +1,20 @@
 package onetomany.comparison;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 
 import onetomany.comparison.ComparisonResult.Cell;
 import onetomany.comparison.ComparisonResult.Environment;
@@ -18,17 +23,23 @@ import onetomany.comparison.Seeder.Seeded;
 import onetomany.contract.LoadStrategy;
 import onetomany.contract.UserPostRepository;
 import onetomany.db.Database;
+import onetomany.db.DatabaseKind;
 import onetomany.db.StatementLog;
 
 /**
- * Runs the seed script, then every operation of the contract and the load strategies for a growing number of
- * users, through each {@link Library}, counting statements through the proxy of {@link Database} (the one the
- * tests use) and timing each call.
+ * Runs, through each {@link Library}, every operation of the contract, the seed script and the load strategies for
+ * a growing number of users, on one database, counting statements through the proxy of {@link Database} (the one
+ * the tests use) and timing each call.
  *
- * <p>Every call starts from freshly seeded tables (seeded with plain JDBC, not counted, not timed). Statement
- * counts are exact and checked against the contract in every call; times are indicative: per library, a warm-up
- * pass calls every operation {@link Settings#warmups()} times, then each operation's median of
- * {@link Settings#runs()} calls is kept.
+ * <p>Two questions are timed apart. <b>Cold</b>: each library is started (its start-up timed) and each operation
+ * called once, in table order, before any library is warmed up; the pool, the driver and the proxy were loaded by
+ * plain JDBC before, so a first call is the library's own first-time work. <b>Steady state</b>: then, library by
+ * library, every operation is called in turn for a while (the shared warm-up); then, operation by operation, its
+ * three cells are warmed up further and measured by the {@link SteadyState} rule, in turns.
+ *
+ * <p>Tables are seeded with plain JDBC, neither counted nor timed: 10 users with 3 posts each for a read, which
+ * changes nothing; for a write, each call acts on a user no call touched before (see {@link #measure}). Statement
+ * counts are exact and checked against the contract in every call, the cold one included.
  */
 public final class ComparisonRunner {
 
@@ -37,126 +48,280 @@ public final class ComparisonRunner {
      *
      * @param users        users in the tables for the operations table
      * @param postsPerUser posts per user, there and in the series
-     * @param warmups      calls per operation and library in a warm-up pass over every operation, not kept
-     * @param runs         timed calls per operation and library; the median is reported
+     * @param rule         how each operation is warmed up and measured
      * @param seriesUsers  numbers of users for the statements-versus-users series
      */
-    public record Settings(int users, int postsPerUser, int warmups, int runs, List<Integer> seriesUsers) {
+    public record Settings(int users, int postsPerUser, SteadyState.Rule rule, List<Integer> seriesUsers) {
 
-        public static final Settings DEFAULT = new Settings(10, 3, 8, 11, List.of(1, 10, 50, 100, 200));
+        public static final Settings DEFAULT = new Settings(10, 3, SteadyState.Rule.DEFAULT,
+                List.of(1, 10, 50, 100, 200));
 
         public Settings {
             seriesUsers = List.copyOf(seriesUsers);
-            if (users < 1 || postsPerUser < 1 || warmups < 1 || runs < 1) {
-                throw new IllegalArgumentException("at least one user, one post and one run are needed");
+            if (users < 1 || postsPerUser < 1) {
+                throw new IllegalArgumentException("at least one user and one post are needed");
             }
         }
     }
+
+    /** Whether a library has been started in this JVM already: then no later start-up or first call is cold. */
+    private static final AtomicBoolean LIBRARIES_STARTED = new AtomicBoolean();
 
     /** The load strategies of the series, in chart order. */
     public static final List<LoadStrategy> STRATEGIES = List.of(LoadStrategy.values());
 
     private final Settings settings;
+    private final DatabaseKind kind;
     private final PrintStream progress;
     private final int steps;
     private int step;
     private long lastProgress = System.nanoTime();
 
-    private ComparisonRunner(Settings settings, PrintStream progress) {
+    private ComparisonRunner(Settings settings, DatabaseKind kind, PrintStream progress) {
         this.settings = settings;
+        this.kind = kind;
         this.progress = progress;
         this.steps = Library.ALL.size() * (2 + Operation.values().length + settings.seriesUsers().size());
     }
 
-    /** Runs everything, printing one progress line per step. */
-    public static ComparisonResult run(Settings settings, PrintStream progress) {
-        return new ComparisonRunner(settings, progress).run();
+    /**
+     * Runs everything on a new database of {@code kind}, printing one progress line per step. Throws
+     * {@link onetomany.db.DatabaseUnavailableException} before anything runs when the server cannot be reached.
+     */
+    public static ComparisonResult run(Settings settings, DatabaseKind kind, PrintStream progress) {
+        return new ComparisonRunner(settings, kind, progress).run();
+    }
+
+    /** One library on its own database: what the cold phase leaves for the steady one. */
+    private record Started(Library library, Database db, UserPostRepository repository, Seeder seeder,
+                           Map<Operation, Cold> cold) {
+    }
+
+    /** An operation's first call: its time and the statements it sent. */
+    private record Cold(long nanos, int statements) {
     }
 
     private ComparisonResult run() {
-        List<SeedScript.Run> seedScript = new ArrayList<>();
-        List<Cell> cells = new ArrayList<>();
-        List<SeriesPoint> series = new ArrayList<>();
-        String database = null;
-        for (Library library : Library.ALL) {
-            // One database and one repository per library, for all of its steps: Hibernate starts once.
-            try (Database db = Database.open();
-                 UserPostRepository repository = library.factory().apply(db.dataSource())) {
-                database = describe(db);
-                SeedScript.Run run = SeedScript.run(library, db, repository);
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        boolean freshJvm = !LIBRARIES_STARTED.getAndSet(true);
+        List<Started> started = new ArrayList<>();
+        try {
+            List<ComparisonResult.Startup> startups = new ArrayList<>();
+            List<SeedScript.Run> seedScript = new ArrayList<>();
+            String database = null;
+            for (Library library : Library.ALL) {
+                // One database per library, for all of its steps; every library is started before any is warmed.
+                Database db = Database.open(kind);
+                try {
+                    database = describe(db);
+                    Seeder seeder = new Seeder(db.unproxiedDataSource());
+                    prime(db);
+                    long begin = System.nanoTime();
+                    UserPostRepository repository = library.factory().apply(db.dataSource());
+                    long startup = System.nanoTime() - begin;
+                    startups.add(new ComparisonResult.Startup(library, startup));
+                    started.add(new Started(library, db, repository, seeder, new EnumMap<>(Operation.class)));
+                } catch (RuntimeException e) {
+                    db.close();
+                    throw e;
+                }
+                Started s = started.get(started.size() - 1);
+                long firstCalls = 0;
+                for (Operation operation : Operation.values()) {
+                    Cold cold = firstCall(operation, s);
+                    s.cold().put(operation, cold);
+                    firstCalls += cold.nanos();
+                }
+                progress(library, "start-up, first calls (cold)", "start-up %s, first calls %s".formatted(
+                        Formats.duration(startups.get(startups.size() - 1).nanos()), Formats.duration(firstCalls)));
+                SeedScript.Run run = SeedScript.run(library, s.db(), s.repository());
                 seedScript.add(run);
                 progress(library, "seed script", "statements " + run.statementsPerStep()
                         + (run.titlesReadBack() ? ", titles read back" : ", TITLES NOT READ BACK"));
-                Seeder seeder = new Seeder(db.unproxiedDataSource());
+            }
+            List<Cell> cells = new ArrayList<>();
+            List<SeriesPoint> series = new ArrayList<>();
+            Map<Library, Map<Operation, Cells>> timed = new LinkedHashMap<>();
+            for (Started s : started) {
+                Map<Operation, Cells> ofLibrary = new EnumMap<>(Operation.class);
+                Tables tables = new Tables();
                 for (Operation operation : Operation.values()) {
-                    measure(library, operation, repository, db.statements(), seeder, settings.warmups());
+                    ofLibrary.put(operation, new Cells(operation, s, tables));
                 }
-                progress(library, "warm-up", "every operation × " + settings.warmups());
-                for (Operation operation : Operation.values()) {
-                    Cell cell = measure(library, operation, repository, db.statements(), seeder, settings.runs());
-                    cells.add(cell);
-                    progress(library, operation.title(), "%s · %s · %s%s".formatted(
-                            Formats.statements(cell.statements()), Formats.rows(cell.rows()),
-                            Formats.millis(cell.medianNanos()), cell.asExpected() ? ""
+                sharedWarmup(ofLibrary);
+                timed.put(s.library(), ofLibrary);
+            }
+            // One operation at a time, its three cells in turns: a burst of other work falls on all three alike.
+            Map<Library, List<Cell>> byLibrary = new LinkedHashMap<>();
+            for (Operation operation : Operation.values()) {
+                List<Cells> row = timed.values().stream().map(ofLibrary -> ofLibrary.get(operation)).toList();
+                List<SteadyState.Timing> timings = SteadyState.together(settings.rule(),
+                        row.stream().map(c -> c.call).toList(), System::nanoTime);
+                for (int i = 0; i < row.size(); i++) {
+                    Cell cell = row.get(i).cell(timings.get(i));
+                    byLibrary.computeIfAbsent(cell.library(), library -> new ArrayList<>()).add(cell);
+                    SteadyState.Timing timing = cell.timing();
+                    progress(cell.library(), operation.title(), "%s · %s%s · %d calls%s".formatted(
+                            Formats.statements(cell.statements()), Formats.millis(cell.medianNanos()),
+                            timing.steady() ? "" : " (not steady)", timing.calls(), cell.asExpected() ? ""
                                     : "  ✗ expected " + cell.expectedStatements()));
                 }
+            }
+            byLibrary.values().forEach(cells::addAll);
+            for (Started s : started) {
                 for (int users : settings.seriesUsers()) {
-                    List<SeriesPoint> points = countStrategies(library, users, repository, db.statements(), seeder);
+                    List<SeriesPoint> points = countStrategies(s, users);
                     series.addAll(points);
-                    progress(library, "series, %d users".formatted(users), String.join(", ",
+                    progress(s.library(), "series, %d users".formatted(users), String.join(", ",
                             points.stream().map(p -> p.strategy() + " " + p.statements()).toList()));
                 }
             }
+            Environment environment = new Environment(
+                    System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+                    System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
+                            + System.getProperty("os.arch") + ")",
+                    Runtime.getRuntime().availableProcessors(),
+                    database,
+                    Library.ALL.stream().map(library -> library.name() + " " + library.version()).toList(),
+                    String.format(Locale.ROOT, "%.2f at the start, %.2f at the end (1 minute)", loadBefore,
+                            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+            return new ComparisonResult(kind, environment, settings, freshJvm, startups, seedScript, cells, series);
+        } finally {
+            for (Started s : started) {
+                try (Database db = s.db(); UserPostRepository repository = s.repository()) {
+                    // closed: the repository first, then its database
+                }
+            }
         }
-        Environment environment = new Environment(
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
-                        + System.getProperty("os.arch") + ")",
-                Runtime.getRuntime().availableProcessors(),
-                database,
-                Library.ALL.stream().map(library -> library.name() + " " + library.version()).toList());
-        return new ComparisonResult(environment, settings, seedScript, cells, series);
     }
 
     /**
-     * Calls one operation {@code calls} times on freshly seeded tables (seeded once for a read, which changes
-     * nothing, before every call for a write) and sums it up in a cell.
+     * Loads the pool, the driver and the counting proxy before any library runs: the seed and a read of both
+     * tables, through the proxy, in plain JDBC. Nothing is counted (the log is reset) or kept.
      */
-    private Cell measure(Library library, Operation operation, UserPostRepository repository, StatementLog log,
-                         Seeder seeder, int calls) {
-        long[] times = new long[calls];
-        Set<Integer> counts = new HashSet<>();
-        int expected = 0;
-        int rows = 0;
-        List<StatementLog.Executed> sql = List.of();
-        Seeded seeded = null;
-        for (int i = 0; i < calls; i++) {
-            if (seeded == null || operation.writes()) {
-                seeded = seeder.seed(settings.users(), settings.postsPerUser());
+    private void prime(Database db) {
+        Seeder throughProxy = new Seeder(db.dataSource());
+        throughProxy.seed(settings.users(), settings.postsPerUser());
+        throughProxy.snapshot();
+        db.statements().reset();
+    }
+
+    /** The operation's first call in the freshly started library, on freshly seeded tables. */
+    private Cold firstCall(Operation operation, Started s) {
+        Seeded seeded = s.seeder().seed(settings.users(), settings.postsPerUser());
+        StatementLog log = s.db().statements();
+        log.reset();
+        long start = System.nanoTime();
+        operation.perform(s.repository(), seeded);
+        long elapsed = System.nanoTime() - start;
+        return new Cold(elapsed, log.count());
+    }
+
+    /**
+     * Calls every operation of one library in turn, a window of calls each, for {@code sharedWarmupNanos} per
+     * operation in all: what the operations share (the library's session or handle, its statement and result-set
+     * handling, the driver, the proxy) is warmed before the first cell is timed, so that no cell's time depends on
+     * its place in the table.
+     */
+    private void sharedWarmup(Map<Operation, Cells> timed) {
+        long budget = settings.rule().sharedWarmupNanos() * timed.size();
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < budget) {
+            for (Cells cells : timed.values()) {
+                for (int i = 0; i < settings.rule().window(); i++) {
+                    cells.call.getAsLong();
+                    cells.sharedCalls++;
+                }
+                if (System.nanoTime() - start >= budget) {
+                    return;
+                }
             }
-            List<String> before = operation.writes() ? seeder.snapshot() : List.of();
+        }
+    }
+
+    /** A library's tables while its cells are timed: who seeded them last (every read, or one write), and what. */
+    private static final class Tables {
+        static final Object READS = new Object();
+        Object owner;
+        Seeded seeded;
+        int turn;
+    }
+
+    /**
+     * One operation in one library, called again and again: each call checked (its statements), the first one's
+     * rows counted. A read runs on the seeded tables, which no read changes. A write acts each call on a user no
+     * earlier call touched, with his 3 posts and the 9 users after him (what a freshly seeded table gives the first
+     * call): the tables are seeded with {@code window - 1} users more, and again after {@code window} calls or
+     * when another operation has used them, so the untimed seeding costs about a tenth of seeding before each call.
+     */
+    private final class Cells {
+
+        private final Operation operation;
+        private final Started s;
+        private final Tables shared;
+        private final Set<Integer> counts = new HashSet<>();
+        private final int window = settings.rule().window();
+        private final LongSupplier call = this::callOnce;
+        private int expected;
+        private int rows = -1;
+        private int sharedCalls;
+        private List<StatementLog.Executed> sql = List.of();
+
+        Cells(Operation operation, Started s, Tables shared) {
+            this.operation = operation;
+            this.s = s;
+            this.shared = shared;
+            counts.add(s.cold().get(operation).statements());
+        }
+
+        private long callOnce() {
+            Seeded tables;
+            if (operation.writes()) {
+                if (shared.owner != this || shared.turn == window) {
+                    shared.seeded = s.seeder().seed(settings.users() + window - 1, settings.postsPerUser());
+                    shared.owner = this;
+                    shared.turn = 0;
+                }
+                tables = new Seeded(shared.seeded.users().subList(shared.turn, shared.turn + settings.users()));
+                shared.turn++;
+            } else {
+                if (shared.owner != Tables.READS) {
+                    shared.seeded = s.seeder().seed(settings.users(), settings.postsPerUser());
+                    shared.owner = Tables.READS;
+                }
+                tables = shared.seeded;
+            }
+            List<String> before = operation.writes() && rows < 0 ? s.seeder().snapshot() : List.of();
+            StatementLog log = s.db().statements();
             log.reset();
             long start = System.nanoTime();
-            Object result = operation.perform(repository, seeded);
+            Object result = operation.perform(s.repository(), tables);
             long elapsed = System.nanoTime() - start;
             sql = log.executed();
             counts.add(sql.size());
-            expected = operation.expectedStatements(repository.budget(), seeded);
-            rows = operation.writes() ? rowsWritten(before, seeder.snapshot()) : Operation.objectsIn(result);
-            times[i] = elapsed;
+            expected = operation.expectedStatements(s.repository().budget(), tables);
+            if (rows < 0) {
+                rows = operation.writes() ? rowsWritten(before, s.seeder().snapshot()) : Operation.objectsIn(result);
+            }
+            return elapsed;
         }
-        return new Cell(library, operation, expected, sql.size(), counts.size() == 1, rows, median(times), sql);
+
+        /** The cell, once the rule has timed the calls. */
+        Cell cell(SteadyState.Timing timing) {
+            return new Cell(s.library(), operation, expected, sql.size(), counts.size() == 1, rows,
+                    s.cold().get(operation).nanos(), timing.afterSharedWarmup(sharedCalls), sql);
+        }
     }
 
     /** Loads all users with each strategy once, on {@code users} users, and counts the statements. */
-    private List<SeriesPoint> countStrategies(Library library, int users, UserPostRepository repository,
-                                              StatementLog log, Seeder seeder) {
-        seeder.seed(users, settings.postsPerUser());
+    private List<SeriesPoint> countStrategies(Started s, int users) {
+        s.seeder().seed(users, settings.postsPerUser());
+        StatementLog log = s.db().statements();
         List<SeriesPoint> points = new ArrayList<>();
         for (LoadStrategy strategy : STRATEGIES) {
             log.reset();
-            repository.findAllUsersWithPosts(strategy);
-            points.add(new SeriesPoint(library, strategy, users, Operation.expectedForFindAll(strategy, users),
+            s.repository().findAllUsersWithPosts(strategy);
+            points.add(new SeriesPoint(s.library(), strategy, users, Operation.expectedForFindAll(strategy, users),
                     log.count()));
         }
         return points;
@@ -177,13 +342,6 @@ public final class ComparisonRunner {
         return second < 0 ? row : row.substring(0, second);
     }
 
-    private static long median(long[] times) {
-        long[] sorted = times.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
     /** The run's database as {@link Database#description()} says, with the server's version if it does not. */
     private static String describe(Database db) {
         try (Connection connection = db.unproxiedDataSource().getConnection()) {
@@ -200,7 +358,7 @@ public final class ComparisonRunner {
     private void progress(Library library, String what, String outcome) {
         step++;
         long now = System.nanoTime();
-        progress.printf(Locale.ROOT, "[%2d/%d] %-14s %-33s %-36s %5.1f s%n", step, steps, library.name(), what,
+        progress.printf(Locale.ROOT, "[%2d/%d] %-14s %-33s %-42s %5.1f s%n", step, steps, library.name(), what,
                 outcome, (now - lastProgress) / 1e9);
         lastProgress = now;
     }

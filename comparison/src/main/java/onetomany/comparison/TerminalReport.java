@@ -3,6 +3,7 @@ package onetomany.comparison;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import onetomany.comparison.ComparisonResult.Cell;
 import onetomany.contract.LoadStrategy;
@@ -13,6 +14,34 @@ final class TerminalReport {
     private TerminalReport() {
     }
 
+    /** The whole report: each database's tables, then the SQL (once where every database got the same). */
+    static void print(Report report, PrintStream out) {
+        for (Report.Run run : report.runs()) {
+            if (!report.single()) {
+                out.printf("%n==================== %s ====================%n", run.kind().displayName());
+            }
+            run.result().ifPresentOrElse(result -> print(result, out),
+                    () -> out.printf("%n%s: not run. %s%n", run.kind().displayName(), run.unavailable()));
+        }
+        if (!report.single()) {
+            out.printf("%nStatements on every database (they must be the same, and are checked):%n");
+            for (Operation operation : Operation.values()) {
+                for (Library library : Library.ALL) {
+                    out.printf("  %-33s %-14s %s%s%n", operation.title(), library.name(),
+                            report.statementsByDatabase(library, operation),
+                            report.sameStatements(library, operation) ? "" : "  ✗ DIFFER");
+                }
+            }
+        }
+        sql(report, out);
+        if (!report.results().isEmpty()) {
+            out.println();
+            out.println("Environment:");
+            Legend.environment(report).forEach(pair -> out.printf("  %-17s %s%n", pair[0], pair[1]));
+        }
+    }
+
+    /** One database's tables: the seed script, statements, steady-state times, calls, cold start, the series. */
     static void print(ComparisonResult result, PrintStream out) {
         out.println();
         out.println("The seed script: Alice with \"First Post\" and \"Second Post\", in three libraries.");
@@ -21,20 +50,48 @@ final class TerminalReport {
         result.seedScript().forEach(run -> out.printf("  %-14s %s%n", run.library().name(), run.statementsPerStep()));
 
         out.printf("%nEvery operation, side by side. %s%n%s%n%n", Legend.scenario(result.settings()), Legend.CELL);
-        List<List<String>> table = new ArrayList<>();
-        List<String> header = new ArrayList<>(List.of("Operation"));
-        Library.ALL.forEach(library -> header.add(library.name()));
-        table.add(header);
-        for (Operation operation : Operation.values()) {
-            List<String> row = new ArrayList<>(List.of(operation.title()));
-            result.row(operation).forEach(cell -> row.add(Formats.cell(cell)));
-            table.add(row);
-        }
-        printTable(table, out);
+        printTable(operationTable(result, Formats::cell), out);
         out.println();
         wrap(Legend.STATEMENTS, out);
         wrap(Legend.ROWS, out);
+
+        out.printf("%nSteady-state time per call. %s%n%n", Legend.TIME_CELL);
+        printTable(operationTable(result, cell -> Formats.timeCell(result, cell)), out);
+        out.println();
         wrap(Legend.times(result.settings(), result.environment()), out);
+
+        out.printf("%nCalls per cell (warm-up + measured), and where JMH measures the same operation:%n%n");
+        List<List<String>> calls = new ArrayList<>();
+        List<String> callsHeader = new ArrayList<>(List.of("Operation"));
+        Library.ALL.forEach(library -> callsHeader.add(library.name()));
+        callsHeader.add("JMH row");
+        calls.add(callsHeader);
+        for (Operation operation : Operation.values()) {
+            List<String> row = new ArrayList<>(List.of(operation.title()));
+            result.row(operation).forEach(cell -> row.add(Formats.calls(cell)));
+            row.add(JmhRows.text(operation));
+            calls.add(row);
+        }
+        printTable(calls, out);
+        out.println();
+        wrap(Legend.JMH, out);
+
+        out.printf("%nCold start: start-up, then the first call of each operation (one sample each).%n%n");
+        List<List<String>> cold = new ArrayList<>();
+        List<String> coldHeader = new ArrayList<>(List.of(""));
+        Library.ALL.forEach(library -> coldHeader.add(library.name()));
+        cold.add(coldHeader);
+        List<String> startup = new ArrayList<>(List.of("start-up"));
+        Library.ALL.forEach(library -> startup.add(Formats.duration(result.startupOf(library).nanos())));
+        cold.add(startup);
+        for (Operation operation : Operation.values()) {
+            List<String> row = new ArrayList<>(List.of(operation.title() + ", first call"));
+            result.row(operation).forEach(cell -> row.add(Formats.duration(cell.firstCallNanos())));
+            cold.add(row);
+        }
+        printTable(cold, out);
+        out.println();
+        wrap(result.freshJvm() ? Legend.COLD : Legend.NOT_COLD + " " + Legend.COLD, out);
 
         out.printf("%nStatements to load all users with their posts (%d posts each), by number of users:%n%n",
                 result.settings().postsPerUser());
@@ -50,23 +107,49 @@ final class TerminalReport {
             }
         }
         printTable(series, out);
+    }
 
-        out.printf("%nThe SQL each library sent, per operation:%n");
+    /** Operations as rows, libraries as columns, each cell rendered by {@code render}. */
+    private static List<List<String>> operationTable(ComparisonResult result, Function<Cell, String> render) {
+        List<List<String>> table = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("Operation"));
+        Library.ALL.forEach(library -> header.add(library.name()));
+        table.add(header);
+        for (Operation operation : Operation.values()) {
+            List<String> row = new ArrayList<>(List.of(operation.title()));
+            result.row(operation).forEach(cell -> row.add(render.apply(cell)));
+            table.add(row);
+        }
+        return table;
+    }
+
+    /** The SQL of every operation in every library; with several databases, each form labelled by its databases. */
+    private static void sql(Report report, PrintStream out) {
+        if (report.results().isEmpty()) {
+            return;
+        }
+        out.printf("%nThe SQL each library sent, per operation%s:%n", report.single() ? ""
+                : " (once when every database got the same text, else each form with its databases)");
         for (Operation operation : Operation.values()) {
             out.printf("%n== %s: %s%n", operation.title(), operation.description());
-            for (Cell cell : result.row(operation)) {
-                out.printf("%n  -- %s: %s%n", cell.library().name(), Formats.statements(cell.statements()));
-                for (SqlFormatter.Block block : SqlFormatter.blocks(cell.sql())) {
-                    if (block.times() > 1) {
-                        out.printf("    -- sent %d times:%n", block.times());
+            for (Library library : Library.ALL) {
+                Cell cell = report.results().get(0).cell(library, operation);
+                out.printf("%n  -- %s: %s%n", library.name(), Formats.statements(cell.statements()));
+                List<Report.SqlVariant> variants = report.sql(library, operation);
+                for (Report.SqlVariant variant : variants) {
+                    if (!report.single()) {
+                        out.printf("    -- %s%s:%n", variants.size() == 1 ? "the same on " : "on ",
+                                Report.names(variant.databases()));
                     }
-                    block.sql().lines().forEach(line -> out.println("    " + line));
+                    for (SqlFormatter.Block block : variant.blocks()) {
+                        if (block.times() > 1) {
+                            out.printf("    -- sent %d times:%n", block.times());
+                        }
+                        block.sql().lines().forEach(line -> out.println("    " + line));
+                    }
                 }
             }
         }
-        out.println();
-        out.println("Environment:");
-        Legend.environment(result.environment()).forEach(pair -> out.printf("  %-17s %s%n", pair[0], pair[1]));
     }
 
     /** Columns padded to their widest cell, a rule under the header. */

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import onetomany.comparison.ComparisonResult.Cell;
 import onetomany.contract.LoadStrategy;
 import onetomany.contract.StatementBudget;
+import onetomany.db.DatabaseKind;
+import onetomany.db.StatementLog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -21,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Drives the comparison on H2, with few runs (times are reported, never asserted), and checks what it reports:
- * three libraries, every operation, the exact statement counts, the rows, the N+1 series, and both files.
+ * Drives the comparison on H2 (or {@code -Ddb}), with a short timing rule (times are reported, never asserted),
+ * and checks what it reports: three libraries, every operation, the exact statement counts, the rows, the N+1
+ * series, the steady-state, cold and ratio columns, both files, and the page of several databases.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ComparisonTest {
@@ -46,13 +49,18 @@ class ComparisonTest {
      */
     private static final List<Integer> ROWS = List.of(4, 4, 16, 16, 16, 16, 1, 1, 1, 1, 4);
 
+    /** A short rule: a few calls per cell, whatever their times (which are reported, never asserted). */
+    private static final SteadyState.Rule SHORT = new SteadyState.Rule(4, 2, 0.5, 1_000_000L, 0,
+            20_000_000L, 3, 8, 0.5, 10_000_000L);
+
     private final ByteArrayOutputStream progress = new ByteArrayOutputStream();
     private ComparisonResult result;
 
     @BeforeAll
     void runTheComparison() {
         try (PrintStream out = new PrintStream(progress, true, StandardCharsets.UTF_8)) {
-            result = ComparisonRunner.run(new ComparisonRunner.Settings(USERS, 3, 1, 3, SERIES_USERS), out);
+            result = ComparisonRunner.run(new ComparisonRunner.Settings(USERS, 3, SHORT, SERIES_USERS),
+                    DatabaseKind.fromSwitch(System.getProperty("db")), out);
         }
     }
 
@@ -77,6 +85,11 @@ class ComparisonTest {
                 assertThat(cell.asExpected()).as(library.name() + " " + operation.title()).isTrue();
                 assertThat(cell.sql()).hasSize(cell.statements());
                 assertThat(cell.medianNanos()).isPositive();
+                assertThat(cell.firstCallNanos()).isPositive();
+                assertThat(cell.timing().measured().count()).isBetween(SHORT.minMeasured(), SHORT.maxMeasured());
+                assertThat(cell.timing().calls()).isEqualTo(cell.timing().warmupCalls()
+                        + cell.timing().measured().count());
+                assertThat(result.ratioToFastest(cell)).isGreaterThanOrEqualTo(1.0);
                 statements.add(cell.statements());
                 rows.add(cell.rows());
             }
@@ -101,7 +114,7 @@ class ComparisonTest {
     @Test
     void the_markdown_report_has_every_library_every_operation_its_counts_and_the_series(@TempDir Path dir)
             throws IOException {
-        List<Path> files = Comparison.write(result, dir);
+        List<Path> files = Comparison.write(Report.of(result), dir);
         String md = Files.readString(files.get(0));
 
         assertThat(files.get(0).getFileName()).hasToString("comparison.md");
@@ -111,7 +124,17 @@ class ComparisonTest {
                     Formats.cell(result.row(operation).get(0)), Formats.cell(result.row(operation).get(1)),
                     Formats.cell(result.row(operation).get(2))));
         }
-        assertThat(md).contains("| `findAllUsersWithPosts(NAIVE)` | 5 stmts · 16 rows · ");
+        assertThat(md).contains("| `findAllUsersWithPosts(NAIVE)` | 5 stmts · 16 rows | 5 stmts · 16 rows | ");
+        for (Operation operation : Operation.values()) {
+            List<Cell> row = result.row(operation);
+            assertThat(md).contains("| `%s` | %s | %s | %s | %s | %s |".formatted(operation.title(),
+                    Formats.timeCell(result, row.get(0)), Formats.timeCell(result, row.get(1)),
+                    Formats.timeCell(result, row.get(2)),
+                    String.join(" · ", row.stream().map(Formats::calls).toList()), JmhRows.text(operation)));
+            assertThat(md).contains("| `%s`, first call | %s | %s | %s |".formatted(operation.title(),
+                    Formats.duration(row.get(0).firstCallNanos()), Formats.duration(row.get(1).firstCallNanos()),
+                    Formats.duration(row.get(2).firstCallNanos())));
+        }
         for (Operation operation : Operation.values()) {
             assertThat(md).contains("| `" + operation.title() + "` |", "### `" + operation.title() + "`");
         }
@@ -119,16 +142,25 @@ class ComparisonTest {
             assertThat(md).contains("| " + library.name() + " | `NAIVE` | 2 | 11 | 51 | 101 | 201 |");
             assertThat(md).contains("**" + library.name() + "**: 2 stmts\n\n```sql\nselect");
         }
-        assertThat(md).contains("Times are indicative", "-- sent 4 times:");
+        assertThat(md).contains("Steady-state times: first every operation of a library is called in turn", "## Cold start",
+                "| start-up |", "-- sent 4 times:", "**Load average**: ");
     }
 
     @Test
     void the_html_report_is_standalone_with_the_table_both_charts_and_the_sql_side_by_side(@TempDir Path dir)
             throws IOException {
-        String html = Files.readString(Comparison.write(result, dir).get(1));
+        String html = Files.readString(Comparison.write(Report.of(result), dir).get(1));
 
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("<table id=\"operations-table\">");
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<table id=\"operations-table\">",
+                "<table id=\"times-table\">", "<table id=\"cold-table\">");
         assertThat(count(html, "<tr data-operation=")).isEqualTo(Operation.values().length);
+        assertThat(count(html, "<tr data-timed-operation=")).isEqualTo(Operation.values().length);
+        assertThat(count(html, "<tr data-first-call=")).isEqualTo(Operation.values().length);
+        assertThat(count(html, "<tr data-startup=")).isEqualTo(1);
+        assertThat(count(html, "<span class=\"ratio\">")).isEqualTo(Library.ALL.size() * Operation.values().length);
+        assertThat(count(html, "<span class=\"ratio\">1.00×</span>")).isGreaterThanOrEqualTo(
+                Operation.values().length);
+        assertThat(html).doesNotContain("<nav", "class=\"database\"");
         assertThat(count(html, "<svg ")).isEqualTo(Library.ALL.size() + 1);
         assertThat(count(html, "<polyline ")).isEqualTo(Library.ALL.size() * LoadStrategy.values().length);
         assertThat(count(html, "NAIVE, users (N) = 200: 201")).isEqualTo(Library.ALL.size());
@@ -141,7 +173,7 @@ class ComparisonTest {
     void the_terminal_shows_a_progress_line_per_step_then_the_table_and_the_sql() {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-            TerminalReport.print(result, out);
+            TerminalReport.print(Report.of(result), out);
         }
         String printed = buffer.toString(StandardCharsets.UTF_8);
         String progressLines = progress.toString(StandardCharsets.UTF_8);
@@ -157,8 +189,17 @@ class ComparisonTest {
                     Pattern.quote(Formats.cell(row.get(1))), Pattern.quote(Formats.cell(row.get(2)))),
                     Pattern.MULTILINE));
         }
+        for (Operation operation : Operation.values()) {
+            List<Cell> row = result.row(operation);
+            assertThat(printed).containsPattern(Pattern.compile("^%s +%s +%s +%s$".formatted(
+                    Pattern.quote(operation.title()), Pattern.quote(Formats.timeCell(result, row.get(0))),
+                    Pattern.quote(Formats.timeCell(result, row.get(1))),
+                    Pattern.quote(Formats.timeCell(result, row.get(2)))), Pattern.MULTILINE));
+        }
+        assertThat(printed).containsPattern(Pattern.compile("^start-up +\\S+ m?s +\\S+ m?s +\\S+ m?s$",
+                Pattern.MULTILINE));
         assertThat(printed).contains("== Hibernate ORM (module-jpa)", "== deleteUser: ", "-- sent 3 times:",
-                "delete from posts");
+                "delete from posts", "Steady-state time per call.", "Cold start: ", "JMH row");
     }
 
     @Test
@@ -166,16 +207,117 @@ class ComparisonTest {
         Cell right = result.cell(Library.ALL.get(1), Operation.ADD_POST);
         int expected = right.expectedStatements();
         Cell wrong = new Cell(right.library(), right.operation(), expected, expected + 1, true, right.rows(),
-                right.medianNanos(), right.sql());
-        List<Cell> cells = new ArrayList<>(result.cells());
-        cells.set(cells.indexOf(right), wrong);
-        ComparisonResult broken = new ComparisonResult(result.environment(), result.settings(), result.seedScript(),
-                cells, result.series());
+                right.firstCallNanos(), right.timing(), right.sql());
+        ComparisonResult broken = replace(result, right, wrong);
 
         assertThat(broken.failures()).containsExactly(
                 "MyBatis addPost: %d statements, expected %d".formatted(expected + 1, expected));
-        assertThat(HtmlReport.render(broken)).contains("id=\"failures\"", "class=\"cell failed\"");
+        assertThat(HtmlReport.render(Report.of(broken))).contains("id=\"failures\"", "class=\"cell failed\"");
         assertThat(Formats.cell(wrong)).startsWith("✗ %d stmts (expected %d)".formatted(expected + 1, expected));
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // Several databases in one report (-Ddb=all). Built here from this run, relabelled: the page's structure, the
+    // cross-database check and the SQL shown where it differs do not need three servers to be checked.
+
+    @Test
+    void db_all_names_the_three_databases_and_the_default_is_h2() {
+        assertThat(Comparison.databases("all")).containsExactly(DatabaseKind.H2, DatabaseKind.POSTGRES,
+                DatabaseKind.MARIADB);
+        assertThat(Comparison.databases(" ALL ")).hasSize(3);
+        assertThat(Comparison.databases(null)).containsExactly(DatabaseKind.H2);
+        assertThat(Comparison.databases("mariadb")).containsExactly(DatabaseKind.MARIADB);
+    }
+
+    @Test
+    void the_three_database_page_has_a_part_per_database_the_checked_statements_and_the_sql_where_it_differs(
+            @TempDir Path dir) throws IOException {
+        ComparisonResult h2 = relabel(result, DatabaseKind.H2, result.freshJvm());
+        ComparisonResult postgres = relabel(result, DatabaseKind.POSTGRES, false);
+        Cell jdbiJoined = postgres.cell(Library.ALL.get(2), Operation.FIND_ALL_JOINED);
+        StatementLog.Executed other = new StatementLog.Executed(List.of("select 1 from users u"), 0);
+        postgres = replace(postgres, jdbiJoined, withSql(jdbiJoined, List.of(other)));
+        Report report = new Report(List.of(Report.Run.of(h2), Report.Run.of(postgres),
+                Report.Run.unavailable(DatabaseKind.MARIADB, "MariaDB is not reachable at jdbc:mariadb://x")));
+
+        List<Path> files = Comparison.write(report, dir);
+        String html = Files.readString(files.get(1));
+        String md = Files.readString(files.get(0));
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(html).contains("<nav id=\"databases\">", "<a href=\"#h2\">H2</a>",
+                "<a href=\"#postgres\">PostgreSQL</a>", "<a href=\"#mariadb\">MariaDB</a>",
+                "<div class=\"database\" id=\"h2\">", "<div class=\"database\" id=\"postgres\">",
+                "<div class=\"database\" id=\"mariadb\">", "<table id=\"h2-times-table\">",
+                "<table id=\"postgres-times-table\">", "<table id=\"postgres-cold-table\">",
+                "<p class=\"unavailable\" id=\"mariadb-unavailable\">Not run: MariaDB is not reachable",
+                "<table id=\"statements-everywhere-table\">");
+        // The second database ran in a JVM where the libraries had run: its cold start says it is not one.
+        assertThat(count(html, "<p class=\"not-cold\">")).isEqualTo(result.freshJvm() ? 1 : 2);
+        assertThat(count(html, "<tr data-operation=")).isEqualTo(2 * Operation.values().length);
+        assertThat(count(html, "<tr data-checked-operation=")).isEqualTo(Operation.values().length);
+        assertThat(count(html, "class=\"cell same\"")).isEqualTo(Library.ALL.size() * Operation.values().length);
+        assertThat(count(html, "<svg ")).isEqualTo(2 * (Library.ALL.size() + 1));
+        // One SQL listing per library and operation, two for the one whose text differs, each form labelled.
+        assertThat(count(html, "class=\"sql-grid\"")).isEqualTo(Operation.values().length);
+        assertThat(count(html, "<pre>")).isEqualTo(Library.ALL.size() * Operation.values().length + 1);
+        assertThat(count(html, "<p class=\"differs\">")).isEqualTo(2);
+        assertThat(html).contains("<p class=\"differs\">on PostgreSQL</p><pre><code>select 1", 
+                "<p class=\"same-sql\">the same on H2, PostgreSQL</p>");
+        assertThat(html.replaceAll("href=\"#[a-z0-9-]+\"", "")).doesNotContain("href=", "src=", "<script");
+        assertThat(md).contains("[PostgreSQL](#postgres)", "<a id=\"mariadb\"></a>", "Not run: MariaDB",
+                "## Statements on every database", "*on PostgreSQL*");
+    }
+
+    @Test
+    void statements_that_differ_between_databases_are_a_failure() {
+        Cell right = result.cell(Library.ALL.get(0), Operation.RENAME_USER);
+        StatementLog.Executed extra = new StatementLog.Executed(List.of("select 1"), 0);
+        List<StatementLog.Executed> sql = new ArrayList<>(right.sql());
+        sql.add(extra);
+        Cell more = new Cell(right.library(), right.operation(), right.expectedStatements() + 1, sql.size(), true,
+                right.rows(), right.firstCallNanos(), right.timing(), sql);
+        ComparisonResult mariadb = replace(relabel(result, DatabaseKind.MARIADB, false), right, more);
+        Report report = new Report(List.of(Report.Run.of(relabel(result, DatabaseKind.H2, true)),
+                Report.Run.of(mariadb)));
+
+        assertThat(report.failures()).containsExactly("Hibernate ORM renameUser: the statements differ between "
+                + "databases: H2 %d, MariaDB %d".formatted(right.statements(), right.statements() + 1));
+        assertThat(HtmlReport.render(report)).contains("id=\"failures\"", "<td class=\"cell failed\">H2 ");
+    }
+
+    @Test
+    void a_server_that_does_not_answer_is_not_a_failure_but_a_run_that_breaks_on_the_way_is() {
+        Report missing = new Report(List.of(Report.Run.of(relabel(result, DatabaseKind.H2, true)),
+                Report.Run.unavailable(DatabaseKind.POSTGRES, "PostgreSQL is not reachable at jdbc:postgresql://x")));
+        Report broken = new Report(List.of(Report.Run.of(relabel(result, DatabaseKind.H2, true)),
+                Report.Run.broken(DatabaseKind.POSTGRES, "the run failed: the database system is shutting down")));
+
+        assertThat(missing.failures()).isEmpty();
+        assertThat(HtmlReport.render(missing)).contains("Not run: PostgreSQL is not reachable")
+                .doesNotContain("id=\"failures\"");
+        assertThat(broken.failures()).containsExactly(
+                "PostgreSQL: the run failed: the database system is shutting down");
+        assertThat(HtmlReport.render(broken)).contains("id=\"failures\"", "id=\"postgres-unavailable\"");
+    }
+
+    private static ComparisonResult relabel(ComparisonResult result, DatabaseKind kind, boolean freshJvm) {
+        return new ComparisonResult(kind, result.environment(), result.settings(), freshJvm, result.startups(),
+                result.seedScript(), result.cells(), result.series());
+    }
+
+    private static ComparisonResult replace(ComparisonResult result, Cell old, Cell replacement) {
+        List<Cell> cells = new ArrayList<>(result.cells());
+        cells.set(cells.indexOf(cells.stream().filter(c -> c.library().equals(old.library())
+                && c.operation() == old.operation()).findFirst().orElseThrow()), replacement);
+        return new ComparisonResult(result.kind(), result.environment(), result.settings(), result.freshJvm(),
+                result.startups(),
+                result.seedScript(), cells, result.series());
+    }
+
+    private static Cell withSql(Cell cell, List<StatementLog.Executed> sql) {
+        return new Cell(cell.library(), cell.operation(), cell.expectedStatements(), cell.statements(),
+                cell.consistent(), cell.rows(), cell.firstCallNanos(), cell.timing(), sql);
     }
 
     private static int count(String text, String part) {

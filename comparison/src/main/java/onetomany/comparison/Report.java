@@ -1,0 +1,123 @@
+package onetomany.comparison;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import onetomany.comparison.ComparisonResult.Cell;
+import onetomany.db.DatabaseKind;
+
+/**
+ * The report of one command: the comparison on one database (the default, H2), or on several ({@code -Ddb=all}),
+ * each one's result or why it could not run. Across databases the statements must be the same, and are checked;
+ * the SQL may differ, and the renderings show it where it does.
+ */
+record Report(List<Report.Run> runs) {
+
+    /**
+     * One database: its result, or the one line that says why there is none: its server did not answer (not a
+     * failure of the run), or the run broke on the way (a failure).
+     */
+    record Run(DatabaseKind kind, Optional<ComparisonResult> result, String unavailable, boolean broken) {
+
+        static Run of(ComparisonResult result) {
+            return new Run(result.kind(), Optional.of(result), null, false);
+        }
+
+        static Run unavailable(DatabaseKind kind, String why) {
+            return new Run(kind, Optional.empty(), why, false);
+        }
+
+        static Run broken(DatabaseKind kind, String why) {
+            return new Run(kind, Optional.empty(), why, true);
+        }
+
+        /** The id of its part of the page: {@code h2}, {@code postgres}, {@code mariadb}. */
+        String id() {
+            return kind.switchValue();
+        }
+    }
+
+    /** One form of the SQL an operation sent in a library, and the databases it was sent to in that form. */
+    record SqlVariant(List<DatabaseKind> databases, List<SqlFormatter.Block> blocks) {
+    }
+
+    Report {
+        runs = List.copyOf(runs);
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("a report of no database");
+        }
+    }
+
+    static Report of(ComparisonResult result) {
+        return new Report(List.of(Run.of(result)));
+    }
+
+    /** Whether this is the report of one database (no switching between databases on the page). */
+    boolean single() {
+        return runs.size() == 1;
+    }
+
+    /** The results of the databases that ran, in run order. */
+    List<ComparisonResult> results() {
+        return runs.stream().flatMap(run -> run.result().stream()).toList();
+    }
+
+    /**
+     * Every way the report differs from the contract: each database's failures (named by database when there are
+     * several), and every operation whose statements differ between databases in one library.
+     */
+    List<String> failures() {
+        List<String> failures = new ArrayList<>();
+        runs.stream().filter(Run::broken).forEach(run -> failures.add(run.kind().displayName() + ": " + run.unavailable()));
+        for (ComparisonResult result : results()) {
+            String prefix = single() ? "" : result.kind().displayName() + ": ";
+            result.failures().forEach(failure -> failures.add(prefix + failure));
+        }
+        List<ComparisonResult> results = results();
+        if (results.size() > 1) {
+            for (Operation operation : Operation.values()) {
+                for (Library library : Library.ALL) {
+                    List<Integer> counts = results.stream().map(r -> r.cell(library, operation).statements())
+                            .toList();
+                    if (counts.stream().distinct().count() > 1) {
+                        failures.add("%s %s: the statements differ between databases: %s".formatted(
+                                library.name(), operation.title(), statementsByDatabase(library, operation)));
+                    }
+                }
+            }
+        }
+        return failures;
+    }
+
+    /** The statements of one cell on each database, e.g. {@code H2 4, PostgreSQL 4, MariaDB 4}. */
+    String statementsByDatabase(Library library, Operation operation) {
+        return String.join(", ", results().stream()
+                .map(r -> r.kind().displayName() + " " + r.cell(library, operation).statements()).toList());
+    }
+
+    /** Whether one cell sent the same number of statements on every database that ran. */
+    boolean sameStatements(Library library, Operation operation) {
+        return results().stream().map(r -> r.cell(library, operation).statements()).distinct().count() <= 1;
+    }
+
+    /**
+     * The SQL one operation sent in one library, grouped by form: one variant when every database got the same
+     * text, one per form otherwise, in run order.
+     */
+    List<SqlVariant> sql(Library library, Operation operation) {
+        Map<List<SqlFormatter.Block>, List<DatabaseKind>> forms = new LinkedHashMap<>();
+        for (ComparisonResult result : results()) {
+            forms.computeIfAbsent(SqlFormatter.blocks(result.cell(library, operation).sql()), k -> new ArrayList<>())
+                    .add(result.kind());
+        }
+        return forms.entrySet().stream().map(e -> new SqlVariant(List.copyOf(e.getValue()), e.getKey())).toList();
+    }
+
+    /** The databases' names, for a variant's label: {@code H2, PostgreSQL}. */
+    static String names(List<DatabaseKind> databases) {
+        return String.join(", ", databases.stream().map(DatabaseKind::displayName).toList());
+    }
+}
