@@ -57,6 +57,7 @@ class GuideTest {
     private static final List<Path> TESTS = List.of(
             ROOT.resolve("test-kit/src/main/java/onetomany/contract/UserPostRepositoryContract.java"),
             ROOT.resolve("test-kit/src/main/java/onetomany/contract/UserPostRepositoryReliabilityContract.java"),
+            ROOT.resolve("test-kit/src/main/java/onetomany/contract/UserPostRepositoryFaultsContract.java"),
             ROOT.resolve("comparison/src/test/java/onetomany/comparison/SeedScriptTest.java"),
             ROOT.resolve("comparison/src/test/java/onetomany/comparison/GuideTest.java"));
     private static final Path EXERCISES = ROOT.resolve("exercises/instructions");
