@@ -53,16 +53,16 @@ section() { sed -n "/<section id=\"$1\">/,/<\/section>/p" "$dom"; }
 
 echo "== checking the rendered DOM"
 expect "operations table" 1 "$(count '<table id="operations-table">')"
-expect "operations in the table (rows)" 11 "$(count '<tr data-operation=')"
+expect "operations in the table (rows)" 12 "$(count '<tr data-operation=')"
 expect "library columns (Hibernate ORM, MyBatis, Jdbi)" 3 \
   "$(section operations | grep -o -e '<th>Hibernate ORM</th>' -e '<th>MyBatis</th>' -e '<th>Jdbi</th>' | wc -l)"
 expect "statements-versus-users charts (svg)" 3 "$(section statements-chart | grep -o '<svg' | wc -l)"
-expect "lines in them (JOINED, SELECT_IN, NAIVE per library)" 9 "$(section statements-chart | grep -o '<polyline' | wc -l)"
+expect "lines in them (JOINED, SELECT_IN, SUBQUERY, NAIVE per library)" 12 "$(section statements-chart | grep -o '<polyline' | wc -l)"
 expect "NAIVE reaching N + 1 = 201 statements" 3 "$(section statements-chart | grep -o 'NAIVE, users (N) = 200: 201' | wc -l)"
 expect "median-time chart (svg)" 1 "$(section time-chart | grep -o '<svg' | wc -l)"
-expect "bars in it (11 operations x 3 libraries)" 33 "$(section time-chart | grep -o '<rect[^>]*height="9.0"' | wc -l)"
-expect "side-by-side SQL blocks (one per operation)" 11 "$(count 'class="sql-grid"')"
-expect "SQL listings (3 per operation)" 33 "$(section sql | grep -o '<pre>' | wc -l)"
+expect "bars in it (12 operations x 3 libraries)" 36 "$(section time-chart | grep -o '<rect[^>]*height="9.0"' | wc -l)"
+expect "side-by-side SQL blocks (one per operation)" 12 "$(count 'class="sql-grid"')"
+expect "SQL listings (3 per operation)" 36 "$(section sql | grep -o '<pre>' | wc -l)"
 if grep -q 'id="failures"' "$dom"; then
   echo "   FAIL the page reports a run that broke the contract"
   failures=$((failures + 1))
