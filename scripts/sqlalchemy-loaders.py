@@ -1,3 +1,13 @@
+#!/usr/bin/env python3
+"""What SQLAlchemy's loaders send, checked with SQLAlchemy itself (docs/guide.md, section 6).
+
+The seeds' User and Post on SQLite in memory, 1,200 users with one post each; every statement counted through
+SQLAlchemy's before_cursor_execute event. Prints the chunk size of selectinload (SelectInLoader._chunksize), the
+statements selectinload sends for 0, 1, 499, 500, 501 and 1,200 users, the second statement of subqueryload, and
+what yield_per does with selectinload and with joinedload.
+
+    /usr/bin/python3 scripts/sqlalchemy-loaders.py     # Debian: apt-get install python3-sqlalchemy (1.4)
+"""
 from sqlalchemy import create_engine, Column, Integer, String, ForeignKey, event, select, inspect
 from sqlalchemy.orm import declarative_base, relationship, Session, selectinload, subqueryload, joinedload
 from sqlalchemy.orm.strategies import SelectInLoader
