@@ -33,6 +33,8 @@ public final class JdbcFloor implements Subject {
             from users u left join posts p on p.user_id = u.id
             order by u.id, p.id""";
     private static final String USERS = "select id, name from users order by id";
+    private static final String POSTS_OF_ALL_USERS =
+            "select id, title, content, user_id from posts where user_id in (select id from users) order by id";
     private static final String POSTS_OF_USER = "select id, title, content from posts where user_id = ? order by id";
     private static final String POSTS_WITH_AUTHORS = """
             select p.id, p.title, p.content, u.id, u.name
@@ -72,6 +74,7 @@ public final class JdbcFloor implements Subject {
         return inTransaction(connection -> switch (strategy) {
             case JOINED -> joined(connection);
             case SELECT_IN -> selectIn(connection);
+            case SUBQUERY -> subquery(connection);
             case NAIVE -> naive(connection);
         });
     }
@@ -95,26 +98,45 @@ public final class JdbcFloor implements Subject {
         return users;
     }
 
+    /** The users, then their posts by chunks of at most 500 ids: one statement per chunk, as the contract says. */
     private static List<PlainUser> selectIn(Connection connection) throws SQLException {
+        List<PlainUser> users = allUsers(connection);
+        Map<Long, PlainUser> byId = new HashMap<>(users.size() * 2);
+        users.forEach(user -> byId.put(user.getId(), user));
+        for (int from = 0; from < users.size(); from += LoadStrategy.IDS_PER_STATEMENT) {
+            List<PlainUser> chunk = users.subList(from, Math.min(from + LoadStrategy.IDS_PER_STATEMENT, users.size()));
+            String sql = "select id, title, content, user_id from posts where user_id in ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") order by id";
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i).getId());
+                }
+                addPosts(ps, byId);
+            }
+        }
+        return users;
+    }
+
+    /** The users, then all their posts with the users' query as a subquery: two statements. */
+    private static List<PlainUser> subquery(Connection connection) throws SQLException {
         List<PlainUser> users = allUsers(connection);
         if (users.isEmpty()) {
             return users;
         }
         Map<Long, PlainUser> byId = new HashMap<>(users.size() * 2);
         users.forEach(user -> byId.put(user.getId(), user));
-        String sql = "select id, title, content, user_id from posts where user_id in ("
-                + String.join(", ", Collections.nCopies(users.size(), "?")) + ") order by id";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (int i = 0; i < users.size(); i++) {
-                ps.setLong(i + 1, users.get(i).getId());
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    byId.get(rs.getLong(4)).addPost(new PlainPost(rs.getLong(1), rs.getString(2), rs.getString(3)));
-                }
-            }
+        try (PreparedStatement ps = connection.prepareStatement(POSTS_OF_ALL_USERS)) {
+            addPosts(ps, byId);
         }
         return users;
+    }
+
+    private static void addPosts(PreparedStatement ps, Map<Long, PlainUser> byId) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                byId.get(rs.getLong(4)).addPost(new PlainPost(rs.getLong(1), rs.getString(2), rs.getString(3)));
+            }
+        }
     }
 
     private static List<PlainUser> naive(Connection connection) throws SQLException {

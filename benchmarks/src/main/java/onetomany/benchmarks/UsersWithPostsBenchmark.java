@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-/** All users with their posts, {@code JOINED} (1 statement) and {@code SELECT_IN} (2), users × 10 posts. */
+/** All users with their posts, {@code JOINED} (1 statement) and {@code SELECT_IN} (1 + one per 500 users), users × 10 posts. */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(java.util.concurrent.TimeUnit.MILLISECONDS)

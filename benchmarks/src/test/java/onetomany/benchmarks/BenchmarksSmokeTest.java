@@ -47,11 +47,7 @@ class BenchmarksSmokeTest {
                     for (LoadStrategy strategy : LoadStrategy.values()) {
                         database.statements().reset();
                         String graph = users(subject.usersWithPosts(strategy));
-                        int expected = switch (strategy) {
-                            case JOINED -> 1;
-                            case SELECT_IN -> 2;
-                            case NAIVE -> 1 + 5;
-                        };
+                        int expected = strategy.statements(5);
                         assertThat(database.statements().count()).as(library + " " + strategy).isEqualTo(expected);
                         assertThat(graph).as(library + " " + strategy)
                                 .isEqualTo(users(floor.usersWithPosts(strategy)));

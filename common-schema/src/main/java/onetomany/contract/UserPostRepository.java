@@ -2,6 +2,7 @@ package onetomany.contract;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The contract: what every library ({@code module-jpa}, {@code module-mybatis}, {@code module-jdbi}) implements,
@@ -31,11 +32,25 @@ public interface UserPostRepository extends AutoCloseable {
     Optional<User> findUserWithPosts(long userId);
 
     /**
-     * All users with their posts: {@link LoadStrategy#JOINED} in exactly 1 statement,
-     * {@link LoadStrategy#SELECT_IN} in exactly 2 (1 when there is no user), {@link LoadStrategy#NAIVE} in
-     * 1 + one per user. Users without posts are included with an empty list.
+     * All users with their posts, in exactly {@link LoadStrategy#statements(int)} statements for N users:
+     * {@link LoadStrategy#JOINED} 1, {@link LoadStrategy#SELECT_IN} 1 + &lceil;N / 500&rceil;,
+     * {@link LoadStrategy#SUBQUERY} 2, {@link LoadStrategy#NAIVE} 1 + N (1 for every strategy when there is no
+     * user). Users without posts are included with an empty list.
      */
     List<User> findAllUsersWithPosts(LoadStrategy strategy);
+
+    /**
+     * Every user with his posts, handed to {@code consumer} one at a time, in user id order, in exactly 1 statement
+     * whose rows are streamed from the database: each user is complete when handed over (posts ordered by id, each
+     * post's author this very user), and the repository holds at most one user's graph at a time, so the heap
+     * needed does not grow with the table. The seeds' {@code yield_per}. Users without posts come with an empty
+     * list.
+     *
+     * <p>A failure of the database or the library raises {@link RepositoryException}. When the consumer throws, the
+     * read stops: the transaction is rolled back, the connection and the statement are closed, and the consumer's
+     * own exception reaches the caller unchanged (not wrapped). Either way nothing stays open.
+     */
+    void forEachUserWithPosts(Consumer<? super User> consumer);
 
     /**
      * All posts ordered by id, each with its author, in exactly 1 statement (the seeds'

@@ -19,7 +19,8 @@ final class HtmlReport {
 
     /** One colour per load strategy, the N+1 one red. */
     private static final Map<LoadStrategy, String> STRATEGY_COLORS = Map.of(
-            LoadStrategy.JOINED, "#1f6fb4", LoadStrategy.SELECT_IN, "#2a9d3a", LoadStrategy.NAIVE, "#d62728");
+            LoadStrategy.JOINED, "#1f6fb4", LoadStrategy.SELECT_IN, "#2a9d3a", LoadStrategy.SUBQUERY, "#e08a00",
+            LoadStrategy.NAIVE, "#d62728");
 
     /** One colour per library, in {@link Library#ALL} order. */
     private static final List<String> LIBRARY_COLORS = List.of("#b5651d", "#7b3fb0", "#1b8a9a");
@@ -209,7 +210,8 @@ final class HtmlReport {
     private static void seriesCharts(ComparisonResult result, String prefix, StringBuilder html) {
         html.append("<section id=\"").append(prefix).append("statements-chart\">\n<h2>Statements versus users</h2>\n<p>")
                 .append("<code>findAllUsersWithPosts</code> on N users with ").append(result.settings().postsPerUser())
-                .append(" posts each: <code>JOINED</code> stays at 1 and <code>SELECT_IN</code> at 2, ")
+                .append(" posts each: <code>JOINED</code> stays at 1, <code>SUBQUERY</code> at 2, ")
+                .append("<code>SELECT_IN</code> at 2 up to 500 users (1 + one per 500), ")
                 .append("<code>NAIVE</code> grows as N + 1.</p>\n<div class=\"charts\">\n");
         for (Library library : Library.ALL) {
             List<Series> lines = ComparisonRunner.STRATEGIES.stream()

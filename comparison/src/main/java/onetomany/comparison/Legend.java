@@ -32,8 +32,8 @@ final class Legend {
 
     static final String STATEMENTS = "Statements: JDBC executions counted by the proxy around the DataSource "
             + "(onetomany.db.Database, the one the tests use); exact, and checked against the contract in every "
-            + "call: reads 1 (JOINED, find one user, posts with authors), 2 (SELECT_IN), N + 1 (NAIVE); writes "
-            + "each library's StatementBudget.";
+            + "call: reads 1 (JOINED, find one user, posts with authors), 1 + one per 500 users (SELECT_IN), "
+            + "2 (SUBQUERY), N + 1 (NAIVE); writes each library's StatementBudget.";
 
     static final String ROWS = "Rows: for a read, the objects it returned (users + posts; for posts with "
             + "authors, posts + their distinct authors); for a write, the table rows it inserted, changed or "

@@ -35,9 +35,14 @@ enum Operation {
             (budget, seeded) -> 1,
             (repository, seeded) -> repository.findAllUsersWithPosts(LoadStrategy.JOINED)),
 
-    FIND_ALL_SELECT_IN("findAllUsersWithPosts(SELECT_IN)", "all users, then their posts with in (...)", false,
+    FIND_ALL_SELECT_IN("findAllUsersWithPosts(SELECT_IN)", "all users, then their posts with in (...), 500 ids a time",
+            false,
             (budget, seeded) -> expectedForFindAll(LoadStrategy.SELECT_IN, seeded.users().size()),
             (repository, seeded) -> repository.findAllUsersWithPosts(LoadStrategy.SELECT_IN)),
+
+    FIND_ALL_SUBQUERY("findAllUsersWithPosts(SUBQUERY)", "all users, then their posts with in (select ...)", false,
+            (budget, seeded) -> expectedForFindAll(LoadStrategy.SUBQUERY, seeded.users().size()),
+            (repository, seeded) -> repository.findAllUsersWithPosts(LoadStrategy.SUBQUERY)),
 
     FIND_ALL_NAIVE("findAllUsersWithPosts(NAIVE)", "all users, then each one's posts (N+1)", false,
             (budget, seeded) -> expectedForFindAll(LoadStrategy.NAIVE, seeded.users().size()),
@@ -131,16 +136,9 @@ enum Operation {
         return call.perform(repository, seeded);
     }
 
-    /**
-     * The contract's fixed numbers for loading all users with their posts: {@code JOINED} 1, {@code SELECT_IN} 2
-     * (1 when there is no user), {@code NAIVE} 1 + one per user.
-     */
+    /** The contract's numbers for loading all users with their posts: {@link LoadStrategy#statements(int)}. */
     static int expectedForFindAll(LoadStrategy strategy, int users) {
-        return switch (strategy) {
-            case JOINED -> 1;
-            case SELECT_IN -> users == 0 ? 1 : 2;
-            case NAIVE -> 1 + users;
-        };
+        return strategy.statements(users);
     }
 
     /**

@@ -53,11 +53,15 @@ class GuideTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path ENGLISH = ROOT.resolve("docs/guide.md");
     private static final Path RUSSIAN = ROOT.resolve("docs/ru/guide.md");
-    /** The tests a guide may name: the shared suites, and this module's (the seed script, this class). */
+    /**
+     * The tests a guide may name: the shared suites (the stream in a small heap too), and this module's (the seed
+     * script, this class).
+     */
     private static final List<Path> TESTS = List.of(
             ROOT.resolve("test-kit/src/main/java/onetomany/contract/UserPostRepositoryContract.java"),
             ROOT.resolve("test-kit/src/main/java/onetomany/contract/UserPostRepositoryReliabilityContract.java"),
             ROOT.resolve("test-kit/src/main/java/onetomany/contract/UserPostRepositoryFaultsContract.java"),
+            ROOT.resolve("test-kit/src/main/java/onetomany/contract/LargeStreamContract.java"),
             ROOT.resolve("comparison/src/test/java/onetomany/comparison/SeedScriptTest.java"),
             ROOT.resolve("comparison/src/test/java/onetomany/comparison/GuideTest.java"));
     private static final Path EXERCISES = ROOT.resolve("exercises/instructions");

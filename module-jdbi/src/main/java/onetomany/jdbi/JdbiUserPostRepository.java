@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -18,6 +19,7 @@ import onetomany.contract.RepositoryException;
 import onetomany.contract.StatementBudget;
 import onetomany.contract.User;
 import onetomany.contract.UserPostRepository;
+import onetomany.db.ConsumerFailure;
 import onetomany.db.SqlErrors;
 import onetomany.jdbi.model.PostEntity;
 import onetomany.jdbi.model.UserEntity;
@@ -51,6 +53,9 @@ public class JdbiUserPostRepository implements UserPostRepository {
      * row of a join, most of what Jdbi allocated beyond JDBC by hand (seen with JFR, see the README's benchmarks).
      */
     private static final QualifiedType<Long> ID = QualifiedType.of(Long.class);
+
+    /** Rows the driver fetches per round trip when streaming (see {@link #forEachUserWithPosts}). */
+    static final int STREAM_FETCH_SIZE = 1_000;
 
     private final Jdbi jdbi;
 
@@ -105,6 +110,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
         return read(handle -> List.copyOf(switch (strategy) {
             case JOINED -> joined(handle);
             case SELECT_IN -> selectIn(handle);
+            case SUBQUERY -> subquery(handle);
             case NAIVE -> naive(handle);
         }));
     }
@@ -143,12 +149,36 @@ public class JdbiUserPostRepository implements UserPostRepository {
     // end::fold[]
 
     /**
-     * selectinload: the users, then the posts of all of them in one {@code where user_id in (...)}, added to
-     * their user by id. No column travels twice; the list of ids is expanded by {@code bindList} into one
-     * parameter per user. With no user there is nothing to look up, and {@code in ()} is not SQL: one statement.
+     * selectinload: the users, then their posts by chunks of at most 500 user ids, each chunk one
+     * {@code where user_id in (...)}, added to their user by id. No column travels twice; {@code bindList} expands
+     * a chunk into one parameter per user. The chunks keep a statement within what the database accepts
+     * (PostgreSQL refuses more than 65,535 parameters); with no user there is no chunk, and {@code in ()} is not
+     * SQL anyway: one statement.
      */
     // tag::select-in[]
     private static Collection<UserEntity> selectIn(Handle handle) {
+        Map<Long, UserEntity> usersById = new LinkedHashMap<>();
+        allUsers(handle).forEach(user -> usersById.put(user.getId(), user));
+        List<Long> ids = List.copyOf(usersById.keySet());
+        for (int from = 0; from < ids.size(); from += LoadStrategy.IDS_PER_STATEMENT) {
+            handle.createQuery("""
+                            select p.id p_id, p.title p_title, p.content p_content, p.user_id p_user_id
+                            from posts p
+                            where p.user_id in (<userIds>)
+                            order by p.id""")
+                    .bindList("userIds", ids.subList(from, Math.min(from + LoadStrategy.IDS_PER_STATEMENT, ids.size())))
+                    .reduceRows(usersById, JdbiUserPostRepository::addPostToItsUser);
+        }
+        return usersById.values();
+    }
+    // end::select-in[]
+
+    /**
+     * subqueryload: the users, then the posts of all of them in one statement whose {@code in} runs the users' query
+     * again, as a subquery; nothing is bound. With no user there is nothing to look up: one statement.
+     */
+    // tag::subquery[]
+    private static Collection<UserEntity> subquery(Handle handle) {
         Map<Long, UserEntity> usersById = new LinkedHashMap<>();
         allUsers(handle).forEach(user -> usersById.put(user.getId(), user));
         if (usersById.isEmpty()) {
@@ -157,16 +187,18 @@ public class JdbiUserPostRepository implements UserPostRepository {
         return handle.createQuery("""
                         select p.id p_id, p.title p_title, p.content p_content, p.user_id p_user_id
                         from posts p
-                        where p.user_id in (<userIds>)
+                        where p.user_id in (select u.id from users u)
                         order by p.id""")
-                .bindList("userIds", List.copyOf(usersById.keySet()))
-                .reduceRows(usersById, (users, row) -> {
-                    users.get(row.getColumn("p_user_id", ID)).addPost(row.getRow(PostEntity.class));
-                    return users;
-                })
+                .reduceRows(usersById, JdbiUserPostRepository::addPostToItsUser)
                 .values();
     }
-    // end::select-in[]
+    // end::subquery[]
+
+    /** The reducer of SELECT_IN and SUBQUERY: each post row to the user of its {@code p_user_id}. */
+    private static Map<Long, UserEntity> addPostToItsUser(Map<Long, UserEntity> users, RowView row) {
+        users.get(row.getColumn("p_user_id", ID)).addPost(row.getRow(PostEntity.class));
+        return users;
+    }
 
     /**
      * The N+1 problem, kept on purpose: one query for the users, then one more for each user's posts. Jdbi
@@ -188,6 +220,71 @@ public class JdbiUserPostRepository implements UserPostRepository {
         return users;
     }
     // end::naive[]
+
+    /**
+     * yield_per: the joined query as a {@link org.jdbi.v3.core.result.ResultIterable}, read row by row instead of
+     * reduced into a map (a reducer sees every row before it returns anything). Each row is mapped to its user and
+     * post; consecutive rows of one user (the query orders by user id) are folded into one user, handed over when
+     * the next user's first row comes. The fetch size makes the driver stream: PostgreSQL uses a cursor for it
+     * (inside a transaction, which this is), MariaDB reads that many rows at a time instead of all of them, H2 (over
+     * TCP) fetches that many per round trip. {@code forEach} closes the iterator, and so the statement, even when
+     * the consumer throws; the handle is closed with the transaction.
+     */
+    @Override
+    public void forEachUserWithPosts(Consumer<? super User> consumer) {
+        Consumer<? super User> guarded = ConsumerFailure.guard(consumer);
+        read(handle -> {
+            // tag::stream[]
+            UserFolder folder = new UserFolder(guarded);
+            handle.createQuery("""
+                            select u.id u_id, u.name u_name, p.id p_id, p.title p_title, p.content p_content
+                            from users u
+                            left join posts p on p.user_id = u.id
+                            order by u.id, p.id""")
+                    .setFetchSize(STREAM_FETCH_SIZE)
+                    .map(row -> new JoinedRow(row.getRow(UserEntity.class),
+                            row.getColumn("p_id", ID) == null ? null : row.getRow(PostEntity.class)))
+                    .forEach(folder);
+            folder.finish();
+            // end::stream[]
+            return null;
+        });
+    }
+
+    /** One row of the join: its user (a new object each row) and its post, null for a user without posts. */
+    private record JoinedRow(UserEntity user, PostEntity post) {
+    }
+
+    /** Folds consecutive rows of one user into one {@link UserEntity}, handed over once his last row is read. */
+    private static final class UserFolder implements Consumer<JoinedRow> {
+
+        private final Consumer<? super User> consumer;
+        private UserEntity current;
+
+        UserFolder(Consumer<? super User> consumer) {
+            this.consumer = consumer;
+        }
+
+        @Override
+        public void accept(JoinedRow row) {
+            if (current == null || !current.getId().equals(row.user().getId())) {
+                finish();
+                current = row.user();
+            }
+            if (row.post() != null) {
+                current.addPost(row.post());
+            }
+        }
+
+        /** Hands the user being folded over, if any. */
+        void finish() {
+            if (current != null) {
+                UserEntity complete = current;
+                current = null;
+                consumer.accept(complete);
+            }
+        }
+    }
 
     private static List<UserEntity> allUsers(Handle handle) {
         return handle.createQuery("select u.id u_id, u.name u_name from users u order by u.id")
@@ -366,6 +463,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
             result = work.withHandle(handle);
         } catch (RuntimeException failure) {
             rollbackAndClose(handle, failure);
+            ConsumerFailure.rethrowConsumersOwn(failure); // what a caller's consumer threw goes back unchanged
             throw SqlErrors.translate(failure, referencedUserId);
         }
         try {

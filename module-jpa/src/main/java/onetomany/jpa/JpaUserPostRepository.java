@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -21,12 +22,15 @@ import onetomany.contract.RepositoryException;
 import onetomany.contract.StatementBudget;
 import onetomany.contract.User;
 import onetomany.contract.UserPostRepository;
+import onetomany.db.ConsumerFailure;
 import onetomany.db.SqlErrors;
 import onetomany.jpa.model.PostEntity;
 import onetomany.jpa.model.UserEntity;
 import org.hibernate.FlushMode;
 import org.hibernate.Hibernate;
 import org.hibernate.PropertyValueException;
+import org.hibernate.ScrollMode;
+import org.hibernate.ScrollableResults;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
@@ -81,6 +85,9 @@ public class JpaUserPostRepository implements UserPostRepository {
             PostEntity.class.getName() + ".title", "posts.title",
             PostEntity.class.getName() + ".author", "posts.user_id");
 
+    /** Rows the driver fetches per round trip when streaming (see {@link #forEachUserWithPosts}). */
+    static final int STREAM_FETCH_SIZE = 1_000;
+
     private final SessionFactory sessionFactory;
 
     public JpaUserPostRepository(DataSource dataSource) {
@@ -131,17 +138,30 @@ public class JpaUserPostRepository implements UserPostRepository {
                         "from UserEntity u left join fetch u.posts order by u.id", UserEntity.class)
                         .getResultList();
                 // end::joined[]
-                // selectinload: the users, then the first collection initialized loads the posts of every user
-                // of that query in one "where user_id in (select ...)". Switched on for this session only, so
+                // selectinload is Hibernate's batch fetching: the first collection initialized loads the posts of
+                // up to 500 users whose lists are still unloaded, by their ids; the next user not loaded yet starts
+                // the next batch. 1 + ceil(N / 500) statements. Switched on for this session only (the same as
+                // @BatchSize(size = 500) on the list, or hibernate.default_batch_fetch_size for every session), so
                 // NAIVE below still shows the N+1 problem.
                 // tag::select-in[]
                 case SELECT_IN -> {
-                    session.setSubselectFetchingEnabled(true);
+                    session.setFetchBatchSize(LoadStrategy.IDS_PER_STATEMENT);
                     List<UserEntity> loaded = allUsers(session);
                     loaded.forEach(user -> Hibernate.initialize(user.getPosts()));
                     yield loaded;
                 }
                 // end::select-in[]
+                // subqueryload is Hibernate's subselect fetching: the first collection initialized loads the posts
+                // of every user of the query that loaded them, in one "where user_id in (select ...)": the users'
+                // query again, as a subquery. Also switched on for this session only.
+                // tag::subquery[]
+                case SUBQUERY -> {
+                    session.setSubselectFetchingEnabled(true);
+                    List<UserEntity> loaded = allUsers(session);
+                    loaded.forEach(user -> Hibernate.initialize(user.getPosts()));
+                    yield loaded;
+                }
+                // end::subquery[]
                 // The N+1 problem, on purpose: each lazy list is loaded by its own select when first touched.
                 // tag::naive[]
                 case NAIVE -> {
@@ -152,6 +172,33 @@ public class JpaUserPostRepository implements UserPostRepository {
                 // end::naive[]
             };
             return List.copyOf(users);
+        });
+    }
+
+    /**
+     * yield_per: the joined query, scrolled. Hibernate folds the rows of one user into one entity (it reads one
+     * row ahead to know that a user is complete), the user is handed over, then detached from the session, which
+     * would otherwise keep every entity it loaded until the end. The fetch size makes the driver stream: PostgreSQL
+     * uses a cursor for it (inside a transaction, which this is), MariaDB reads that many rows at a time instead of
+     * the whole result, H2 (over TCP) fetches that many rows per round trip.
+     */
+    @Override
+    public void forEachUserWithPosts(Consumer<? super User> consumer) {
+        Consumer<? super User> guarded = ConsumerFailure.guard(consumer);
+        read(session -> {
+            // tag::stream[]
+            try (ScrollableResults<UserEntity> users = session.createSelectionQuery(
+                            "from UserEntity u left join fetch u.posts order by u.id", UserEntity.class)
+                    .setFetchSize(STREAM_FETCH_SIZE)
+                    .scroll(ScrollMode.FORWARD_ONLY)) {
+                while (users.next()) {
+                    UserEntity user = users.get();
+                    guarded.accept(user);
+                    session.detach(user); // and with it, through cascade = ALL, its posts
+                }
+            }
+            // end::stream[]
+            return null;
         });
     }
 
@@ -316,6 +363,7 @@ public class JpaUserPostRepository implements UserPostRepository {
             }
         } catch (RuntimeException failure) {
             rollbackAndClose(session, failure);
+            ConsumerFailure.rethrowConsumersOwn(failure); // what a caller's consumer threw goes back unchanged
             throw translate(failure, referencedUserId);
         }
         try {

@@ -1,9 +1,13 @@
 package onetomany.mybatis;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -16,11 +20,18 @@ import onetomany.contract.RepositoryException;
 import onetomany.contract.StatementBudget;
 import onetomany.contract.User;
 import onetomany.contract.UserPostRepository;
+import onetomany.db.ConsumerFailure;
 import onetomany.db.SqlErrors;
 import onetomany.mybatis.mapper.UserPostMapper;
 import onetomany.mybatis.model.PostEntity;
 import onetomany.mybatis.model.UserEntity;
+import org.apache.ibatis.cursor.Cursor;
+import org.apache.ibatis.executor.statement.StatementHandler;
 import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.plugin.Interceptor;
+import org.apache.ibatis.plugin.Intercepts;
+import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Signature;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -55,6 +66,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
         configuration.getTypeAliasRegistry().registerAlias(PostEntity.class);
         // Parses onetomany/mybatis/mapper/UserPostMapper.xml, found on the classpath beside the interface.
         configuration.addMapper(UserPostMapper.class);
+        configuration.addInterceptor(new CloseTheStatementOfACursorThatFails());
         this.factory = new SqlSessionFactoryBuilder().build(configuration);
         // end::register[]
     }
@@ -89,7 +101,8 @@ public class MyBatisUserPostRepository implements UserPostRepository {
                 // joinedload: one statement; the result map folds the repeated user columns into one UserEntity
                 // per id and links each post's author to it.
                 case JOINED -> mapper.findAllUsersWithPostsJoined();
-                case SELECT_IN -> findAllUsersThenTheirPosts(mapper);
+                case SELECT_IN -> selectIn(mapper);
+                case SUBQUERY -> subquery(mapper);
                 // tag::naive[]
                 case NAIVE -> {
                     // The N+1 problem, on purpose: one select for the users, then MyBatis runs the result map's
@@ -105,26 +118,71 @@ public class MyBatisUserPostRepository implements UserPostRepository {
     }
 
     /**
-     * selectinload by hand: the users, then all their posts in one {@code in (...)}, stitched by user id. A result
-     * map cannot join two statements (its {@code resultSet} attribute needs one statement returning several
-     * result sets, a stored procedure), so the stitching is a loop here. The posts come in id order, and so stay
-     * in each user's list. One parameter per user: fine for this contract, but a real table of millions of users
-     * would be read in chunks, since databases cap the parameters of a statement.
+     * selectinload by hand: the users, then their posts by chunks of at most 500 user ids, each chunk one
+     * {@code in (...)}, stitched by user id. A result map cannot join two statements (its {@code resultSet}
+     * attribute needs one statement returning several result sets, a stored procedure), so the stitching is a loop
+     * here. The chunks follow the users' order and a user's posts all come in his chunk, in id order, so each list
+     * is in order. Without the chunks, 70,000 users are 70,000 parameters, which PostgreSQL refuses (at most
+     * 65,535 a statement).
      */
-    private static List<UserEntity> findAllUsersThenTheirPosts(UserPostMapper mapper) {
+    private static List<UserEntity> selectIn(UserPostMapper mapper) {
         // tag::select-in[]
+        List<UserEntity> users = mapper.findAllUsers();
+        Map<Long, UserEntity> usersById = new HashMap<>();
+        users.forEach(user -> usersById.put(user.getId(), user));
+        List<Long> ids = users.stream().map(UserEntity::getId).toList();
+        for (int from = 0; from < ids.size(); from += LoadStrategy.IDS_PER_STATEMENT) {
+            List<Long> chunk = ids.subList(from, Math.min(from + LoadStrategy.IDS_PER_STATEMENT, ids.size()));
+            for (PostEntity post : mapper.findPostsOfUsers(chunk)) {
+                // post.getAuthor() is a stub holding user_id only; addPost replaces it with the loaded user.
+                usersById.get(post.getAuthor().getId()).addPost(post);
+            }
+        }
+        return users;
+        // end::select-in[]
+    }
+
+    /**
+     * subqueryload by hand: the users, then all their posts in one statement whose {@code in} is the users' query
+     * again, stitched by user id as above. Nothing to send but the SQL; the database runs the users' query twice.
+     */
+    private static List<UserEntity> subquery(UserPostMapper mapper) {
+        // tag::subquery[]
         List<UserEntity> users = mapper.findAllUsers();
         if (users.isEmpty()) {
             return users; // nothing to look up: the contract's one statement
         }
         Map<Long, UserEntity> usersById = new HashMap<>();
         users.forEach(user -> usersById.put(user.getId(), user));
-        for (PostEntity post : mapper.findPostsOfUsers(users.stream().map(UserEntity::getId).toList())) {
-            // post.getAuthor() is a stub holding user_id only; addPost replaces it with the loaded user.
+        for (PostEntity post : mapper.findPostsOfAllUsers()) {
             usersById.get(post.getAuthor().getId()).addPost(post);
         }
         return users;
-        // end::select-in[]
+        // end::subquery[]
+    }
+
+    /**
+     * yield_per: the joined select through a {@link Cursor}, which maps the rows as they are read instead of into
+     * a list. With {@code resultOrdered} the result map hands each user over when the next user's first row comes
+     * and forgets him, so at most one user's graph is held; the select's {@code fetchSize} makes the driver stream
+     * (see UserPostMapper.xml). The cursor is closed here, before the session: the session would close it too, but
+     * only after giving its connection back ({@code DefaultSqlSession.close} closes the executor first), and the
+     * statement, which MyBatis sets to close with its result set ({@code closeOnCompletion}), would then be closed by
+     * the pool instead.
+     */
+    @Override
+    public void forEachUserWithPosts(Consumer<? super User> consumer) {
+        Consumer<? super User> guarded = ConsumerFailure.guard(consumer);
+        read(mapper -> {
+            // tag::stream[]
+            try (Cursor<UserEntity> users = mapper.streamAllUsersWithPosts()) {
+                users.forEach(guarded);
+            } catch (IOException e) { // declared by Closeable, never thrown by MyBatis's cursor
+                throw new UncheckedIOException(e);
+            }
+            // end::stream[]
+            return null;
+        });
     }
 
     @Override
@@ -248,6 +306,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
             result = work.apply(session.getMapper(UserPostMapper.class));
         } catch (RuntimeException failure) {
             rollbackAndClose(session, failure);
+            ConsumerFailure.rethrowConsumersOwn(failure); // what a caller's consumer threw goes back unchanged
             throw SqlErrors.translate(failure, referencedUserId);
         }
         try {
@@ -277,6 +336,30 @@ public class MyBatisUserPostRepository implements UserPostRepository {
             session.close();
         } catch (RuntimeException closeFailure) {
             failure.addSuppressed(closeFailure);
+        }
+    }
+
+    /**
+     * A MyBatis plugin around the statement handler's {@code queryCursor}: when the query of a {@link Cursor} fails
+     * (the database refuses it), MyBatis 3.5.19 leaves its statement open ({@code SimpleExecutor.doQueryCursor} sets
+     * it to close with its result set, and there is none), and only the pool closes it, with the connection. This
+     * closes it at once. Lists are not concerned: {@code doQuery} closes its statement in a finally block.
+     */
+    @Intercepts(@Signature(type = StatementHandler.class, method = "queryCursor", args = Statement.class))
+    private static final class CloseTheStatementOfACursorThatFails implements Interceptor {
+
+        @Override
+        public Object intercept(Invocation invocation) throws Throwable {
+            try {
+                return invocation.proceed();
+            } catch (Throwable failure) {
+                try {
+                    ((Statement) invocation.getArgs()[0]).close();
+                } catch (java.sql.SQLException closing) {
+                    failure.addSuppressed(closing);
+                }
+                throw failure;
+            }
         }
     }
 }

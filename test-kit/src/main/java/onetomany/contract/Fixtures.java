@@ -57,8 +57,53 @@ public final class Fixtures {
         return ids;
     }
 
+    /**
+     * As {@link #usersWithPosts(int, int)} (same names, titles and contents, the posts inserted round by round), but
+     * in two set-based statements, {@code insert ... select} from a series the database generates, so that
+     * hundreds of thousands of rows take seconds and cost the JVM nothing: H2's {@code system_range}, PostgreSQL's
+     * {@code generate_series}, MariaDB's Sequence engine ({@code seq_1_to_N}, a table that exists for any N).
+     * Users are named {@code user-000001} and so on (six digits, so that names sort as ids do).
+     *
+     * @return how many users there are now
+     */
+    public int manyUsersWithPosts(int users, int postsPerUser) {
+        if (users == 0) {
+            return count("users"); // and not seq_1_to_0, which MariaDB counts down: 1, 0
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            String product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+            s.executeUpdate("insert into users (name) select concat('user-', right(concat('00000', u.x), 6)) from "
+                    + series(product, users, "u") + " order by u.x");
+            if (postsPerUser > 0) {
+                s.executeUpdate("insert into posts (title, content, user_id) "
+                        + "select concat('post ', r.x, ' of ', u.name), "
+                        + "case when mod(r.x, 2) = 1 then concat('content ', r.x, ' of ', u.name) end, u.id "
+                        + "from users u cross join " + series(product, postsPerUser, "r") + " order by r.x, u.id");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not seed " + users + " users", e);
+        }
+        return count("users");
+    }
+
+    /** A table of one column {@code x} holding 1 to n, named {@code alias}. */
+    private static String series(String product, int n, String alias) {
+        if (product.contains("postgres")) {
+            return "generate_series(1, " + n + ") " + alias + "(x)";
+        }
+        if (product.contains("mariadb") || product.contains("mysql")) {
+            return "(select seq as x from seq_1_to_" + n + ") " + alias;
+        }
+        return "(select x from system_range(1, " + n + ")) " + alias;
+    }
+
     public int count(String table) {
         return queryForLong("select count(*) from " + table).intValue();
+    }
+
+    /** The sum of the table's ids: with {@link #count(String)}, a cheap check that a walk saw every row once. */
+    public long sumOfIds(String table) {
+        return queryForLong("select coalesce(sum(id), 0) from " + table);
     }
 
     public int countPostsOf(long userId) {

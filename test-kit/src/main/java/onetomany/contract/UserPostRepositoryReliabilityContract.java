@@ -204,6 +204,26 @@ public abstract class UserPostRepositoryReliabilityContract extends RepositoryTe
         assertThat(fixtures.snapshot()).as("the same write, not failing, does change the tables").isNotEqualTo(before);
     }
 
+    @Test
+    void a_stream_whose_statement_fails_raises_the_contracts_exception_and_leaves_nothing_open() {
+        fixtures.usersWithPosts(3, 2);
+        List<String> before = fixtures.snapshot();
+        AtomicInteger handedOver = new AtomicInteger();
+        statements.failStatement(1);
+
+        assertThatThrownBy(() -> repository.forEachUserWithPosts(user -> handedOver.incrementAndGet()))
+                .isInstanceOfSatisfying(RepositoryException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.DATABASE_ERROR);
+                    assertThat(causeChain(e)).contains("injected failure");
+                });
+
+        assertThat(handedOver).as("users handed over").hasValue(0);
+        assertThat(fixtures.snapshot()).isEqualTo(before);
+        assertThat(database.activeConnections()).as("connections still held").isZero();
+        assertThat(database.openStatements()).as("statements opened %d, never closed", database.openedStatements())
+                .isZero();
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // Concurrency and resources
 
@@ -274,7 +294,15 @@ public abstract class UserPostRepositoryReliabilityContract extends RepositoryTe
                 ids -> ids[0] = repository.createUserWithPosts(new NewUser("Alice", new NewPost("1", null))).getId(),
                 ids -> repository.findUserWithPosts(ids[0]),
                 ids -> ids[1] = repository.addPost(ids[0], new NewPost("2", null)),
-                ids -> repository.findAllUsersWithPosts(LoadStrategy.values()[(int) (ids[1] % 3)]),
+                // Every user with his posts: by each strategy in turn, and streamed.
+                ids -> {
+                    int read = (int) (ids[1] % (LoadStrategy.values().length + 1));
+                    if (read == LoadStrategy.values().length) {
+                        repository.forEachUserWithPosts(user -> { });
+                    } else {
+                        repository.findAllUsersWithPosts(LoadStrategy.values()[read]);
+                    }
+                },
                 ids -> repository.renameUser(ids[0], "Alicia"),
                 ids -> repository.editPost(ids[1], "2, edited", "text"),
                 ids -> repository.findAllPostsWithAuthors(),

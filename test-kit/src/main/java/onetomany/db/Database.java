@@ -217,6 +217,22 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
+    /**
+     * The JDBC URL of this database (its own schema or database on a server), for another JVM to connect to it: an
+     * in-memory H2 database lives in this JVM, and is reached from another through {@code h2TcpUrl}.
+     */
+    public String jdbcUrl() {
+        return pool.getJdbcUrl();
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
     /** The statements sent through {@link #dataSource()}. */
     public StatementLog statements() {
         return statementLog;

@@ -5,6 +5,7 @@ import java.util.List;
 import onetomany.mybatis.model.PostEntity;
 import onetomany.mybatis.model.UserEntity;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.cursor.Cursor;
 
 /**
  * The statements of {@code UserPostMapper.xml} beside it (same package, same name: that is how
@@ -27,8 +28,14 @@ public interface UserPostMapper {
     /** The users alone: the first statement of {@code SELECT_IN}. */
     List<UserEntity> findAllUsers();
 
-    /** The posts of the given users in one {@code in (...)}: the second statement of {@code SELECT_IN}. */
+    /** The posts of the given users in one {@code in (...)}: each statement after the first of {@code SELECT_IN}. */
     List<PostEntity> findPostsOfUsers(@Param("userIds") List<Long> userIds);
+
+    /** The posts of every user of {@link #findAllUsers()}, as its subquery: the second statement of {@code SUBQUERY}. */
+    List<PostEntity> findPostsOfAllUsers();
+
+    /** users left join posts, every user, read as the rows come: the stream. Close it (or its session). */
+    Cursor<UserEntity> streamAllUsersWithPosts();
 
     /** The users, and through a nested select one more statement per user for its posts: {@code NAIVE}. */
     List<UserEntity> findAllUsersThenPostsOneByOne();

@@ -99,8 +99,9 @@ public class JpaExercises implements Exercises {
     @Override
     public List<CommentedPost> findAllPostsWithCommentsSelectIn() {
         // catch-up ex2 {
-        // As module-jpa's SELECT_IN: the first collection initialised loads every post's comments at once, with
-        // "where post_id in (select id from posts)".
+        // Subselect fetching, as module-jpa's SUBQUERY (the seeds' subqueryload): the first collection initialised
+        // loads every post's comments at once, with "where post_id in (select id from posts)". module-jpa's SELECT_IN
+        // is batch fetching (setFetchBatchSize(500)), which for these sizes is 2 statements too.
         return inTransaction(session -> {
             session.setSubselectFetchingEnabled(true);
             List<PostEntity> posts = session.createSelectionQuery("from PostEntity p order by p.id", PostEntity.class)
