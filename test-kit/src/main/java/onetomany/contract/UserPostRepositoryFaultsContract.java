@@ -158,7 +158,8 @@ public abstract class UserPostRepositoryFaultsContract extends RepositoryTestSup
 
     /** Every read, by name. */
     static Stream<String> reads() {
-        List<String> reads = new ArrayList<>(List.of("findUserWithPosts", "findAllPostsWithAuthors"));
+        List<String> reads = new ArrayList<>(List.of("findUserWithPosts", "findAllPostsWithAuthors",
+                "forEachUserWithPosts"));
         for (LoadStrategy strategy : LoadStrategy.values()) {
             reads.add("findAllUsersWithPosts " + strategy);
         }
@@ -173,6 +174,12 @@ public abstract class UserPostRepositoryFaultsContract extends RepositoryTestSup
         return switch (read) {
             case "findUserWithPosts" -> () -> repository.findUserWithPosts(userId);
             case "findAllPostsWithAuthors" -> repository::findAllPostsWithAuthors;
+            case "forEachUserWithPosts" -> () -> {
+                List<String> seen = new ArrayList<>();
+                repository.forEachUserWithPosts(user -> seen.add(user.getName() + " " + user.getPosts().stream()
+                        .map(Post::getTitle).toList()));
+                return seen;
+            };
             default -> throw new IllegalArgumentException(read);
         };
     }
