@@ -1,7 +1,10 @@
 package onetomany.contract;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.provider.Arguments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,6 +67,42 @@ abstract class RepositoryTestSupport {
         database.faults().clear();
         statements.failNothing();
         statements.reset();
+    }
+
+    /** Each write of the contract, by name, and how many statements it sends in this library ({@link #budget}). */
+    Map<String, Integer> writeBudgets() {
+        return Map.of(
+                "createUserWithPosts (3 posts)", budget.createUserWithPosts(3),
+                "deleteUser (3 posts)", budget.deleteUser(3),
+                "addPost", budget.addPost(),
+                "removePost", budget.removePost(3),
+                "renameUser", budget.renameUser(),
+                "editPost", budget.editPost());
+    }
+
+    /** The writes of {@link #writeBudgets()} with each of their statements: (name, 1), (name, 2), ... */
+    Stream<Arguments> writesAtEachStatement() {
+        return writeBudgets().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .flatMap(w -> IntStream.rangeClosed(1, w.getValue()).mapToObj(n -> Arguments.of(w.getKey(), n)));
+    }
+
+    /** Alice with three posts and Bob with one, written by fixtures; returns the named write, made on Alice. */
+    Runnable arrangeWrite(String write) {
+        long alice = fixtures.insertUser("Alice");
+        long first = fixtures.insertPost(alice, "First Post", "one");
+        fixtures.insertPost(alice, "Second Post", "two");
+        fixtures.insertPost(alice, "Third Post", "three");
+        fixtures.insertPost(fixtures.insertUser("Bob"), "Bob's Post", null);
+        return switch (write) {
+            case "createUserWithPosts (3 posts)" -> () -> repository.createUserWithPosts(new NewUser("Carol",
+                    new NewPost("1", null), new NewPost("2", null), new NewPost("3", null)));
+            case "deleteUser (3 posts)" -> () -> repository.deleteUser(alice);
+            case "addPost" -> () -> repository.addPost(alice, new NewPost("Fourth Post", null));
+            case "removePost" -> () -> repository.removePost(alice, first);
+            case "renameUser" -> () -> repository.renameUser(alice, "Alicia");
+            case "editPost" -> () -> repository.editPost(first, "Edited", "edited");
+            default -> throw new IllegalArgumentException(write);
+        };
     }
 
     /** The call raises the contract's exception for the given reason and field, and the tables do not change. */

@@ -31,7 +31,6 @@ import onetomany.db.DatabaseKind;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,51 +66,15 @@ public abstract class UserPostRepositoryFaultsContract extends RepositoryTestSup
     // ---------------------------------------------------------------------------------------------------------
     // A connection ended by the server: during a statement, at the commit, just after the commit
 
-    /** Each write and how many statements it sends. */
-    Stream<Arguments> writesLosingTheirConnectionAtEachStatement() {
-        Map<String, Integer> writes = writeBudgets();
-        return writes.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .flatMap(w -> IntStream.rangeClosed(1, w.getValue()).mapToObj(n -> Arguments.of(w.getKey(), n)));
-    }
-
     Stream<String> writes() {
         return writeBudgets().keySet().stream().sorted();
     }
 
-    private Map<String, Integer> writeBudgets() {
-        return Map.of(
-                "createUserWithPosts (3 posts)", budget.createUserWithPosts(3),
-                "deleteUser (3 posts)", budget.deleteUser(3),
-                "addPost", budget.addPost(),
-                "removePost", budget.removePost(3),
-                "renameUser", budget.renameUser(),
-                "editPost", budget.editPost());
-    }
-
-    /** Alice with three posts, Bob with one; the write named, on Alice. */
-    private Runnable arrange(String write) {
-        long alice = fixtures.insertUser("Alice");
-        long first = fixtures.insertPost(alice, "First Post", "one");
-        fixtures.insertPost(alice, "Second Post", "two");
-        fixtures.insertPost(alice, "Third Post", "three");
-        fixtures.insertPost(fixtures.insertUser("Bob"), "Bob's Post", null);
-        return switch (write) {
-            case "createUserWithPosts (3 posts)" -> () -> repository.createUserWithPosts(new NewUser("Carol",
-                    new NewPost("1", null), new NewPost("2", null), new NewPost("3", null)));
-            case "deleteUser (3 posts)" -> () -> repository.deleteUser(alice);
-            case "addPost" -> () -> repository.addPost(alice, new NewPost("Fourth Post", null));
-            case "removePost" -> () -> repository.removePost(alice, first);
-            case "renameUser" -> () -> repository.renameUser(alice, "Alicia");
-            case "editPost" -> () -> repository.editPost(first, "Edited", "edited");
-            default -> throw new IllegalArgumentException(write);
-        };
-    }
-
     @ParameterizedTest(name = "{0}, connection ended before statement {1}")
-    @MethodSource("writesLosingTheirConnectionAtEachStatement")
+    @MethodSource("writesAtEachStatement")
     void a_write_whose_connection_is_ended_before_any_statement_is_connection_lost_and_changes_nothing(
             String write, int statement) {
-        Runnable call = arrange(write);
+        Runnable call = arrangeWrite(write);
         List<String> before = fixtures.snapshot();
         database.faults().atStatement(statement, database::killSession);
 
@@ -126,7 +89,7 @@ public abstract class UserPostRepositoryFaultsContract extends RepositoryTestSup
     @ParameterizedTest(name = "{0}")
     @MethodSource("writes")
     void a_write_whose_connection_is_ended_as_it_commits_has_an_unknown_outcome(String write) {
-        Runnable call = arrange(write);
+        Runnable call = arrangeWrite(write);
         List<String> before = fixtures.snapshot();
         database.faults().beforeCommit(database::killSession);
 
@@ -143,7 +106,7 @@ public abstract class UserPostRepositoryFaultsContract extends RepositoryTestSup
     @ParameterizedTest(name = "{0}")
     @MethodSource("writes")
     void a_write_whose_connection_is_ended_just_after_its_commit_is_a_success(String write) {
-        Runnable call = arrange(write);
+        Runnable call = arrangeWrite(write);
         List<String> before = fixtures.snapshot();
         database.faults().afterCommit(database::killSession);
 

@@ -1,7 +1,6 @@
 package onetomany.contract;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -12,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import onetomany.contract.RepositoryException.Reason;
@@ -156,38 +154,11 @@ public abstract class UserPostRepositoryReliabilityContract extends RepositoryTe
     // ---------------------------------------------------------------------------------------------------------
     // Atomicity: a unit of work that fails half-way leaves every table as it was
 
-    /** Each write, and how many statements it sends: it is made to fail at each of them in turn. */
-    Stream<Arguments> writesFailingAtEachStatement() {
-        Map<String, Integer> writes = Map.of(
-                "createUserWithPosts (3 posts)", budget.createUserWithPosts(3),
-                "deleteUser (3 posts)", budget.deleteUser(3),
-                "addPost", budget.addPost(),
-                "removePost", budget.removePost(3),
-                "renameUser", budget.renameUser(),
-                "editPost", budget.editPost());
-        return writes.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .flatMap(w -> IntStream.rangeClosed(1, w.getValue()).mapToObj(n -> Arguments.of(w.getKey(), n)));
-    }
-
     @ParameterizedTest(name = "{0} failing at statement {1}")
-    @MethodSource("writesFailingAtEachStatement")
+    @MethodSource("writesAtEachStatement") // each write is made to fail at each of its statements in turn
     void a_write_failing_at_any_statement_leaves_every_table_as_it_was(String write, int failing) {
-        long alice = fixtures.insertUser("Alice");
-        long first = fixtures.insertPost(alice, "First Post", "one");
-        fixtures.insertPost(alice, "Second Post", "two");
-        fixtures.insertPost(alice, "Third Post", "three");
-        fixtures.insertPost(fixtures.insertUser("Bob"), "Bob's Post", null);
+        Runnable call = arrangeWrite(write);
         List<String> before = fixtures.snapshot();
-        Runnable call = switch (write) {
-            case "createUserWithPosts (3 posts)" -> () -> repository.createUserWithPosts(new NewUser("Carol",
-                    new NewPost("1", null), new NewPost("2", null), new NewPost("3", null)));
-            case "deleteUser (3 posts)" -> () -> repository.deleteUser(alice);
-            case "addPost" -> () -> repository.addPost(alice, new NewPost("Fourth Post", null));
-            case "removePost" -> () -> repository.removePost(alice, first);
-            case "renameUser" -> () -> repository.renameUser(alice, "Alicia");
-            case "editPost" -> () -> repository.editPost(first, "Edited", "edited");
-            default -> throw new IllegalArgumentException(write);
-        };
         statements.failStatement(failing);
 
         assertThatThrownBy(call::run)
