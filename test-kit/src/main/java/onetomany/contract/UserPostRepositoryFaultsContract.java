@@ -394,8 +394,10 @@ public abstract class UserPostRepositoryFaultsContract extends RepositoryTestSup
             throws Exception {
         // 2 s to wait for a connection: long enough that the first unit of work gets the pool's only connection on
         // a busy machine (the pool may have to open a new one), short enough for the test.
+        // The lock wait is set far longer, so that the first one is still blocked when the second gives up (H2's own
+        // lock timeout, a few seconds, would end it first).
         Database.Settings settings = Database.Settings.DEFAULT.withPoolSize(1)
-                .withConnectionTimeout(Duration.ofSeconds(2));
+                .withConnectionTimeout(Duration.ofSeconds(2)).withLockTimeout(Duration.ofSeconds(30));
         try (Database small = Database.open(settings);
              UserPostRepository library = createRepository(small.dataSource());
              Connection other = small.adminConnection()) {
@@ -408,11 +410,15 @@ public abstract class UserPostRepositoryFaultsContract extends RepositoryTestSup
             try {
                 // This unit of work takes the pool's only connection and waits for Alice's row.
                 Future<?> blocked = pool.submit(() -> library.addPost(alice, new NewPost("Blocked", null)));
-                boolean waiting = small.awaitSessionsWaitingForALock(1, BOUND);
-                if (!waiting && blocked.isDone()) {
+                long deadline = System.nanoTime() + BOUND.toNanos();
+                while (small.activeConnections() < 1 && !blocked.isDone() && System.nanoTime() < deadline) {
+                    sleep(10);
+                }
+                if (blocked.isDone()) {
                     blocked.get(); // it did not wait for the lock: show why
                 }
-                assertThat(waiting).as("the first unit of work is blocked").isTrue();
+                assertThat(small.activeConnections()).as("the first unit of work holds the only connection")
+                        .isEqualTo(1);
 
                 assertThatThrownBy(() -> library.findUserWithPosts(bob))
                         .isInstanceOfSatisfying(RepositoryException.class,
