@@ -29,7 +29,10 @@ import onetomany.contract.RepositoryException.Reason;
 import onetomany.db.Database;
 import onetomany.db.DatabaseKind;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -51,6 +54,7 @@ import static org.assertj.core.api.Assertions.fail;
  *
  * <p>A module subclasses it with one line, as it does {@link UserPostRepositoryContract}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public abstract class UserPostRepositoryFaultsContract extends RepositoryTestSupport {
 
     /** Every test here must end within this; a unit of work that hangs fails the test instead of the build. */
@@ -308,6 +312,7 @@ public abstract class UserPostRepositoryFaultsContract extends RepositoryTestSup
     // The server restarted while the pool holds idle connections
 
     @Test
+    @Order(Integer.MAX_VALUE) // last: the other tests of this class never start on a server that has just restarted
     void after_a_server_restart_the_next_operations_succeed_without_restarting_the_application()
             throws Exception {
         Assumptions.assumeTrue(database.kind() != DatabaseKind.H2,
@@ -353,6 +358,9 @@ public abstract class UserPostRepositoryFaultsContract extends RepositoryTestSup
         repository.addPost(alice, new NewPost("After the restart", null));
         assertThat(fixtures.countPostsOf(alice)).isEqualTo(2);
         assertThat(database.activeConnections()).as("connections still held").isZero();
+        // The pool may still hold a connection from before the restart that nobody has used since: replace it, so
+        // that the tests after this one start from a pool with no dead connection in it.
+        database.discardIdleConnections();
     }
 
     /** Runs {@code scripts/restart-database.sh KIND} (or {@code -Dfaults.restart.command}), bounded in time. */
@@ -491,7 +499,11 @@ public abstract class UserPostRepositoryFaultsContract extends RepositoryTestSup
                     return Optional.of(e);
                 }
             });
-            assertThat(database.awaitSessionsWaitingForALock(1, BOUND)).as("deleteUser waits for the post").isTrue();
+            boolean waiting = database.awaitSessionsWaitingForALock(1, BOUND);
+            if (!waiting && delete.isDone()) {
+                fail("deleteUser did not wait for the post: %s", delete.get());
+            }
+            assertThat(waiting).as("deleteUser waits for the post").isTrue();
             try {
                 lockUser(other, alice);
                 other.rollback();
