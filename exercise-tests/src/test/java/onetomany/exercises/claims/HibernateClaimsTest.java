@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -26,6 +27,7 @@ import onetomany.db.Database;
 import onetomany.db.StatementLog;
 import onetomany.exercises.CommentFixtures;
 import org.hibernate.SessionFactory;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.hibernate.loader.MultipleBagFetchException;
@@ -78,6 +80,29 @@ class HibernateClaimsTest {
                 .unwrap(SessionFactory.class);
     }
 
+    // Exercise 1 ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void a_fetch_join_from_a_comment_to_its_posts_comments_returns_the_comment_once() throws SQLException {
+        long user = fixtures.insertUser("Alice");
+        long post = fixtures.insertPost(user, "First Post", null);
+        long first = comments.insertComment(post, "first");
+        comments.insertComment(post, "second");
+        comments.insertComment(post, "third");
+        try (SessionFactory sessions = factory(BagUser.class, BagPost.class, BagComment.class)) {
+            statements.reset();
+            List<BagComment> found = sessions.fromTransaction(session -> session.createSelectionQuery(
+                    "from BagComment c join fetch c.post p left join fetch p.comments where c.id = :id",
+                    BagComment.class).setParameter("id", first).getResultList());
+            assertThat(statements.count()).as("statements").isEqualTo(1);
+            // The statement's rows repeat the comment once per comment of its post; the result holds it once.
+            assertThat(rows(statements.executed().get(0).sql().get(0).replace("?", Long.toString(first))))
+                    .as("rows of the join").isEqualTo(3);
+            assertThat(found).as("the query's results").hasSize(1);
+            assertThat(found.get(0).post.comments).hasSize(3).contains(found.get(0));
+        }
+    }
+
     // Exercise 3 ---------------------------------------------------------------------------------------------------
 
     @Test
@@ -114,6 +139,24 @@ class HibernateClaimsTest {
                     .getResultList()))
                     .hasRootCauseInstanceOf(MultipleBagFetchException.class);
         }
+    }
+
+    // Exercise 4 ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void a_batch_size_of_100_loads_the_comments_of_250_posts_in_3_selects_when_a_user_is_deleted() {
+        long user = fixtures.insertUser("Alice");
+        for (int p = 0; p < 250; p++) {
+            comments.insertComment(fixtures.insertPost(user, "post " + p, null), "comment " + p);
+        }
+        try (SessionFactory sessions = factory(CascadeUser.class, CascadePost.class, CascadeComment.class)) {
+            statements.reset();
+            sessions.inTransaction(session -> session.remove(session.find(CascadeUser.class, user)));
+            List<String> commentSelects = statements.executed().stream().map(e -> e.sql().get(0))
+                    .filter(sql -> sql.startsWith("select") && sql.contains(" from comments ")).toList();
+            assertThat(commentSelects).as("selects of comments, 100 posts' comments at most each").hasSize(3);
+        }
+        assertThat(fixtures.count("posts")).isZero();
     }
 
     // Exercise 6 ---------------------------------------------------------------------------------------------------
@@ -269,6 +312,41 @@ class HibernateClaimsTest {
         @ManyToOne(fetch = FetchType.LAZY)
         @JoinColumn(name = "post_id")
         BagPost post;
+    }
+
+    @Entity(name = "CascadeUser")
+    @Table(name = "users")
+    static class CascadeUser {
+        @Id
+        Long id;
+        String name;
+        @OneToMany(mappedBy = "author", cascade = CascadeType.ALL, orphanRemoval = true)
+        List<CascadePost> posts = new ArrayList<>();
+    }
+
+    @Entity(name = "CascadePost")
+    @Table(name = "posts")
+    static class CascadePost {
+        @Id
+        Long id;
+        String title;
+        @ManyToOne(fetch = FetchType.LAZY)
+        @JoinColumn(name = "user_id")
+        CascadeUser author;
+        @OneToMany(mappedBy = "post", cascade = CascadeType.ALL, orphanRemoval = true)
+        @BatchSize(size = 100)
+        List<CascadeComment> comments = new ArrayList<>();
+    }
+
+    @Entity(name = "CascadeComment")
+    @Table(name = "comments")
+    static class CascadeComment {
+        @Id
+        Long id;
+        String body;
+        @ManyToOne(fetch = FetchType.LAZY)
+        @JoinColumn(name = "post_id")
+        CascadePost post;
     }
 
     @Entity(name = "IdentityUser")
