@@ -48,6 +48,7 @@ public final class BenchmarkRunner {
         Instant start = Instant.now();
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(include)
+                .param("library", Subjects.keys().toArray(String[]::new))
                 .addProfiler(GCProfiler.class)
                 .resultFormat(ResultFormatType.JSON)
                 .result(json.toString())

@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(java.util.concurrent.TimeUnit.MICROSECONDS)
 public class DeleteUserBenchmark {
 
-    @Param({"jdbc", "jpa", "mybatis", "jdbi"})
+    /** The floor here; every subject when run by {@link BenchmarkRunner}, which sets {@link Subjects#keys()}. */
+    @Param(Subjects.FLOOR)
     public String library;
 
     private Bench bench;
@@ -31,7 +32,7 @@ public class DeleteUserBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         bench = Bench.seeded(1_000);
-        subject = Library.of(library).open(bench.database.dataSource());
+        subject = Subjects.open(library, bench.database.dataSource());
     }
 
     @Setup(Level.Iteration)

@@ -15,6 +15,7 @@ import onetomany.contract.LoadStrategy;
 import onetomany.contract.StatementBudget;
 import onetomany.db.DatabaseKind;
 import onetomany.db.StatementLog;
+import onetomany.libraries.Library;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

@@ -7,11 +7,13 @@ import onetomany.exercises.contract.Comment;
 import onetomany.exercises.contract.CommentedPost;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Exercise 1: the foreign key (written by the insert) and both directions (read back, same instances). */
+@Tag("ex1")
 public abstract class Ex1MapCommentsContract extends ExerciseContract {
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import onetomany.exercises.contract.CommentedPost;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Exercise 2: joinedload and selectinload of post.comments, counted. */
+@Tag("ex2")
 public abstract class Ex2LoadCommentsContract extends ExerciseContract {
 
     @Test

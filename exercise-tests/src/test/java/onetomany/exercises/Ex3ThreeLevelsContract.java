@@ -4,6 +4,7 @@ import java.util.List;
 
 import onetomany.exercises.contract.CommentedUser;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Exercise 3: users → posts → comments, at most 3 statements, each object once. */
+@Tag("ex3")
 public abstract class Ex3ThreeLevelsContract extends ExerciseContract {
 
     @ParameterizedTest(name = "{0} users x 3 posts, and a user without posts")

@@ -6,12 +6,14 @@ import java.util.Locale;
 
 import onetomany.db.StatementLog;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /** Exercise 4: cascade="all, delete-orphan" two levels down, without N+1 loads. */
+@Tag("ex4")
 public abstract class Ex4CascadeContract extends ExerciseContract {
 
     @Test

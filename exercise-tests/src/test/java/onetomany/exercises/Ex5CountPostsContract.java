@@ -5,11 +5,13 @@ import java.util.Locale;
 
 import onetomany.exercises.contract.PostCount;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Exercise 5: count in the database, one statement, zeros included. */
+@Tag("ex5")
 public abstract class Ex5CountPostsContract extends ExerciseContract {
 
     @Test

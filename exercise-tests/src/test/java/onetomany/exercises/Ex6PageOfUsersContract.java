@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import onetomany.contract.User;
 import onetomany.db.StatementLog;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Exercise 6: a page of users with their posts. The unlimited query runs first, then the page: Hibernate may
  * re-use the plan of the same query text and drop the limit, and it pages a collection fetch in memory anyway.
  */
+@Tag("ex6")
 public abstract class Ex6PageOfUsersContract extends ExerciseContract {
 
     /** How SQL limits rows: limit/offset, offset ... fetch first/next. */

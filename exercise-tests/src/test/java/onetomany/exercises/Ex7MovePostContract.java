@@ -4,11 +4,13 @@ import java.util.List;
 
 import onetomany.contract.User;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Exercise 7: a post changes hands; it is updated, never deleted (the orphan-removal trap). */
+@Tag("ex7")
 public abstract class Ex7MovePostContract extends ExerciseContract {
 
     @Test

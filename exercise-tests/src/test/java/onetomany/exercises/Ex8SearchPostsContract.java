@@ -3,6 +3,7 @@ package onetomany.exercises;
 import java.util.List;
 
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.Arguments;
@@ -10,6 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Exercise 8: what the user typed is data: every character matches itself, nothing reaches the SQL text. */
+@Tag("ex8")
 public abstract class Ex8SearchPostsContract extends ExerciseContract {
 
     private static final List<String> TITLES = List.of(

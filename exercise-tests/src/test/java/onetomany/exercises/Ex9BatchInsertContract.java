@@ -9,11 +9,13 @@ import onetomany.db.StatementLog;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /** Exercise 9: thousands of rows in JDBC batches, counted by the proxy (a batch is one statement). */
+@Tag("ex9")
 public abstract class Ex9BatchInsertContract extends ExerciseContract {
 
     @ParameterizedTest(name = "{0} posts")

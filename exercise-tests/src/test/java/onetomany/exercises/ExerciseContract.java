@@ -1,5 +1,6 @@
 package onetomany.exercises;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,12 @@ import onetomany.contract.Fixtures;
 import onetomany.db.Database;
 import onetomany.db.StatementLog;
 import onetomany.exercises.contract.Exercises;
+import onetomany.libraries.Library;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -24,7 +27,9 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * What every exercise's tests share, in the style of the contract suite: one migrated database per test class,
  * empty tables before each test, statements counted through the proxy (reset &rarr; act &rarr; count), expected
- * data read with plain JDBC. A library's test class is one line: its {@link #createExercises(DataSource)}.
+ * data read with plain JDBC. A library's test class is one line: {@code @Tag("<key>")}, the key of its library in
+ * the registry ({@link Library}), which builds that library's exercises and which the progress board reads; each
+ * exercise's suite carries the tag {@code ex<n>}, its number.
  *
  * <p>Tests run in the order of their {@code @Order}, simplest first: the board reports the first that fails.
  */
@@ -39,7 +44,17 @@ public abstract class ExerciseContract {
     protected CommentFixtures comments;
 
     /** The library's exercises, built over the given (counting) DataSource. */
-    protected abstract Exercises createExercises(DataSource dataSource);
+    protected Exercises createExercises(DataSource dataSource) {
+        return library().exercises(dataSource, Exercises.class);
+    }
+
+    /** The library of this test class: the registry's library whose key is one of the class's tags. */
+    protected Library library() {
+        List<String> tags = Arrays.stream(getClass().getAnnotationsByType(Tag.class)).map(Tag::value).toList();
+        return Library.ALL.stream().filter(library -> tags.contains(library.key())).findFirst()
+                .orElseThrow(() -> new IllegalStateException(getClass().getName() + " is tagged " + tags
+                        + ", none of which is the key of a library in " + Library.FILE));
+    }
 
     @BeforeAll
     void openDatabase() {

@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
 
 import onetomany.exercises.contract.Exercise;
 import onetomany.exercises.contract.ExerciseNotSolved;
+import onetomany.libraries.Library;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -33,7 +35,8 @@ import org.junit.platform.launcher.TestPlan;
  * each: the participant sees one clue per library, not the answers to exercises he has not read yet.
  *
  * <p>A JUnit Platform listener (registered in {@code META-INF/services}), so it sees every test of the run as it
- * finishes: a test class {@code <Library>Ex<n>Test} is exercise n in that library. At the end of the run it writes
+ * finishes: a test tagged with a library's key in the registry ({@link Library}, {@code jpa}) and with {@code ex<n>}
+ * (each exercise's suite has its number's tag) is exercise n in that library. At the end of the run it writes
  * the board to {@code target/exercise-board.txt}, which {@code ./exercise} prints (and {@link PrintBoard}, in the
  * {@code board} profile, for a plain {@code mvnw} command line), and one line per test and per cell to
  * {@code target/exercise-results.txt}, which CI reads. Cells whose tests did not run show "·". The board speaks
@@ -41,34 +44,8 @@ import org.junit.platform.launcher.TestPlan;
  */
 public class ProgressBoard implements TestExecutionListener {
 
-    /** The columns: the test class prefix and the label used in the board and in the instructions' hints. */
-    enum Library {
-        JPA("Jpa", "JPA"), MYBATIS("MyBatis", "MyBatis"), JDBI("Jdbi", "Jdbi");
-
-        final String prefix;
-        final String label;
-
-        Library(String prefix, String label) {
-            this.prefix = prefix;
-            this.label = label;
-        }
-
-        static Library ofPrefix(String prefix) {
-            for (Library library : values()) {
-                if (library.prefix.equals(prefix)) {
-                    return library;
-                }
-            }
-            throw new IllegalArgumentException(prefix);
-        }
-
-        String argument() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
-    private static final Pattern TEST_CLASS =
-            Pattern.compile("onetomany\\.exercises\\.\\w+\\.(Jpa|MyBatis|Jdbi)Ex(\\d)Test");
+    /** The tag each exercise's suite carries: {@code ex<n>}. */
+    private static final Pattern EXERCISE_TAG = Pattern.compile("ex(\\d+)");
 
     /** One cell: the tests of one exercise in one library. */
     static final class Cell {
@@ -113,7 +90,7 @@ public class ProgressBoard implements TestExecutionListener {
     public void executionSkipped(TestIdentifier test, String reason) {
         cell(test).ifPresent(cell -> {
             cell.fail(check(test), new AssertionError("skipped: " + reason));
-            results.add("TEST\t" + key(test) + "\tSKIPPED\t" + check(test));
+            results.add("TEST\t" + key(test).orElseThrow() + "\tSKIPPED\t" + check(test));
         });
     }
 
@@ -127,15 +104,15 @@ public class ProgressBoard implements TestExecutionListener {
         if (test.isTest()) {
             if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
                 cell.get().passed++;
-                results.add("TEST\t" + key(test) + "\tPASSED\t" + check(test));
+                results.add("TEST\t" + key(test).orElseThrow() + "\tPASSED\t" + check(test));
             } else {
                 cell.get().fail(check(test), result.getThrowable().orElse(null));
-                results.add("TEST\t" + key(test) + "\tFAILED\t" + check(test));
+                results.add("TEST\t" + key(test).orElseThrow() + "\tFAILED\t" + check(test));
             }
         } else if (classLevel && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
             // @BeforeAll failed (say, Hibernate refused the mapping): no test of the class ran.
             cell.get().fail(text().settingUp, result.getThrowable().orElse(null));
-            results.add("TEST\t" + key(test) + "\tFAILED\tsetting up the exercises");
+            results.add("TEST\t" + key(test).orElseThrow() + "\tFAILED\tsetting up the exercises");
         }
     }
 
@@ -160,15 +137,15 @@ public class ProgressBoard implements TestExecutionListener {
         String code = System.getProperty("exercises.code", "exercises");
         out.append(String.format(t.header, code)).append("\n\n");
         out.append(String.format("%-58s", ""));
-        for (Library library : Library.values()) {
-            out.append(String.format("%-9s", library.label));
+        for (Library library : Library.ALL) {
+            out.append(String.format("%-9s", library.label()));
         }
         out.append('\n');
         int solved = 0;
         int run = 0;
         for (Exercise exercise : Exercise.values()) {
             out.append(String.format("%2d  %-54s", exercise.number(), t.title(exercise)));
-            for (Library library : Library.values()) {
+            for (Library library : Library.ALL) {
                 Cell cell = cells.get(key(library, exercise.number()));
                 String mark = cell == null ? "·" : cell.failed == 0 ? "✔" : "✘";
                 if (cell != null) {
@@ -179,8 +156,9 @@ public class ProgressBoard implements TestExecutionListener {
             }
             out.append('\n');
         }
-        out.append('\n').append(String.format(t.solved, solved, run)).append(run < 27 ? t.notRun : "").append('\n');
-        for (Library library : Library.values()) {
+        boolean everyCell = run == Exercise.values().length * Library.ALL.size();
+        out.append('\n').append(String.format(t.solved, solved, run)).append(everyCell ? "" : t.notRun).append('\n');
+        for (Library library : Library.ALL) {
             boolean first = true;
             for (Exercise exercise : Exercise.values()) {
                 Cell cell = cells.get(key(library, exercise.number()));
@@ -191,10 +169,10 @@ public class ProgressBoard implements TestExecutionListener {
                     clue(out, library, exercise, cell);
                     first = false;
                 } else {
-                    out.append(String.format(t.laterLine, exercise.number(), library.label,
+                    out.append(String.format(t.laterLine, exercise.number(), library.label(),
                             cell.notStarted() ? t.notStarted
                                     : String.format(t.checksFail, cell.failed, cell.failed + cell.passed),
-                            library.argument(), exercise.number())).append('\n');
+                            library.key(), exercise.number())).append('\n');
                 }
             }
         }
@@ -204,7 +182,7 @@ public class ProgressBoard implements TestExecutionListener {
     /** The first unsolved exercise of a library: every failing check, the first message, the nudge, the paths. */
     private void clue(StringBuilder out, Library library, Exercise exercise, Cell cell) {
         Text t = text();
-        out.append('\n').append(String.format("✘ %d %s — %s", exercise.number(), library.label, t.title(exercise)))
+        out.append('\n').append(String.format("✘ %d %s — %s", exercise.number(), library.label(), t.title(exercise)))
                 .append('\n');
         if (cell.notStarted()) {
             out.append("    ").append(t.notStartedLong).append('\n');
@@ -218,7 +196,7 @@ public class ProgressBoard implements TestExecutionListener {
             cell.firstMessage.lines().forEach(line -> out.append("      ").append(line).append('\n'));
         }
         hint(exercise, library, 1).ifPresent(hint -> out.append("    ").append(t.hint).append(' ').append(hint)
-                .append(String.format(t.nextTier, library.argument(), exercise.number())).append('\n'));
+                .append(String.format(t.nextTier, library.key(), exercise.number())).append('\n'));
         out.append("    ").append(t.instructions).append(' ').append(instructions(exercise)).append('\n');
         out.append("    ").append(t.report).append(" exercise-tests/target/surefire-reports/").append(cell.testClass)
                 .append(".txt\n");
@@ -243,7 +221,7 @@ public class ProgressBoard implements TestExecutionListener {
         Path path = Path.of(System.getProperty("exercises.instructions", "../exercises/instructions"),
                 russian() ? "ru" : "", file);
         try {
-            return Hints.tier(Files.readAllLines(path, StandardCharsets.UTF_8), library.label, tier);
+            return Hints.tier(Files.readAllLines(path, StandardCharsets.UTF_8), library.label(), tier);
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -253,23 +231,23 @@ public class ProgressBoard implements TestExecutionListener {
     // Cells and names
 
     private Optional<Cell> cell(TestIdentifier test) {
-        return className(test).filter(name -> TEST_CLASS.matcher(name).matches())
-                .map(name -> {
-                    Matcher m = TEST_CLASS.matcher(name);
-                    m.matches();
-                    return cells.computeIfAbsent(key(Library.ofPrefix(m.group(1)), Integer.parseInt(m.group(2))),
-                            k -> new Cell(name));
-                });
+        return key(test).map(key -> cells.computeIfAbsent(key, k -> new Cell(className(test).orElseThrow())));
     }
 
     private static String key(Library library, int exercise) {
-        return library.label + "\t" + exercise;
+        return library.label() + "\t" + exercise;
     }
 
-    private String key(TestIdentifier test) {
-        Matcher m = TEST_CLASS.matcher(className(test).orElseThrow());
-        m.matches();
-        return key(Library.ofPrefix(m.group(1)), Integer.parseInt(m.group(2)));
+    /** The test's cell, by its tags: a library's key and its exercise's {@code ex<n>}; none for other tests. */
+    private static Optional<String> key(TestIdentifier test) {
+        List<String> tags = test.getTags().stream().map(TestTag::getName).toList();
+        Optional<Library> library = Library.ALL.stream().filter(l -> tags.contains(l.key())).findFirst();
+        Optional<Integer> exercise = tags.stream().map(EXERCISE_TAG::matcher).filter(Matcher::matches)
+                .map(m -> Integer.parseInt(m.group(1))).findFirst();
+        if (library.isEmpty() || exercise.isEmpty() || className(test).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(key(library.get(), exercise.get()));
     }
 
     private static Optional<String> className(TestIdentifier test) {

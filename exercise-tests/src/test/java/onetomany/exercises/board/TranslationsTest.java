@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import onetomany.exercises.contract.Exercise;
+import onetomany.libraries.Library;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -94,10 +95,10 @@ class TranslationsTest {
             for (Path page : List.of(ROOT.resolve(exercise.instructions()),
                     ROOT.resolve(ProgressBoard.instructions(exercise, true)))) {
                 List<String> lines = read(page);
-                for (ProgressBoard.Library library : ProgressBoard.Library.values()) {
+                for (Library library : Library.ALL) {
                     for (int tier = 1; tier <= 3; tier++) {
-                        assertThat(Hints.tier(lines, library.label, tier))
-                                .as("%s: hint %d for %s", rel(page), tier, library.label)
+                        assertThat(Hints.tier(lines, library.label(), tier))
+                                .as("%s: hint %d for %s", rel(page), tier, library.label())
                                 .hasValueSatisfying(hint -> assertThat(hint).isNotBlank());
                     }
                 }
@@ -135,7 +136,7 @@ class TranslationsTest {
             if (!fenced && line.startsWith("#")) {
                 String level = line.substring(0, line.indexOf(' '));
                 String text = line.substring(level.length() + 1);
-                boolean library = Stream.of(ProgressBoard.Library.values()).anyMatch(l -> l.label.equals(text));
+                boolean library = Library.ALL.stream().anyMatch(l -> l.label().equals(text));
                 headings.add(library ? line : level);
             }
         }

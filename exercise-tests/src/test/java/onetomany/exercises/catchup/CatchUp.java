@@ -46,19 +46,31 @@ public final class CatchUp {
     record Plan(Map<Path, List<String>> files, List<String> report) {
     }
 
+    /** The registry of libraries, as the test kit's {@code onetomany.libraries.Library} reads it too. */
+    static final String LIBRARIES = "test-kit/src/main/resources/onetomany/libraries/libraries.txt";
+
     private CatchUp() {
+    }
+
+    /** The libraries' keys: the first column of {@link #LIBRARIES}, whose lines are not comments. */
+    static List<String> libraries(Path root) {
+        return read(root.resolve(LIBRARIES)).stream().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .map(line -> line.substring(0, line.indexOf('|')).strip()).toList();
     }
 
     public static void main(String[] args) {
         String library = null;
         int exercise = 0;
         boolean force = false;
+        Path root = Path.of("").toAbsolutePath();
+        List<String> libraries = libraries(root);
         for (String arg : args) {
             if (arg.equals("--force")) {
                 force = true;
             } else if (arg.matches("[1-9]")) {
                 exercise = Integer.parseInt(arg);
-            } else if (List.of("jpa", "mybatis", "jdbi").contains(arg.toLowerCase(Locale.ROOT))) {
+            } else if (libraries.contains(arg.toLowerCase(Locale.ROOT))) {
                 library = arg.toLowerCase(Locale.ROOT);
             } else {
                 System.err.println("unknown argument: " + arg);
@@ -66,10 +78,10 @@ public final class CatchUp {
             }
         }
         if (library == null || exercise == 0) {
-            System.err.println("usage: ./exercise --catch-up jpa|mybatis|jdbi 1-9 [--force]");
+            System.err.println("usage: ./exercise --catch-up " + String.join("|", libraries)
+                    + " 1-9 [--force]");
             System.exit(2);
         }
-        Path root = Path.of("").toAbsolutePath();
         Plan plan;
         try {
             plan = plan(root, library, exercise);

@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import onetomany.libraries.Library;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +25,7 @@ class CatchUpTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     @ParameterizedTest
-    @ValueSource(strings = {"jpa", "mybatis", "jdbi"})
+    @MethodSource("libraries")
     void every_file_has_the_same_regions_in_the_stubs_and_in_the_solutions_and_each_exercise_has_some(String library)
             throws IOException {
         Path exercises = ROOT.resolve("exercises/src");
@@ -52,7 +53,7 @@ class CatchUpTest {
 
         assertThat(plan.files().keySet()).isNotEmpty()
                 .allSatisfy(file -> assertThat(file.toString()).contains("/jdbi/"));
-        for (String library : List.of("jpa", "mybatis", "jdbi")) {
+        for (String library : libraries()) {
             for (Path file : CatchUp.libraryFiles(copy.resolve("solutions/src"), library)) {
                 List<String> before = read(ROOT.resolve("exercises/src").resolve(file));
                 List<String> after = read(copy.resolve("exercises/src").resolve(file));
@@ -115,4 +116,15 @@ class CatchUpTest {
             }
         }
     }
+
+    @Test
+    void the_catch_up_reads_the_libraries_of_the_registry_as_the_test_kit_does() {
+        assertThat(CatchUp.libraries(ROOT)).containsExactlyElementsOf(libraries());
+    }
+
+    /** The registry's libraries, as the test kit reads them. */
+    static List<String> libraries() {
+        return Library.ALL.stream().map(Library::key).toList();
+    }
+
 }

@@ -1,15 +1,9 @@
 package onetomany.exercises.jdbi;
 
-import javax.sql.DataSource;
-
 import onetomany.exercises.Ex1MapCommentsContract;
-import onetomany.exercises.contract.Exercises;
+import org.junit.jupiter.api.Tag;
 
-/** Exercise 1, run against JdbiExercises. */
+/** Exercise 1, run against JdbiExercises: the registry's exercises of the library this class is tagged with. */
+@Tag("jdbi")
 class JdbiEx1Test extends Ex1MapCommentsContract {
-
-    @Override
-    protected Exercises createExercises(DataSource dataSource) {
-        return new JdbiExercises(dataSource);
-    }
 }

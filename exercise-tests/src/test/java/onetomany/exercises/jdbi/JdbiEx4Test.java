@@ -1,15 +1,9 @@
 package onetomany.exercises.jdbi;
 
-import javax.sql.DataSource;
-
 import onetomany.exercises.Ex4CascadeContract;
-import onetomany.exercises.contract.Exercises;
+import org.junit.jupiter.api.Tag;
 
-/** Exercise 4, run against JdbiExercises. */
+/** Exercise 4, run against JdbiExercises: the registry's exercises of the library this class is tagged with. */
+@Tag("jdbi")
 class JdbiEx4Test extends Ex4CascadeContract {
-
-    @Override
-    protected Exercises createExercises(DataSource dataSource) {
-        return new JdbiExercises(dataSource);
-    }
 }

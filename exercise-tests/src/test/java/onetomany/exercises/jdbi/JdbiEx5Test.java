@@ -1,15 +1,9 @@
 package onetomany.exercises.jdbi;
 
-import javax.sql.DataSource;
-
 import onetomany.exercises.Ex5CountPostsContract;
-import onetomany.exercises.contract.Exercises;
+import org.junit.jupiter.api.Tag;
 
-/** Exercise 5, run against JdbiExercises. */
+/** Exercise 5, run against JdbiExercises: the registry's exercises of the library this class is tagged with. */
+@Tag("jdbi")
 class JdbiEx5Test extends Ex5CountPostsContract {
-
-    @Override
-    protected Exercises createExercises(DataSource dataSource) {
-        return new JdbiExercises(dataSource);
-    }
 }

@@ -1,15 +1,9 @@
 package onetomany.exercises.jdbi;
 
-import javax.sql.DataSource;
-
 import onetomany.exercises.Ex8SearchPostsContract;
-import onetomany.exercises.contract.Exercises;
+import org.junit.jupiter.api.Tag;
 
-/** Exercise 8, run against JdbiExercises. */
+/** Exercise 8, run against JdbiExercises: the registry's exercises of the library this class is tagged with. */
+@Tag("jdbi")
 class JdbiEx8Test extends Ex8SearchPostsContract {
-
-    @Override
-    protected Exercises createExercises(DataSource dataSource) {
-        return new JdbiExercises(dataSource);
-    }
 }

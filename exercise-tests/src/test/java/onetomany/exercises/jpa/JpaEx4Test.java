@@ -1,15 +1,9 @@
 package onetomany.exercises.jpa;
 
-import javax.sql.DataSource;
-
 import onetomany.exercises.Ex4CascadeContract;
-import onetomany.exercises.contract.Exercises;
+import org.junit.jupiter.api.Tag;
 
-/** Exercise 4, run against JpaExercises. */
+/** Exercise 4, run against JpaExercises: the registry's exercises of the library this class is tagged with. */
+@Tag("jpa")
 class JpaEx4Test extends Ex4CascadeContract {
-
-    @Override
-    protected Exercises createExercises(DataSource dataSource) {
-        return new JpaExercises(dataSource);
-    }
 }

@@ -1,15 +1,9 @@
 package onetomany.exercises.mybatis;
 
-import javax.sql.DataSource;
-
 import onetomany.exercises.Ex2LoadCommentsContract;
-import onetomany.exercises.contract.Exercises;
+import org.junit.jupiter.api.Tag;
 
-/** Exercise 2, run against MyBatisExercises. */
+/** Exercise 2, run against MyBatisExercises: the registry's exercises of the library this class is tagged with. */
+@Tag("mybatis")
 class MyBatisEx2Test extends Ex2LoadCommentsContract {
-
-    @Override
-    protected Exercises createExercises(DataSource dataSource) {
-        return new MyBatisExercises(dataSource);
-    }
 }

@@ -1,15 +1,9 @@
 package onetomany.exercises.mybatis;
 
-import javax.sql.DataSource;
-
 import onetomany.exercises.Ex3ThreeLevelsContract;
-import onetomany.exercises.contract.Exercises;
+import org.junit.jupiter.api.Tag;
 
-/** Exercise 3, run against MyBatisExercises. */
+/** Exercise 3, run against MyBatisExercises: the registry's exercises of the library this class is tagged with. */
+@Tag("mybatis")
 class MyBatisEx3Test extends Ex3ThreeLevelsContract {
-
-    @Override
-    protected Exercises createExercises(DataSource dataSource) {
-        return new MyBatisExercises(dataSource);
-    }
 }

@@ -1,15 +1,9 @@
 package onetomany.exercises.mybatis;
 
-import javax.sql.DataSource;
-
 import onetomany.exercises.Ex6PageOfUsersContract;
-import onetomany.exercises.contract.Exercises;
+import org.junit.jupiter.api.Tag;
 
-/** Exercise 6, run against MyBatisExercises. */
+/** Exercise 6, run against MyBatisExercises: the registry's exercises of the library this class is tagged with. */
+@Tag("mybatis")
 class MyBatisEx6Test extends Ex6PageOfUsersContract {
-
-    @Override
-    protected Exercises createExercises(DataSource dataSource) {
-        return new MyBatisExercises(dataSource);
-    }
 }
