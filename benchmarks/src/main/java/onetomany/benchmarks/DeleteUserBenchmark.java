@@ -14,7 +14,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Delete a user with his 10 posts (the cascade), one unit of work, in a database of 1,000 users × 10 posts. Each
  * call needs a user to delete: a per-invocation setup writes one with plain JDBC, outside the measured time. JMH
- * warns that per-invocation fixtures add timestamping overhead; at a few hundred microseconds per delete it is small.
+ * warns that per-invocation fixtures add timestamping overhead; beside a delete's own time (the README's table) it is
+ * small.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
