@@ -1,7 +1,7 @@
 @echo off
 rem Runs the exercise tests against your code in exercises\ and prints the progress board: ./exercise for Windows,
 rem with no bash. It runs one Maven command line, which works as it is on every system:
-rem   mvnw.cmd -q -pl exercise-tests -am test -Pboard -Dtest=*Ex3Test -Dgroups=jpa
+rem   mvnw.cmd -q -pl exercise-kit/tests -am test -Pboard -Dtest=*Ex3Test -Dgroups=jpa
 rem
 rem   exercise.cmd                 every exercise in every library
 rem   exercise.cmd jpa             one library, by its key in the registry: jpa, mybatis, jdbi
@@ -28,5 +28,5 @@ echo unknown argument: %~1 (expected a library's key in %LIBRARIES%, an exercise
 exit /b 2
 
 :run
-call "%~dp0mvnw.cmd" -q -pl exercise-tests -am test -Pboard "-Dtest=*Ex%NUMBER%Test" %GROUPS% %LANGUAGE%
+call "%~dp0mvnw.cmd" -q -pl exercise-kit/tests -am test -Pboard "-Dtest=*Ex%NUMBER%Test" %GROUPS% %LANGUAGE%
 exit /b %ERRORLEVEL%

@@ -3,10 +3,10 @@
 # runs JMH with -prof gc, and writes jmh-result.json and benchmarks.md to benchmarks/target/benchmarks (the short
 # profile) or benchmarks/target/benchmarks-<profile>.
 #
-#   benchmarks/run.sh                  # the short profile: every benchmark, about 4 minutes on 2 cores
-#   benchmarks/run.sh targets          # the eager read at 10,000 users, every form of it, measured longer
-#   benchmarks/run.sh long             # 3 forks, longer iterations: real numbers, about an hour
-#   benchmarks/run.sh short -Ddb=postgres   # any -D is passed to the JVM (and to JMH's forks)
+#   scripts/benchmarks.sh                  # the short profile: every benchmark, about 4 minutes on 2 cores
+#   scripts/benchmarks.sh targets          # the eager read at 10,000 users, every form of it, measured longer
+#   scripts/benchmarks.sh long             # 3 forks, longer iterations: real numbers, about an hour
+#   scripts/benchmarks.sh short -Ddb=postgres # any -D is passed to the JVM (and to JMH's forks)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

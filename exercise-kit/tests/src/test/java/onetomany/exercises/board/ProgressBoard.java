@@ -198,7 +198,7 @@ public class ProgressBoard implements TestExecutionListener {
         hint(exercise, library, 1).ifPresent(hint -> out.append("    ").append(t.hint).append(' ').append(hint)
                 .append(String.format(t.nextTier, library.key(), exercise.number())).append('\n'));
         out.append("    ").append(t.instructions).append(' ').append(instructions(exercise)).append('\n');
-        out.append("    ").append(t.report).append(" exercise-tests/target/surefire-reports/").append(cell.testClass)
+        out.append("    ").append(t.report).append(" exercise-kit/tests/target/surefire-reports/").append(cell.testClass)
                 .append(".txt\n");
     }
 
@@ -218,7 +218,7 @@ public class ProgressBoard implements TestExecutionListener {
      */
     static Optional<String> hint(Exercise exercise, Library library, int tier) {
         String file = exercise.instructions().substring(exercise.instructions().lastIndexOf('/') + 1);
-        Path path = Path.of(System.getProperty("exercises.instructions", "../exercises/instructions"),
+        Path path = Path.of(System.getProperty("exercises.instructions", "../../exercises/instructions"),
                 russian() ? "ru" : "", file);
         try {
             return Hints.tier(Files.readAllLines(path, StandardCharsets.UTF_8), library.label(), tier);

@@ -18,11 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The catch-up's regions and what it writes, on a copy of {@code exercises/src} and {@code solutions/src}. That the
  * caught-up cell turns ✔ on the board, and the others stay ✘, is run end to end in a clone of the repository by
- * {@code exercise-tests/check-catch-up.sh} (it needs a Maven build of its own).
+ * {@code scripts/check-catch-up.sh} (it needs a Maven build of its own).
  */
 class CatchUpTest {
 
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
 
     @ParameterizedTest
     @MethodSource("libraries")

@@ -2,7 +2,7 @@
 # End-to-end check of ./exercise --catch-up, in a clone of this repository's last commit (the working copy is left
 # alone): it refuses to overwrite uncommitted work, --force overwrites it, and after ./exercise --catch-up jdbi 1 the
 # board has that cell ✔ and every other ✘, with only Jdbi's files changed. Needs the Maven repository to be warm
-# (it builds offline). Usage: exercise-tests/check-catch-up.sh
+# (it builds offline). Usage: scripts/check-catch-up.sh
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/catch-up-check.XXXXXX")
@@ -32,7 +32,7 @@ git checkout -q -- exercises/src
 changed=$(git status --porcelain | awk '{print $2}')
 echo "$changed" | grep -qv '/jdbi/' && fail "files outside Jdbi's changed: $changed"
 MAVEN_ARGS="-o" ./exercise >/dev/null || true
-results=exercise-tests/target/exercise-results.txt
+results=exercise-kit/tests/target/exercise-results.txt
 grep -qP '^CELL\tJdbi\t1\tPASSED$' "$results" || fail "Jdbi 1 is not ✔ after the catch-up"
 failed=$(grep -cP '^CELL\t.*\tFAILED$' "$results")
 # Every exercise (its instructions file) in every library of the registry, but Jdbi 1.

@@ -27,11 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * pair of pages must have the same headings (the libraries' by name), the same code blocks, the same code spans,
  * the same links (to the same files, which exist) and the same tables; every instructions file must hold the
  * three tiers of hints for each library, in both languages, where the board and {@code ./exercise --hint} find
- * them. Surefire runs in {@code exercise-tests/}: the repository is its parent.
+ * them. Surefire runs in {@code exercise-kit/tests/}: the repository is two levels up.
  */
 class TranslationsTest {
 
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     private static final Path INSTRUCTIONS = ROOT.resolve("exercises/instructions");
 
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)]\\(([^)\\s]+)\\)");
