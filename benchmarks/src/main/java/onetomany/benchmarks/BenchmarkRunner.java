@@ -22,12 +22,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * [benchmark regex]}. Runs JMH with {@code -prof gc}, writes its JSON, then counts statements versus N and
  * measures the heap each result retains, and writes everything as one Markdown report.
  *
- * <p>{@code short}: 1 fork, 1 warm-up iteration of 1 s and 3 measured of 0.5 s (about 4 minutes on 2 cores): every
- * benchmark, indicative numbers; most of the time goes to starting 38 forks and seeding their databases.
- * {@code targets}: only the eager read at 10,000 users, every form of it, 3 warm-up and 5 measured iterations of
- * 2 s (under 4 minutes). {@code long}: 3 forks, 5 warm-up and 10 measured iterations of 2 s each (63 minutes
- * on 2 cores against PostgreSQL), for real numbers.
- * JMH's own command line stays available: {@code java -cp benchmarks.jar org.openjdk.jmh.Main -h}.
+ * <p>{@code short}: 1 fork, 1 warm-up iteration of 1 s and 3 measured of 0.5 s: every benchmark, indicative
+ * numbers; most of the time goes to starting 38 forks and seeding their databases. {@code targets}: only the eager
+ * read at 10,000 users, every form of it, 3 warm-up and 5 measured iterations of 2 s. {@code long}: 3 forks,
+ * 5 warm-up and 10 measured iterations of 2 s each, for real numbers. How long each takes: the README.
+ * Every subject's {@code library} parameter is given here, from the registry ({@link Subjects#keys()}).
+ * JMH's own command line stays available: {@code java -cp benchmarks.jar org.openjdk.jmh.Main -h}; there,
+ * {@code -p library=} with those keys, comma-separated, measures every subject, and without it the floor alone.
  */
 public final class BenchmarkRunner {
 
@@ -48,6 +49,7 @@ public final class BenchmarkRunner {
         Instant start = Instant.now();
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(include)
+                .param("library", Subjects.keys().toArray(String[]::new))
                 .addProfiler(GCProfiler.class)
                 .resultFormat(ResultFormatType.JSON)
                 .result(json.toString())

@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(java.util.concurrent.TimeUnit.MICROSECONDS)
 public class CreateUserBenchmark {
 
-    @Param({"jdbc", "jpa", "mybatis", "jdbi"})
+    /** The floor here; every subject when run by {@link BenchmarkRunner}, which sets {@link Subjects#keys()}. */
+    @Param(Subjects.FLOOR)
     public String library;
 
     private Bench bench;
@@ -33,7 +34,7 @@ public class CreateUserBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         bench = Bench.seeded(1_000);
-        subject = Library.of(library).open(bench.database.dataSource());
+        subject = Subjects.open(library, bench.database.dataSource());
         List<NewPost> posts = new ArrayList<>();
         for (int p = 1; p <= Bench.POSTS_PER_USER; p++) {
             posts.add(new NewPost("Post " + p, "The content of post " + p + ", a line of text."));

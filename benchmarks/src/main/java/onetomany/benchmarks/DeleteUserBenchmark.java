@@ -14,14 +14,16 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Delete a user with his 10 posts (the cascade), one unit of work, in a database of 1,000 users × 10 posts. Each
  * call needs a user to delete: a per-invocation setup writes one with plain JDBC, outside the measured time. JMH
- * warns that per-invocation fixtures add timestamping overhead; at a few hundred microseconds per delete it is small.
+ * warns that per-invocation fixtures add timestamping overhead; beside a delete's own time (the README's table) it is
+ * small.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(java.util.concurrent.TimeUnit.MICROSECONDS)
 public class DeleteUserBenchmark {
 
-    @Param({"jdbc", "jpa", "mybatis", "jdbi"})
+    /** The floor here; every subject when run by {@link BenchmarkRunner}, which sets {@link Subjects#keys()}. */
+    @Param(Subjects.FLOOR)
     public String library;
 
     private Bench bench;
@@ -31,7 +33,7 @@ public class DeleteUserBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         bench = Bench.seeded(1_000);
-        subject = Library.of(library).open(bench.database.dataSource());
+        subject = Subjects.open(library, bench.database.dataSource());
     }
 
     @Setup(Level.Iteration)

@@ -40,36 +40,36 @@ final class Measurements {
             m.database = database.description();
             m.forgetStatements = database.statements()::reset;
             List<Subject> subjects = new ArrayList<>();
-            for (Library library : Library.values()) {
-                subjects.add(library.open(database.dataSource()));
+            for (String library : Subjects.keys()) {
+                subjects.add(Subjects.open(library, database.dataSource()));
             }
             for (LoadStrategy strategy : LoadStrategy.values()) {
-                for (Library library : Library.values()) {
-                    m.statements.put(strategy + " " + library.key, new ArrayList<>());
+                for (String library : Subjects.keys()) {
+                    m.statements.put(strategy + " " + library, new ArrayList<>());
                 }
             }
-            for (Library library : Library.values()) {
-                m.statements.put("posts with authors " + library.key, new ArrayList<>());
+            for (String library : Subjects.keys()) {
+                m.statements.put("posts with authors " + library, new ArrayList<>());
             }
             for (int n : N) {
                 Seed.users(database.unproxiedDataSource(), n, POSTS_PER_USER_COUNTED);
-                for (Library library : Library.values()) {
-                    Subject subject = subjects.get(library.ordinal());
+                for (String library : Subjects.keys()) {
+                    Subject subject = subjects.get(Subjects.keys().indexOf(library));
                     for (LoadStrategy strategy : LoadStrategy.values()) {
                         database.statements().reset();
                         subject.usersWithPosts(strategy);
-                        m.statements.get(strategy + " " + library.key).add(database.statements().count());
+                        m.statements.get(strategy + " " + library).add(database.statements().count());
                     }
                     database.statements().reset();
                     subject.postsWithAuthors();
-                    m.statements.get("posts with authors " + library.key).add(database.statements().count());
+                    m.statements.get("posts with authors " + library).add(database.statements().count());
                 }
             }
             // Then the data of the read benchmarks, and what each read's result keeps alive.
             for (int users : new int[] {1_000, 10_000}) {
                 Seed.users(database.unproxiedDataSource(), users, Bench.POSTS_PER_USER);
-                for (Library library : Library.values()) {
-                    Subject subject = subjects.get(library.ordinal());
+                for (String library : Subjects.keys()) {
+                    Subject subject = subjects.get(Subjects.keys().indexOf(library));
                     long joined = m.retain("UsersWithPostsBenchmark.joined", users, library,
                             () -> subject.usersWithPosts(LoadStrategy.JOINED));
                     m.retain("UsersWithPostsBenchmark.selectIn", users, library,
@@ -80,7 +80,7 @@ final class Measurements {
                     } else {
                         m.retain("PostsWithAuthorsBenchmark.postsWithAuthors", users, library,
                                 subject::postsWithAuthors);
-                        m.retainedBytes.put(library.key, joined);
+                        m.retainedBytes.put(library, joined);
                     }
                     database.statements().reset();
                 }
@@ -96,9 +96,9 @@ final class Measurements {
         return m;
     }
 
-    private long retain(String benchmark, int users, Library library, Supplier<?> read) {
+    private long retain(String benchmark, int users, String library, Supplier<?> read) {
         long bytes = retained(read, forgetStatements);
-        retainedByRead.computeIfAbsent(benchmark + " " + users, key -> new LinkedHashMap<>()).put(library.key, bytes);
+        retainedByRead.computeIfAbsent(benchmark + " " + users, key -> new LinkedHashMap<>()).put(library, bytes);
         return bytes;
     }
 

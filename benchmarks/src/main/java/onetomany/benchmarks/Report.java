@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import onetomany.libraries.Library;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
@@ -68,11 +69,11 @@ final class Report {
 
         md.append("Per cell: JMH average time per operation, its ratio to the JDBC floor, and the memory allocated per ")
                 .append("operation (`-prof gc`, `gc.alloc.rate.norm`).\n\n");
-        md.append("| Operation | JDBC floor | Hibernate | MyBatis | Jdbi |\n|---|---|---|---|---|\n");
+        md.append(header("Operation"));
         for (Operation op : OPERATIONS) {
             Optional<RunResult> floor = find(results, op.benchmark(), op.users(), "jdbc");
             md.append("| ").append(op.title());
-            for (String library : List.of("jdbc", "jpa", "mybatis", "jdbi")) {
+            for (String library : Subjects.keys()) {
                 md.append(" | ").append(find(results, op.benchmark(), op.users(), library)
                         .map(r -> cell(r, floor)).orElse("—"));
             }
@@ -81,14 +82,14 @@ final class Report {
 
         md.append("\nHeap each read's result keeps alive: heap in use after a full GC with the result held, minus ")
                 .append("before it was read (one result at a time, after a first read that filled the caches).\n\n");
-        md.append("| Read | JDBC floor | Hibernate | MyBatis | Jdbi |\n|---|---|---|---|---|\n");
+        md.append(header("Read"));
         for (Operation op : OPERATIONS) {
             Map<String, Long> retained = m.retainedByRead.get(op.benchmark() + " " + op.users());
             if (retained == null) {
                 continue; // a write: its result is one user
             }
             md.append("| ").append(op.title());
-            for (String library : List.of("jdbc", "jpa", "mybatis", "jdbi")) {
+            for (String library : Subjects.keys()) {
                 md.append(" | ").append(Optional.ofNullable(retained.get(library)).map(Report::bytes).orElse("—"));
             }
             md.append(" |\n");
@@ -133,11 +134,19 @@ final class Report {
         return md.toString();
     }
 
+    /** A table's header: its first column, the floor, then every library of the registry. */
+    private static String header(String first) {
+        StringBuilder header = new StringBuilder("| ").append(first).append(" | JDBC floor |");
+        Library.ALL.forEach(library -> header.append(' ').append(library.name()).append(" |"));
+        return header.append("\n|---|---|").append("---|".repeat(Library.ALL.size())).append('\n').toString();
+    }
+
     private static Optional<RunResult> find(Collection<RunResult> results, String benchmark, String users,
-                                            String library) {
+                                            String subject) {
         return results.stream()
                 .filter(r -> r.getParams().getBenchmark().endsWith("." + benchmark))
-                .filter(r -> library.equals(r.getParams().getParam("library")))
+                .filter(r -> subject.equals(r.getParams().getParam("library"))
+                        || subject.equals(r.getParams().getParam("form")))
                 .filter(r -> users == null || users.equals(r.getParams().getParam("users")))
                 .findFirst();
     }

@@ -28,7 +28,7 @@ public class TunedReadBenchmark {
 
     @Param({"jpa-plain-session", "jpa-stateless", "jpa-tuples", "mybatis-flat", "jdbi-label-per-row",
             "jdbi-by-index"})
-    public String library;
+    public String form;
 
     private Bench bench;
     private Tuned.Reader reader;
@@ -36,7 +36,7 @@ public class TunedReadBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         bench = Bench.seeded(users);
-        reader = Tuned.of(library).open(bench.database.dataSource());
+        reader = Tuned.of(form).open(bench.database.dataSource());
     }
 
     @Setup(Level.Iteration)

@@ -24,7 +24,8 @@ public class UsersWithPostsBenchmark {
     @Param({"1000", "10000"})
     public int users;
 
-    @Param({"jdbc", "jpa", "mybatis", "jdbi"})
+    /** The floor here; every subject when run by {@link BenchmarkRunner}, which sets {@link Subjects#keys()}. */
+    @Param(Subjects.FLOOR)
     public String library;
 
     private Bench bench;
@@ -33,7 +34,7 @@ public class UsersWithPostsBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         bench = Bench.seeded(users);
-        subject = Library.of(library).open(bench.database.dataSource());
+        subject = Subjects.open(library, bench.database.dataSource());
     }
 
     @Setup(Level.Iteration)

@@ -41,9 +41,9 @@ class BenchmarksSmokeTest {
 
     @Test
     void everyLibraryReadsTheGraphOfTheFloorWithTheContractsStatementCounts() {
-        try (Subject floor = Library.JDBC.open(database.dataSource())) {
-            for (Library library : Library.values()) {
-                try (Subject subject = library.open(database.dataSource())) {
+        try (Subject floor = Subjects.open(Subjects.FLOOR, database.dataSource())) {
+            for (String library : Subjects.keys()) {
+                try (Subject subject = Subjects.open(library, database.dataSource())) {
                     for (LoadStrategy strategy : LoadStrategy.values()) {
                         database.statements().reset();
                         String graph = users(subject.usersWithPosts(strategy));
@@ -52,7 +52,7 @@ class BenchmarksSmokeTest {
                         assertThat(graph).as(library + " " + strategy)
                                 .isEqualTo(users(floor.usersWithPosts(strategy)));
                     }
-                    assertThat(posts(subject.postsWithAuthors())).as(library.key)
+                    assertThat(posts(subject.postsWithAuthors())).as(library)
                             .isEqualTo(posts(floor.postsWithAuthors()));
                 }
             }
@@ -61,7 +61,7 @@ class BenchmarksSmokeTest {
 
     @Test
     void everyTunedReaderReadsTheGraphOfTheFloorInOneStatement() {
-        try (Subject floor = Library.JDBC.open(database.dataSource())) {
+        try (Subject floor = Subjects.open(Subjects.FLOOR, database.dataSource())) {
             String expected = users(floor.usersWithPosts(LoadStrategy.JOINED));
             for (Tuned tuned : Tuned.values()) {
                 try (Tuned.Reader reader = tuned.open(database.dataSource())) {
@@ -75,7 +75,7 @@ class BenchmarksSmokeTest {
 
     @Test
     void theFloorWritesAUserWithPostsInTwoStatementsAndDeletesHimInThree() {
-        try (Subject floor = Library.JDBC.open(database.dataSource())) {
+        try (Subject floor = Subjects.open(Subjects.FLOOR, database.dataSource())) {
             database.statements().reset();
             User created = floor.createUserWithPosts(new NewUser("New", new NewPost("a", "x"), new NewPost("b", null)));
             assertThat(database.statements().count()).isEqualTo(2);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import onetomany.contract.LoadStrategy;
 import onetomany.db.DatabaseKind;
 import onetomany.db.StatementLog;
+import onetomany.libraries.Library;
 
 /**
  * Everything one comparison run measured, ready for the three renderings (terminal, Markdown, HTML).

@@ -25,6 +25,7 @@ import onetomany.contract.UserPostRepository;
 import onetomany.db.Database;
 import onetomany.db.DatabaseKind;
 import onetomany.db.StatementLog;
+import onetomany.libraries.Library;
 
 /**
  * Runs, through each {@link Library}, every operation of the contract, the seed script and the load strategies for
@@ -117,7 +118,7 @@ public final class ComparisonRunner {
                     Seeder seeder = new Seeder(db.unproxiedDataSource());
                     prime(db);
                     long begin = System.nanoTime();
-                    UserPostRepository repository = library.factory().apply(db.dataSource());
+                    UserPostRepository repository = library.repository(db.dataSource());
                     long startup = System.nanoTime() - begin;
                     startups.add(new ComparisonResult.Startup(library, startup));
                     started.add(new Started(library, db, repository, seeder, new EnumMap<>(Operation.class)));

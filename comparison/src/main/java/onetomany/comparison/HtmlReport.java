@@ -8,6 +8,7 @@ import onetomany.comparison.Charts.LineChart;
 import onetomany.comparison.Charts.Series;
 import onetomany.comparison.ComparisonResult.Cell;
 import onetomany.contract.LoadStrategy;
+import onetomany.libraries.Library;
 
 import static onetomany.comparison.Svg.escape;
 

@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import onetomany.comparison.ComparisonResult.Cell;
 import onetomany.contract.LoadStrategy;
+import onetomany.libraries.Library;
 
 /**
  * The report as Markdown ({@code comparison.md}): the same content as the page, with tables instead of charts;

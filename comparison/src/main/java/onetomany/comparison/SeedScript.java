@@ -12,6 +12,7 @@ import onetomany.contract.User;
 import onetomany.contract.UserPostRepository;
 import onetomany.db.Database;
 import onetomany.db.StatementLog;
+import onetomany.libraries.Library;
 
 /**
  * The seeds' script, through each library: Alice with two posts, saved by saving Alice alone; then her posts'
@@ -49,7 +50,7 @@ public final class SeedScript {
     /** Runs the script through one library on a database of its own. */
     public static Run run(Library library) {
         try (Database database = Database.open();
-             UserPostRepository repository = library.factory().apply(database.dataSource())) {
+             UserPostRepository repository = library.repository(database.dataSource())) {
             return run(library, database, repository);
         }
     }

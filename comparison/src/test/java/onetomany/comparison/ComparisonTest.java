@@ -15,6 +15,7 @@ import onetomany.contract.LoadStrategy;
 import onetomany.contract.StatementBudget;
 import onetomany.db.DatabaseKind;
 import onetomany.db.StatementLog;
+import onetomany.libraries.Library;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -69,9 +70,9 @@ class ComparisonTest {
         assertThat(result.failures()).isEmpty();
         assertThat(result.cells()).hasSize(Library.ALL.size() * Operation.values().length);
         assertThat(result.cells()).extracting(cell -> cell.library().name()).containsOnly(
-                "Hibernate ORM", "MyBatis", "Jdbi");
+                Library.ALL.stream().map(Library::name).toArray(String[]::new));
         assertThat(result.seedScript()).allMatch(SeedScript.Run::titlesReadBack);
-        assertThat(result.environment().libraries()).hasSize(3).allSatisfy(version ->
+        assertThat(result.environment().libraries()).hasSize(Library.ALL.size()).allSatisfy(version ->
                 assertThat(version).matches(".* \\d+\\.\\d+.*"));
     }
 

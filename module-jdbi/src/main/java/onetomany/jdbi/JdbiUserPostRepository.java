@@ -1,7 +1,6 @@
 package onetomany.jdbi;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,7 +155,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
      * SQL anyway: one statement.
      */
     // tag::select-in[]
-    private static Collection<UserEntity> selectIn(Handle handle) {
+    private static List<UserEntity> selectIn(Handle handle) {
         Map<Long, UserEntity> usersById = new LinkedHashMap<>();
         allUsers(handle).forEach(user -> usersById.put(user.getId(), user));
         List<Long> ids = List.copyOf(usersById.keySet());
@@ -169,7 +168,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
                     .bindList("userIds", ids.subList(from, Math.min(from + LoadStrategy.IDS_PER_STATEMENT, ids.size())))
                     .reduceRows(usersById, JdbiUserPostRepository::addPostToItsUser);
         }
-        return usersById.values();
+        return List.copyOf(usersById.values());
     }
     // end::select-in[]
 
@@ -178,19 +177,19 @@ public class JdbiUserPostRepository implements UserPostRepository {
      * again, as a subquery; nothing is bound. With no user there is nothing to look up: one statement.
      */
     // tag::subquery[]
-    private static Collection<UserEntity> subquery(Handle handle) {
+    private static List<UserEntity> subquery(Handle handle) {
         Map<Long, UserEntity> usersById = new LinkedHashMap<>();
         allUsers(handle).forEach(user -> usersById.put(user.getId(), user));
         if (usersById.isEmpty()) {
-            return List.of();
+            return List.of(); // nothing to look up: the contract's one statement
         }
-        return handle.createQuery("""
+        return List.copyOf(handle.createQuery("""
                         select p.id p_id, p.title p_title, p.content p_content, p.user_id p_user_id
                         from posts p
                         where p.user_id in (select u.id from users u)
                         order by p.id""")
                 .reduceRows(usersById, JdbiUserPostRepository::addPostToItsUser)
-                .values();
+                .values());
     }
     // end::subquery[]
 
@@ -315,7 +314,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
     }
 
     @Override
-    public long addPost(Long userId, NewPost post) {
+    public long addPost(Long userId, NewPost newPost) {
         // The user's row is locked first, so that a concurrent deleteUser cannot leave this post orphaned (see
         // StatementBudget#addPost); an unknown user is found there. A null user id goes straight to the insert,
         // which the schema refuses (NOT NULL).
@@ -323,7 +322,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
             if (userId != null && lockUser(handle, userId).isEmpty()) {
                 throw RepositoryException.unknownUser(userId);
             }
-            return insertPost(handle, userId, post);
+            return insertPost(handle, userId, newPost);
         });
     }
 

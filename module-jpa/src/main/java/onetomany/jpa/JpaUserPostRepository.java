@@ -129,51 +129,64 @@ public class JpaUserPostRepository implements UserPostRepository {
 
     @Override
     public List<User> findAllUsersWithPosts(LoadStrategy strategy) {
-        return read(session -> {
-            List<UserEntity> users = switch (strategy) {
-                // joinedload: one statement. The join repeats each user once per post; Hibernate folds the rows
-                // into one entity per id (the seeds' .unique()), without "distinct" in the SQL.
-                // tag::joined[]
-                case JOINED -> session.createSelectionQuery(
-                        "from UserEntity u left join fetch u.posts order by u.id", UserEntity.class)
-                        .getResultList();
-                // end::joined[]
-                // selectinload is Hibernate's batch fetching: the first collection initialized loads the posts of
-                // up to 500 users whose lists are still unloaded, by their ids; the next user not loaded yet starts
-                // the next batch. 1 + ceil(N / 500) statements. Switched on for this session only (the same as
-                // @BatchSize(size = 500) on the list, or hibernate.default_batch_fetch_size for every session), so
-                // NAIVE below still shows the N+1 problem.
-                // tag::select-in[]
-                case SELECT_IN -> {
-                    session.setFetchBatchSize(LoadStrategy.IDS_PER_STATEMENT);
-                    List<UserEntity> loaded = allUsers(session);
-                    loaded.forEach(user -> Hibernate.initialize(user.getPosts()));
-                    yield loaded;
-                }
-                // end::select-in[]
-                // subqueryload is Hibernate's subselect fetching: the first collection initialized loads the posts
-                // of every user of the query that loaded them, in one "where user_id in (select ...)": the users'
-                // query again, as a subquery. Also switched on for this session only.
-                // tag::subquery[]
-                case SUBQUERY -> {
-                    session.setSubselectFetchingEnabled(true);
-                    List<UserEntity> loaded = allUsers(session);
-                    loaded.forEach(user -> Hibernate.initialize(user.getPosts()));
-                    yield loaded;
-                }
-                // end::subquery[]
-                // The N+1 problem, on purpose: each lazy list is loaded by its own select when first touched.
-                // tag::naive[]
-                case NAIVE -> {
-                    List<UserEntity> loaded = allUsers(session);
-                    loaded.forEach(user -> Hibernate.initialize(user.getPosts()));
-                    yield loaded;
-                }
-                // end::naive[]
-            };
-            return List.copyOf(users);
-        });
+        return read(session -> List.copyOf(switch (strategy) {
+            case JOINED -> joined(session);
+            case SELECT_IN -> selectIn(session);
+            case SUBQUERY -> subquery(session);
+            case NAIVE -> naive(session);
+        }));
     }
+
+    /**
+     * joinedload: one statement. The join repeats each user once per post; Hibernate folds the rows into one entity
+     * per id (the seeds' {@code .unique()}), without "distinct" in the SQL.
+     */
+    // tag::joined[]
+    private static List<UserEntity> joined(Session session) {
+        return session.createSelectionQuery(
+                        "from UserEntity u left join fetch u.posts order by u.id", UserEntity.class)
+                .getResultList();
+    }
+    // end::joined[]
+
+    /**
+     * selectinload is Hibernate's batch fetching: the first collection initialized loads the posts of up to 500
+     * users whose lists are still unloaded, by their ids; the next user not loaded yet starts the next batch.
+     * 1 + ceil(N / 500) statements. Switched on for this session only (the same as {@code @BatchSize(size = 500)} on
+     * the list, or {@code hibernate.default_batch_fetch_size} for every session), so {@link #naive} still shows the
+     * N+1 problem.
+     */
+    // tag::select-in[]
+    private static List<UserEntity> selectIn(Session session) {
+        session.setFetchBatchSize(LoadStrategy.IDS_PER_STATEMENT);
+        List<UserEntity> users = allUsers(session);
+        users.forEach(user -> Hibernate.initialize(user.getPosts()));
+        return users;
+    }
+    // end::select-in[]
+
+    /**
+     * subqueryload is Hibernate's subselect fetching: the first collection initialized loads the posts of every user
+     * of the query that loaded them, in one "where user_id in (select ...)": the users' query again, as a subquery.
+     * Also switched on for this session only.
+     */
+    // tag::subquery[]
+    private static List<UserEntity> subquery(Session session) {
+        session.setSubselectFetchingEnabled(true);
+        List<UserEntity> users = allUsers(session);
+        users.forEach(user -> Hibernate.initialize(user.getPosts()));
+        return users;
+    }
+    // end::subquery[]
+
+    /** The N+1 problem, on purpose: each lazy list is loaded by its own select when first touched. */
+    // tag::naive[]
+    private static List<UserEntity> naive(Session session) {
+        List<UserEntity> users = allUsers(session);
+        users.forEach(user -> Hibernate.initialize(user.getPosts()));
+        return users;
+    }
+    // end::naive[]
 
     /**
      * yield_per: the joined query, scrolled. Hibernate folds the rows of one user into one entity (it reads one

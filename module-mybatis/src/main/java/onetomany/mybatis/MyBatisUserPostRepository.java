@@ -96,26 +96,23 @@ public class MyBatisUserPostRepository implements UserPostRepository {
 
     @Override
     public List<User> findAllUsersWithPosts(LoadStrategy strategy) {
-        return read(mapper -> {
-            List<UserEntity> users = switch (strategy) {
-                // joinedload: one statement; the result map folds the repeated user columns into one UserEntity
-                // per id and links each post's author to it.
-                case JOINED -> mapper.findAllUsersWithPostsJoined();
-                case SELECT_IN -> selectIn(mapper);
-                case SUBQUERY -> subquery(mapper);
-                // tag::naive[]
-                case NAIVE -> {
-                    // The N+1 problem, on purpose: one select for the users, then MyBatis runs the result map's
-                    // nested select once per user. Those posts know only their user's id: point them back to him.
-                    List<UserEntity> loaded = mapper.findAllUsersThenPostsOneByOne();
-                    loaded.forEach(user -> user.getPosts().forEach(post -> post.setAuthor(user)));
-                    yield loaded;
-                }
-                // end::naive[]
-            };
-            return List.copyOf(users);
-        });
+        return read(mapper -> List.copyOf(switch (strategy) {
+            case JOINED -> joined(mapper);
+            case SELECT_IN -> selectIn(mapper);
+            case SUBQUERY -> subquery(mapper);
+            case NAIVE -> naive(mapper);
+        }));
     }
+
+    /**
+     * joinedload: one statement; the result map folds the repeated user columns into one UserEntity per id and
+     * links each post's author to it.
+     */
+    // tag::joined[]
+    private static List<UserEntity> joined(UserPostMapper mapper) {
+        return mapper.findAllUsersWithPostsJoined();
+    }
+    // end::joined[]
 
     /**
      * selectinload by hand: the users, then their posts by chunks of at most 500 user ids, each chunk one
@@ -125,8 +122,8 @@ public class MyBatisUserPostRepository implements UserPostRepository {
      * is in order. Without the chunks, 70,000 users are 70,000 parameters, which PostgreSQL refuses (at most
      * 65,535 a statement).
      */
+    // tag::select-in[]
     private static List<UserEntity> selectIn(UserPostMapper mapper) {
-        // tag::select-in[]
         List<UserEntity> users = mapper.findAllUsers();
         Map<Long, UserEntity> usersById = new HashMap<>();
         users.forEach(user -> usersById.put(user.getId(), user));
@@ -139,15 +136,15 @@ public class MyBatisUserPostRepository implements UserPostRepository {
             }
         }
         return users;
-        // end::select-in[]
     }
+    // end::select-in[]
 
     /**
      * subqueryload by hand: the users, then all their posts in one statement whose {@code in} is the users' query
      * again, stitched by user id as above. Nothing to send but the SQL; the database runs the users' query twice.
      */
+    // tag::subquery[]
     private static List<UserEntity> subquery(UserPostMapper mapper) {
-        // tag::subquery[]
         List<UserEntity> users = mapper.findAllUsers();
         if (users.isEmpty()) {
             return users; // nothing to look up: the contract's one statement
@@ -158,8 +155,20 @@ public class MyBatisUserPostRepository implements UserPostRepository {
             usersById.get(post.getAuthor().getId()).addPost(post);
         }
         return users;
-        // end::subquery[]
     }
+    // end::subquery[]
+
+    /**
+     * The N+1 problem, on purpose: one select for the users, then MyBatis runs the result map's nested select once
+     * per user. Those posts know only their user's id: point them back to him.
+     */
+    // tag::naive[]
+    private static List<UserEntity> naive(UserPostMapper mapper) {
+        List<UserEntity> users = mapper.findAllUsersThenPostsOneByOne();
+        users.forEach(user -> user.getPosts().forEach(post -> post.setAuthor(user)));
+        return users;
+    }
+    // end::naive[]
 
     /**
      * yield_per: the joined select through a {@link Cursor}, which maps the rows as they are read instead of into

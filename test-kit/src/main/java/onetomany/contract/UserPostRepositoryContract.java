@@ -312,8 +312,8 @@ public abstract class UserPostRepositoryContract extends RepositoryTestSupport {
     /**
      * 70,000 users with one post each: more than PostgreSQL's 65,535 bind parameters, so a SELECT_IN that sent every
      * id at once would be refused there. Every strategy and the stream return all of them, graph checked. NAIVE
-     * included: its 70,001 statements took 7 to 9.4 s per library on PostgreSQL (measured once, on an idle 2-core
-     * machine, over the loopback), the price of showing that it too returns all of them.
+     * included: its 70,001 statements take seconds per library on a real server (docs/contract.md gives the suite's
+     * times), the price of showing that it too returns all of them.
      */
     @Test
     void seventy_thousand_users_are_all_loaded_by_every_strategy_and_by_the_stream() {

@@ -1,0 +1,77 @@
+package onetomany.exercises;
+
+import java.util.List;
+import java.util.Optional;
+
+import onetomany.exercises.contract.CommentedPost;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Exercise 2: joinedload and selectinload of post.comments, counted. */
+@Tag("ex2")
+public abstract class Ex2LoadCommentsContract extends ExerciseContract {
+
+    @Test
+    @Order(1)
+    void one_post_is_found_with_its_comments_in_one_statement() {
+        fixtures.usersWithPosts(1, 3);
+        comments.commentOnEveryPost(i -> i == 1 ? 0 : 3);
+        List<Long> posts = comments.longs("select id from posts order by id");
+        List<String> all = comments.describePostsWithComments();
+
+        CommentedPost first = exactly(1, "findPostWithComments(a post with 3 comments)",
+                () -> exercises.findPostWithComments(posts.get(0))).orElseThrow();
+        assertThat(walk("the post and its comments", () -> Trees.describePosts(List.of(first))))
+                .containsExactlyElementsOf(all.subList(0, 4));
+
+        CommentedPost second = exactly(1, "findPostWithComments(a post without comments)",
+                () -> exercises.findPostWithComments(posts.get(1))).orElseThrow();
+        assertThat(second.getComments()).as("the comments of a post without comments").isEmpty();
+
+        Optional<CommentedPost> none = exactly(1, "findPostWithComments(unknown id)",
+                () -> exercises.findPostWithComments(424242));
+        assertThat(none).as("findPostWithComments of an id that does not exist").isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} posts")
+    @ValueSource(ints = {1, 10, 100})
+    @Order(2)
+    void all_posts_are_loaded_with_their_comments_joined_in_one_statement(int posts) {
+        fixtures.usersWithPosts(1, posts);
+        comments.commentOnEveryPost(i -> i % 3);
+
+        List<CommentedPost> loaded = exactly(1, "findAllPostsWithCommentsJoined() with " + posts + " posts",
+                exercises::findAllPostsWithCommentsJoined);
+
+        assertThat(walk("the posts and their comments", () -> Trees.describePosts(loaded)))
+                .containsExactlyElementsOf(comments.describePostsWithComments());
+    }
+
+    @ParameterizedTest(name = "{0} posts")
+    @ValueSource(ints = {1, 10, 100})
+    @Order(3)
+    void all_posts_are_loaded_with_their_comments_select_in_in_two_statements(int posts) {
+        fixtures.usersWithPosts(1, posts);
+        comments.commentOnEveryPost(i -> i % 3);
+
+        List<CommentedPost> loaded = exactly(2, "findAllPostsWithCommentsSelectIn() with " + posts + " posts",
+                exercises::findAllPostsWithCommentsSelectIn);
+
+        assertThat(walk("the posts and their comments", () -> Trees.describePosts(loaded)))
+                .containsExactlyElementsOf(comments.describePostsWithComments());
+    }
+
+    @Test
+    @Order(4)
+    void no_posts_load_as_an_empty_list() {
+        assertThat(exactly(1, "findAllPostsWithCommentsJoined() with no post",
+                exercises::findAllPostsWithCommentsJoined)).isEmpty();
+        assertThat(atMost(2, "findAllPostsWithCommentsSelectIn() with no post",
+                exercises::findAllPostsWithCommentsSelectIn)).isEmpty();
+    }
+}

@@ -1,0 +1,74 @@
+package onetomany.exercises;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import onetomany.contract.User;
+import onetomany.db.StatementLog;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Exercise 6: a page of users with their posts. The unlimited query runs first, then the page: Hibernate may
+ * re-use the plan of the same query text and drop the limit, and it pages a collection fetch in memory anyway.
+ */
+@Tag("ex6")
+public abstract class Ex6PageOfUsersContract extends ExerciseContract {
+
+    /** How SQL limits rows: limit/offset, offset ... fetch first/next. */
+    private static final Pattern ROW_LIMIT =
+            Pattern.compile("\\b(limit|fetch\\s+(first|next)|offset|top|rownum)\\b", Pattern.CASE_INSENSITIVE);
+
+    @Test
+    @Order(1)
+    void a_page_of_users_comes_with_all_their_posts_the_limit_applied_by_the_database() {
+        fixtures.usersWithPosts(7, 3);
+        List<String> all = comments.describeUsersWithPosts();
+
+        List<User> everyone = exactly(1, "findAllUsersWithPosts()", exercises::findAllUsersWithPosts);
+        assertThat(walk("all users and posts", () -> Trees.describeUsersWithPosts(everyone)))
+                .containsExactlyElementsOf(all);
+
+        List<User> page = atMost(2, "findPageOfUsersWithPosts(page 1, size 3)",
+                () -> exercises.findPageOfUsersWithPosts(1, 3));
+        List<StatementLog.Executed> sent = statements.executed();
+
+        assertThat(page).as("page 1 of size 3 of 7 users (the 4th, 5th and 6th), after the unlimited query")
+                .hasSize(3);
+        assertThat(walk("the page", () -> Trees.describeUsersWithPosts(page)))
+                .as("the 4th to 6th users with all their posts").containsExactlyElementsOf(all.subList(12, 24));
+        assertThat(sent).as("the statements of the page: one must limit the rows in SQL (never in memory)")
+                .anySatisfy(e -> assertThat(ROW_LIMIT.matcher(e.toString()).find()).isTrue());
+    }
+
+    @Test
+    @Order(2)
+    void the_last_page_may_be_short_and_a_page_past_the_end_is_empty() {
+        List<Long> users = fixtures.usersWithPosts(7, 2);
+
+        List<User> last = atMost(2, "findPageOfUsersWithPosts(page 2, size 3)",
+                () -> exercises.findPageOfUsersWithPosts(2, 3));
+        assertThat(last).extracting(User::getId).as("page 2 of size 3 of 7 users").containsExactly(users.get(6));
+        assertThat(last.get(0).getPosts()).as("the posts of the 7th user").hasSize(2);
+
+        List<User> past = atMost(2, "findPageOfUsersWithPosts(page 3, size 3)",
+                () -> exercises.findPageOfUsersWithPosts(3, 3));
+        assertThat(past).as("page 3 of size 3 of 7 users").isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void the_first_page_holds_users_not_rows() {
+        List<Long> users = fixtures.usersWithPosts(5, 4);
+
+        List<User> first = atMost(2, "findPageOfUsersWithPosts(page 0, size 2)",
+                () -> exercises.findPageOfUsersWithPosts(0, 2));
+
+        assertThat(first).extracting(User::getId).as("page 0 of size 2: two users, whatever their posts")
+                .containsExactly(users.get(0), users.get(1));
+        assertThat(first).allSatisfy(u -> assertThat(u.getPosts()).as("posts of user %d", u.getId()).hasSize(4));
+    }
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# End-to-end check of ./exercise --catch-up, in a clone of this repository's last commit (the working copy is left
+# alone): it refuses to overwrite uncommitted work, --force overwrites it, and after ./exercise --catch-up jdbi 1 the
+# board has that cell ✔ and every other ✘, with only Jdbi's files changed. Needs the Maven repository to be warm
+# (it builds offline). Usage: scripts/check-catch-up.sh
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/catch-up-check.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+git clone -q "$repo" "$work/clone"
+cd "$work/clone"
+git config user.email check@example.invalid
+git config user.name check
+fail() { echo "check-catch-up: $*" >&2; exit 1; }
+
+# 1. Uncommitted work in a file it would change: refused, file unchanged.
+mappers=exercises/src/main/java/onetomany/exercises/jdbi/ExerciseRowMappers.java
+echo "// my work" >>"$mappers"
+status=0
+./exercise --catch-up jdbi 1 >/dev/null 2>"$work/refusal" || status=$?
+[[ $status -eq 3 ]] || fail "with uncommitted work, --catch-up exited $status, expected 3 (refused)"
+grep -q 'my work' "$mappers" || fail "the refused catch-up changed $mappers"
+grep -q -- '--force' "$work/refusal" || fail "the refusal does not say how to force it"
+
+# 2. --force overwrites it (the line added outside any region stays; the regions are the solution's).
+./exercise --catch-up jdbi 1 --force >/dev/null
+grep -q "CommentEntity(rs.getLong" "$mappers" || fail "--force did not put the solution in $mappers"
+git checkout -q -- exercises/src
+
+# 3. From the committed stubs: catch up, then the whole board (offline, as in the room).
+./exercise --catch-up jdbi 1
+changed=$(git status --porcelain | awk '{print $2}')
+echo "$changed" | grep -qv '/jdbi/' && fail "files outside Jdbi's changed: $changed"
+MAVEN_ARGS="-o" ./exercise >/dev/null || true
+results=exercise-kit/tests/target/exercise-results.txt
+grep -qP '^CELL\tJdbi\t1\tPASSED$' "$results" || fail "Jdbi 1 is not ✔ after the catch-up"
+failed=$(grep -cP '^CELL\t.*\tFAILED$' "$results")
+# Every exercise (its instructions file) in every library of the registry, but Jdbi 1.
+libraries=$(grep -cvE '^[[:space:]]*(#|$)' test-kit/src/main/resources/onetomany/libraries/libraries.txt)
+others=$(( $(ls exercises/instructions/[0-9][0-9]-*.md | wc -l) * libraries - 1 ))
+[[ $failed -eq $others ]] || fail "$failed cells are ✘ after catching up Jdbi 1, expected the other $others"
+echo "check-catch-up: refused without --force, forced with it; Jdbi 1 ✔, the other $others cells ✘, only Jdbi files changed"
