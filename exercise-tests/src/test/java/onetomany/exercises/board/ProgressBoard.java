@@ -68,7 +68,7 @@ public class ProgressBoard implements TestExecutionListener {
     }
 
     private static final Pattern TEST_CLASS =
-            Pattern.compile("onetomany\\.exercises\\.\\w+\\.(Jpa|MyBatis|Jdbi)Ex(\\d)Test");
+            Pattern.compile("onetomany\\.exercises\\.\\w+\\.(Jpa|MyBatis|Jdbi)Ex(\\d+)Test");
 
     /** One cell: the tests of one exercise in one library. */
     static final class Cell {
@@ -179,7 +179,8 @@ public class ProgressBoard implements TestExecutionListener {
             }
             out.append('\n');
         }
-        out.append('\n').append(String.format(t.solved, solved, run)).append(run < 27 ? t.notRun : "").append('\n');
+        int cellCount = Library.values().length * Exercise.values().length;
+        out.append('\n').append(String.format(t.solved, solved, run)).append(run < cellCount ? t.notRun : "").append('\n');
         for (Library library : Library.values()) {
             boolean first = true;
             for (Exercise exercise : Exercise.values()) {
@@ -429,7 +430,8 @@ public class ProgressBoard implements TestExecutionListener {
                         "A page of users with their posts",
                         "Move a post to another user",
                         "Search posts by a typed fragment",
-                        "Save 5,000 posts in few round trips"));
+                        "Save 5,000 posts in few round trips",
+                        "Save a post with its comments from a draft"));
 
         static final Text RUSSIAN = new Text(
                 "Доска прогресса: тесты упражнений на коде из %s/",
@@ -455,6 +457,7 @@ public class ProgressBoard implements TestExecutionListener {
                         "Страница пользователей с их постами",
                         "Перенести пост к другому пользователю",
                         "Поиск постов по введённому фрагменту",
-                        "Сохранить 5000 постов за несколько обращений"));
+                        "Сохранить 5000 постов за несколько обращений",
+                        "Сохранить пост с комментариями из черновика"));
     }
 }

@@ -34,9 +34,9 @@ import java.util.stream.Stream;
  */
 public final class CatchUp {
 
-    static final Pattern OPEN = Pattern.compile("^\\s*(?://|<!--) catch-up ex(\\d) \\{");
+    static final Pattern OPEN = Pattern.compile("^\\s*(?://|<!--) catch-up ex(\\d+) \\{");
     static final Pattern CLOSE = Pattern.compile("^\\s*(?://|<!--) catch-up }");
-    static final Pattern TODO = Pattern.compile("TODO exercise (\\d)");
+    static final Pattern TODO = Pattern.compile("TODO exercise (\\d+)");
 
     /** One region: its exercise, and the lines of its content (between the markers, exclusive). */
     record Region(int exercise, int from, int to) {
@@ -56,7 +56,7 @@ public final class CatchUp {
         for (String arg : args) {
             if (arg.equals("--force")) {
                 force = true;
-            } else if (arg.matches("[1-9]")) {
+            } else if (arg.matches("[1-9]|10")) {
                 exercise = Integer.parseInt(arg);
             } else if (List.of("jpa", "mybatis", "jdbi").contains(arg.toLowerCase(Locale.ROOT))) {
                 library = arg.toLowerCase(Locale.ROOT);
@@ -66,7 +66,7 @@ public final class CatchUp {
             }
         }
         if (library == null || exercise == 0) {
-            System.err.println("usage: ./exercise --catch-up jpa|mybatis|jdbi 1-9 [--force]");
+            System.err.println("usage: ./exercise --catch-up jpa|mybatis|jdbi 1-10 [--force]");
             System.exit(2);
         }
         Path root = Path.of("").toAbsolutePath();

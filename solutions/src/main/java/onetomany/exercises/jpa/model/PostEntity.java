@@ -16,14 +16,16 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import onetomany.exercises.contract.CommentedPost;
+import jakarta.persistence.Version;
+import onetomany.exercises.contract.VersionedPost;
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.Length;
 
 /** {@code posts}: the author as in module-jpa; the comments are the exercises'. */
 @Entity
 @Table(name = "posts")
-public class PostEntity implements CommentedPost {
+public class PostEntity implements VersionedPost {
 
     // catch-up ex9 {
     /**
@@ -44,10 +46,24 @@ public class PostEntity implements CommentedPost {
     @Column(length = Length.LONG32)
     private String content;
 
+    // catch-up ex10 {
+    /**
+     * Exercise 10: optimistic locking. Hibernate adds {@code and version = ?} to the post's update and delete, sets
+     * the new version, and throws when no row matched: someone else saved the post in between.
+     */
+    @Version
+    private long version;
+    // catch-up }
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "user_id", nullable = false)
     private UserEntity author;
 
+    // catch-up ex10 {
+    // Exercise 10: a change to this list alone does not bump the version; savePostWithComments bumps it itself, once,
+    // before it writes a comment (and removeComment, exercise 4, stays 2 statements).
+    @OptimisticLock(excluded = true)
+    // catch-up }
     // catch-up ex1 {
     /**
      * Exercise 1: the inverse side, {@code mappedBy} the comment's {@code post}. Exercise 4: cascade and
@@ -98,6 +114,19 @@ public class PostEntity implements CommentedPost {
     @Override
     public String getContent() {
         return content;
+    }
+
+    @Override
+    public long getVersion() {
+        // catch-up ex10 {
+        return version;
+        // catch-up }
+    }
+
+    /** Exercise 10: the post's own columns, as a draft has them. */
+    public void edit(String title, String content) {
+        this.title = title;
+        this.content = content;
     }
 
     @Override

@@ -1,0 +1,15 @@
+package onetomany.exercises.jdbi;
+
+import javax.sql.DataSource;
+
+import onetomany.exercises.Ex10SaveCommentsContract;
+import onetomany.exercises.contract.Exercises;
+
+/** Exercise 10, run against JdbiExercises. */
+class JdbiEx10Test extends Ex10SaveCommentsContract {
+
+    @Override
+    protected Exercises createExercises(DataSource dataSource) {
+        return new JdbiExercises(dataSource);
+    }
+}

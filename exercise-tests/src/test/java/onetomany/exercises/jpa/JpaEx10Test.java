@@ -1,0 +1,15 @@
+package onetomany.exercises.jpa;
+
+import javax.sql.DataSource;
+
+import onetomany.exercises.Ex10SaveCommentsContract;
+import onetomany.exercises.contract.Exercises;
+
+/** Exercise 10, run against JpaExercises. */
+class JpaEx10Test extends Ex10SaveCommentsContract {
+
+    @Override
+    protected Exercises createExercises(DataSource dataSource) {
+        return new JpaExercises(dataSource);
+    }
+}
