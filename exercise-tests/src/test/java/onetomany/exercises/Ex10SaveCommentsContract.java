@@ -266,12 +266,13 @@ public abstract class Ex10SaveCommentsContract extends ExerciseContract {
             Future<VersionedPost> alice = pool.submit(() -> exercises.savePostWithComments(alices));
             Future<VersionedPost> bob = pool.submit(() -> exercises.savePostWithComments(bobs));
             boolean bothWait = database.awaitSessionsWaitingForALock(2, Duration.ofSeconds(30));
+            boolean early = alice.isDone() || bob.isDone();
             blocker.rollback();
             if (!bothWait) {
-                outcome(alice); // a save that did not wait for the post's row: show why
-                outcome(bob);
-                fail("the two saves did not both wait for the post's row, which another client held: does the save"
-                        + " write the post's row (its version) before it commits?");
+                // a save that did not wait for the post's row: show why
+                fail("the two saves did not both wait for the post's row, which another client held (%s while it"
+                        + " did; then: %s, %s): does the save write the post's row (its version) first?",
+                        early ? "one finished" : "none finished", outcome(alice), outcome(bob));
             }
             Object a = outcome(alice);
             Object b = outcome(bob);
