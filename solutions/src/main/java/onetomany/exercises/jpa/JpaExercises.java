@@ -325,7 +325,9 @@ public class JpaExercises implements Exercises {
                         || !Objects.equals(post.getContent(), draft.content());
                 // The root's row first: its update ("... where id = ? and version = ?") locks it, so a concurrent
                 // save waits there, then matches no row (StaleObjectStateException). Edited, the dirty post is
-                // flushed now; otherwise PESSIMISTIC_FORCE_INCREMENT sends the version's update at once.
+                // flushed now. If only comments change, nothing makes the post dirty (a comment's edit, or a
+                // change to the mappedBy list, leaves its version alone): PESSIMISTIC_FORCE_INCREMENT bumps it,
+                // before the comments' statements (OPTIMISTIC_FORCE_INCREMENT would do it at the commit, last).
                 if (postEdited) {
                     post.edit(draft.title(), draft.content());
                     session.flush();

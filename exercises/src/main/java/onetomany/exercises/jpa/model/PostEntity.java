@@ -47,8 +47,6 @@ public class PostEntity implements VersionedPost {
     @JoinColumn(name = "user_id", nullable = false)
     private UserEntity author;
 
-    // catch-up ex10 {
-    // catch-up }
     // catch-up ex1 {
     // TODO exercise 1: map this list as the other side of CommentEntity.post (01-map-comments.md); @Transient
     // tells Hibernate to ignore the field until then. Exercise 4 adds the cascade (04-cascade.md).

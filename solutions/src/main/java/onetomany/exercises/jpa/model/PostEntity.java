@@ -19,7 +19,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import onetomany.exercises.contract.VersionedPost;
 import org.hibernate.annotations.BatchSize;
-import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.Length;
 
 /** {@code posts}: the author as in module-jpa; the comments are the exercises'. */
@@ -49,7 +48,9 @@ public class PostEntity implements VersionedPost {
     // catch-up ex10 {
     /**
      * Exercise 10: optimistic locking. Hibernate adds {@code and version = ?} to the post's update and delete, sets
-     * the new version, and throws when no row matched: someone else saved the post in between.
+     * the new version, and throws when no row matched: someone else saved the post in between. A comment's edit,
+     * or a comment added to or removed from {@code comments} (the mappedBy side), does not bump it: see
+     * {@code JpaExercises.savePostWithComments}.
      */
     @Version
     private long version;
@@ -59,11 +60,6 @@ public class PostEntity implements VersionedPost {
     @JoinColumn(name = "user_id", nullable = false)
     private UserEntity author;
 
-    // catch-up ex10 {
-    // Exercise 10: a change to this list alone does not bump the version; savePostWithComments bumps it itself, once,
-    // before it writes a comment (and removeComment, exercise 4, stays 2 statements).
-    @OptimisticLock(excluded = true)
-    // catch-up }
     // catch-up ex1 {
     /**
      * Exercise 1: the inverse side, {@code mappedBy} the comment's {@code post}. Exercise 4: cascade and
