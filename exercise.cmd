@@ -12,7 +12,7 @@ rem Hints: read them in exercises\instructions (the answer is folded under "Answ
 setlocal
 cd /d "%~dp0"
 set "LIBRARY=*"
-set "NUMBER=?"
+set "NUMBER=*"
 set "LANGUAGE="
 
 :parse
@@ -21,8 +21,8 @@ if /i "%~1"=="jpa" (set "LIBRARY=Jpa" & shift & goto parse)
 if /i "%~1"=="mybatis" (set "LIBRARY=MyBatis" & shift & goto parse)
 if /i "%~1"=="jdbi" (set "LIBRARY=Jdbi" & shift & goto parse)
 if /i "%~1"=="--lang" (set "LANGUAGE=-Dexercises.lang=%~2" & shift & shift & goto parse)
-for %%n in (1 2 3 4 5 6 7 8 9) do if "%~1"=="%%n" (set "NUMBER=%%n" & shift & goto parse)
-echo unknown argument: %~1 (expected jpa, mybatis, jdbi, an exercise number 1-9, or --lang en^|ru) 1>&2
+for %%n in (1 2 3 4 5 6 7 8 9 10) do if "%~1"=="%%n" (set "NUMBER=%%n" & shift & goto parse)
+echo unknown argument: %~1 (expected jpa, mybatis, jdbi, an exercise number 1-10, or --lang en^|ru) 1>&2
 exit /b 2
 
 :run

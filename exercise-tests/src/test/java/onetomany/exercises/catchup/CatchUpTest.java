@@ -78,6 +78,37 @@ class CatchUpTest {
         assertThat(CatchUp.plan(copy, "jdbi", 1).files()).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"jpa", "mybatis", "jdbi"})
+    void catching_up_10_from_the_stubs_puts_exercise_10_and_only_the_exercises_it_builds_on(String library,
+            @TempDir Path copy) throws IOException {
+        copyTree(ROOT.resolve("exercises/src"), copy.resolve("exercises/src"));
+        copyTree(ROOT.resolve("solutions/src"), copy.resolve("solutions/src"));
+
+        CatchUp.write(CatchUp.plan(copy, library, 10));
+
+        List<Integer> needed = List.of(1, 4, 9, 10);
+        for (String other : List.of("jpa", "mybatis", "jdbi")) {
+            for (Path file : CatchUp.libraryFiles(copy.resolve("solutions/src"), other)) {
+                List<String> before = read(ROOT.resolve("exercises/src").resolve(file));
+                List<String> after = read(copy.resolve("exercises/src").resolve(file));
+                List<String> solution = read(copy.resolve("solutions/src").resolve(file));
+                List<CatchUp.Region> regions = CatchUp.regions(after, file);
+                List<CatchUp.Region> oldRegions = CatchUp.regions(before, file);
+                List<CatchUp.Region> solutionRegions = CatchUp.regions(solution, file);
+                for (int i = 0; i < regions.size(); i++) {
+                    int exercise = regions.get(i).exercise();
+                    boolean caughtUp = other.equals(library) && needed.contains(exercise);
+                    List<String> expected = caughtUp
+                            ? solution.subList(solutionRegions.get(i).from(), solutionRegions.get(i).to())
+                            : before.subList(oldRegions.get(i).from(), oldRegions.get(i).to());
+                    assertThat(after.subList(regions.get(i).from(), regions.get(i).to()))
+                            .as("%s, region %d (exercise %d)", file, i, exercise).containsExactlyElementsOf(expected);
+                }
+            }
+        }
+    }
+
     @Test
     void a_region_the_participant_wrote_is_kept_when_a_later_exercise_is_caught_up(@TempDir Path copy)
             throws IOException {
