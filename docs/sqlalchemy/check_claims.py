@@ -228,6 +228,7 @@ def check_a_changed_collection_is_saved_by_the_unit_of_work_and_version_id_col_r
         print(f"add 2, edit 2, remove 1 of 5: {len(writes)} writes; rows updated {updated}, inserted {inserted},"
               f" deleted {deleted}")
         assert (updated, inserted, deleted) == (2, 2, 1), "only the changed rows are written"
+        assert len([sql for sql, _ in writes if sql.startswith("UPDATE posts")]) == 1, "the updates in one executemany"
         assert not any(sql.startswith("UPDATE users") for sql, _ in writes)
         assert alice.version == version, "a change to the collection alone leaves the parent's version"
 
