@@ -289,9 +289,10 @@ public abstract class Ex10SaveCommentsContract extends ExerciseContract {
     }
 
     /**
-     * Whether two sessions wait for a lock (false as soon as a save is over), looked at for up to 30 s, in looks of half a second with pauses of
-     * 200 ms: MariaDB refreshes what information_schema.innodb_trx shows only once it has not been read for 100 ms,
-     * so one long look, which reads it every 10 ms, can go on seeing the moment it started.
+     * Whether two sessions wait for a lock (false as soon as a save is over), looked at for up to 30 s, in looks
+     * of half a second with pauses of 200 ms: MariaDB refreshes what information_schema.innodb_trx shows only
+     * once it has not been read for 100 ms, so one long look, which reads it every 10 ms, can go on seeing the
+     * moment it started.
      */
     private boolean bothWaitForTheRow(Future<?> alice, Future<?> bob) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

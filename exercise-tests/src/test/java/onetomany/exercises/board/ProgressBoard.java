@@ -180,7 +180,8 @@ public class ProgressBoard implements TestExecutionListener {
             out.append('\n');
         }
         int cellCount = Library.values().length * Exercise.values().length;
-        out.append('\n').append(String.format(t.solved, solved, run)).append(run < cellCount ? t.notRun : "").append('\n');
+        out.append('\n').append(String.format(t.solved, solved, run)).append(run < cellCount ? t.notRun : "")
+                .append('\n');
         for (Library library : Library.values()) {
             boolean first = true;
             for (Exercise exercise : Exercise.values()) {

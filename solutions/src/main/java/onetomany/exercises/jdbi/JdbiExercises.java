@@ -352,26 +352,31 @@ public class JdbiExercises implements Exercises {
         // The diff is ours: Jdbi sends what it is told. One select, then the post's row first (the optimistic
         // lock), then one statement per kind of change: a delete with a bound list, two PreparedBatches.
         return jdbi.inTransaction(handle -> {
-            List<LoadedRow> rows = handle.createQuery("""
-                            select p.version p_version, p.title p_title, p.content p_content, c.id c_id, c.body c_body
+            PostEntity post = handle.createQuery("""
+                            select p.id p_id, p.title p_title, p.content p_content, p.version p_version,
+                                   c.id c_id, c.body c_body
                             from posts p
                             left join comments c on c.post_id = p.id
                             where p.id = :id
                             order by c.id""")
                     .bind("id", draft.postId())
-                    .map((rs, ctx) -> new LoadedRow(rs.getLong("p_version"), rs.getString("p_title"),
-                            rs.getString("p_content"), rs.getObject("c_id") == null ? null : rs.getLong("c_id"),
-                            rs.getString("c_body")))
-                    .list();
-            if (rows.isEmpty()) {
-                throw DraftRefused.unknownPost(draft.postId());
-            }
-            LoadedRow first = rows.get(0);
-            if (first.version() != draft.version()) {
+                    .reduceRows((Map<Long, PostEntity> posts, RowView row) -> {
+                        PostEntity loadedPost = posts.computeIfAbsent(row.getColumn("p_id", Long.class),
+                                id -> new PostEntity(id, row.getColumn("p_title", String.class),
+                                        row.getColumn("p_content", String.class),
+                                        row.getColumn("p_version", Long.class)));
+                        if (row.getColumn("c_id", Long.class) != null) {
+                            loadedPost.addComment(new CommentEntity(row.getColumn("c_id", Long.class),
+                                    row.getColumn("c_body", String.class)));
+                        }
+                    })
+                    .findFirst()
+                    .orElseThrow(() -> DraftRefused.unknownPost(draft.postId()));
+            if (post.getVersion() != draft.version()) {
                 throw DraftRefused.staleVersion(draft.postId(), draft.version(), null);
             }
             Map<Long, String> loaded = new LinkedHashMap<>();
-            rows.stream().filter(row -> row.commentId() != null).forEach(row -> loaded.put(row.commentId(), row.body()));
+            post.getComments().forEach(comment -> loaded.put(comment.getId(), comment.getBody()));
             Map<Long, String> kept = new LinkedHashMap<>();
             Map<Long, String> changed = new LinkedHashMap<>();
             List<String> added = new ArrayList<>();
@@ -385,10 +390,10 @@ public class JdbiExercises implements Exercises {
                 }
             }
             List<Long> removed = loaded.keySet().stream().filter(id -> !kept.containsKey(id)).toList();
-            boolean postEdited = !Objects.equals(first.title(), draft.title())
-                    || !Objects.equals(first.content(), draft.content());
+            boolean postEdited = !Objects.equals(post.getTitle(), draft.title())
+                    || !Objects.equals(post.getContent(), draft.content());
             if (!postEdited && added.isEmpty() && changed.isEmpty() && removed.isEmpty()) {
-                return savedPost(draft.postId(), first.title(), first.content(), first.version(), loaded, List.of());
+                return post; // nothing to write, and the version stays
             }
             // The root first: no row when someone saved the post since the draft's version; its row lock makes a
             // concurrent save wait here, then find no row.
@@ -418,7 +423,8 @@ public class JdbiExercises implements Exercises {
             }
             List<Long> newIds = List.of();
             if (!added.isEmpty()) {
-                PreparedBatch inserts = handle.prepareBatch("insert into comments (body, post_id) values (:body, :postId)");
+                PreparedBatch inserts = handle.prepareBatch(
+                        "insert into comments (body, post_id) values (:body, :postId)");
                 added.forEach(body -> inserts.bind("body", body).bind("postId", draft.postId()).add());
                 newIds = inserts.executePreparedBatch("id").mapTo(Long.class).list();
             }
@@ -444,10 +450,6 @@ public class JdbiExercises implements Exercises {
     }
 
     // catch-up ex10 {
-    /** One row of exercise 10's load: the post's columns, and one comment's (null ids for a post without any). */
-    private record LoadedRow(long version, String title, String content, Long commentId, String body) {
-    }
-
     /** The post as saved: its kept comments in id order with their bodies, then the new ones. */
     private static PostEntity savedPost(long id, String title, String content, long version, Map<Long, String> kept,
                                         List<CommentEntity> added) {
