@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -52,26 +53,11 @@ class CatchUpTest {
 
         assertThat(plan.files().keySet()).isNotEmpty()
                 .allSatisfy(file -> assertThat(file.toString()).contains("/jdbi/"));
-        for (String library : List.of("jpa", "mybatis", "jdbi")) {
+        assertRegions(copy, (library, exercise) -> library.equals("jdbi") && exercise == 1);
+        for (String library : List.of("jpa", "mybatis")) {
             for (Path file : CatchUp.libraryFiles(copy.resolve("solutions/src"), library)) {
-                List<String> before = read(ROOT.resolve("exercises/src").resolve(file));
-                List<String> after = read(copy.resolve("exercises/src").resolve(file));
-                List<String> solution = read(copy.resolve("solutions/src").resolve(file));
-                List<CatchUp.Region> regions = CatchUp.regions(after, file);
-                List<CatchUp.Region> oldRegions = CatchUp.regions(before, file);
-                List<CatchUp.Region> solutionRegions = CatchUp.regions(solution, file);
-                for (int i = 0; i < regions.size(); i++) {
-                    List<String> now = after.subList(regions.get(i).from(), regions.get(i).to());
-                    boolean caughtUp = library.equals("jdbi") && regions.get(i).exercise() == 1;
-                    List<String> expected = caughtUp
-                            ? solution.subList(solutionRegions.get(i).from(), solutionRegions.get(i).to())
-                            : before.subList(oldRegions.get(i).from(), oldRegions.get(i).to());
-                    assertThat(now).as("%s, region %d (exercise %d)", file, i, regions.get(i).exercise())
-                            .containsExactlyElementsOf(expected);
-                }
-                if (!library.equals("jdbi")) {
-                    assertThat(after).as("%s, untouched", file).containsExactlyElementsOf(before);
-                }
+                assertThat(read(copy.resolve("exercises/src").resolve(file))).as("%s, untouched", file)
+                        .containsExactlyElementsOf(read(ROOT.resolve("exercises/src").resolve(file)));
             }
         }
         // Catching up again changes nothing.
@@ -88,8 +74,16 @@ class CatchUpTest {
         CatchUp.write(CatchUp.plan(copy, library, 10));
 
         List<Integer> needed = List.of(1, 4, 9, 10);
-        for (String other : List.of("jpa", "mybatis", "jdbi")) {
-            for (Path file : CatchUp.libraryFiles(copy.resolve("solutions/src"), other)) {
+        assertRegions(copy, (other, exercise) -> other.equals(library) && needed.contains(exercise));
+    }
+
+    /**
+     * Every region of every library's files in the copy, after a catch-up: the solution's where {@code caughtUp}
+     * (library, exercise) says so, else what the stubs had.
+     */
+    private static void assertRegions(Path copy, BiPredicate<String, Integer> caughtUp) throws IOException {
+        for (String library : List.of("jpa", "mybatis", "jdbi")) {
+            for (Path file : CatchUp.libraryFiles(copy.resolve("solutions/src"), library)) {
                 List<String> before = read(ROOT.resolve("exercises/src").resolve(file));
                 List<String> after = read(copy.resolve("exercises/src").resolve(file));
                 List<String> solution = read(copy.resolve("solutions/src").resolve(file));
@@ -98,8 +92,7 @@ class CatchUpTest {
                 List<CatchUp.Region> solutionRegions = CatchUp.regions(solution, file);
                 for (int i = 0; i < regions.size(); i++) {
                     int exercise = regions.get(i).exercise();
-                    boolean caughtUp = other.equals(library) && needed.contains(exercise);
-                    List<String> expected = caughtUp
+                    List<String> expected = caughtUp.test(library, exercise)
                             ? solution.subList(solutionRegions.get(i).from(), solutionRegions.get(i).to())
                             : before.subList(oldRegions.get(i).from(), oldRegions.get(i).to());
                     assertThat(after.subList(regions.get(i).from(), regions.get(i).to()))

@@ -259,26 +259,27 @@ class HibernateClaimsTest {
     void optimistic_force_increment_bumps_the_version_after_the_flush_and_pessimistic_before_it() {
         long post = postWithTwoComments();
         try (SessionFactory sessions = factory(VersionedPost.class, VersionedComment.class)) {
-            statements.reset();
-            sessions.inTransaction(session -> {
-                VersionedPost loaded = session.find(VersionedPost.class, post);
-                session.lock(loaded, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-                loaded.comments.get(0).body = "edited";
-            });
-            assertThat(writes()).as("OPTIMISTIC_FORCE_INCREMENT: the writes, in order")
-                    .hasSize(2).satisfies(w -> assertThat(w.get(0)).startsWith("update comments"),
+            assertThat(forcedIncrementWrites(sessions, post, LockModeType.OPTIMISTIC_FORCE_INCREMENT))
+                    .as("OPTIMISTIC_FORCE_INCREMENT: the writes, in order").hasSize(2)
+                    .satisfies(w -> assertThat(w.get(0)).startsWith("update comments"),
                             w -> assertThat(w.get(1)).startsWith("update posts set version="));
-            statements.reset();
-            sessions.inTransaction(session -> {
-                VersionedPost loaded = session.find(VersionedPost.class, post);
-                session.lock(loaded, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
-                loaded.comments.get(0).body = "edited again";
-            });
-            assertThat(writes()).as("PESSIMISTIC_FORCE_INCREMENT: the writes, in order")
-                    .hasSize(2).satisfies(w -> assertThat(w.get(0)).startsWith("update posts set version="),
+            assertThat(forcedIncrementWrites(sessions, post, LockModeType.PESSIMISTIC_FORCE_INCREMENT))
+                    .as("PESSIMISTIC_FORCE_INCREMENT: the writes, in order").hasSize(2)
+                    .satisfies(w -> assertThat(w.get(0)).startsWith("update posts set version="),
                             w -> assertThat(w.get(1)).startsWith("update comments"));
         }
         assertThat(comments.longs("select version from posts where id = ?", post)).containsExactly(2L);
+    }
+
+    /** The writes of one unit of work that locks the post with {@code mode} and edits its first comment. */
+    private List<String> forcedIncrementWrites(SessionFactory sessions, long post, LockModeType mode) {
+        statements.reset();
+        sessions.inTransaction(session -> {
+            VersionedPost loaded = session.find(VersionedPost.class, post);
+            session.lock(loaded, mode);
+            loaded.comments.get(0).body = "edited with " + mode;
+        });
+        return writes();
     }
 
     @Entity(name = "SetUser")
