@@ -12,7 +12,7 @@ rem Hints: read them in exercises\instructions (the answer is folded under "Answ
 setlocal
 cd /d "%~dp0"
 set "GROUPS="
-set "NUMBER=?"
+set "TESTS=*Ex?Test,*Ex??Test"
 set "LANGUAGE="
 rem The libraries: the first column of the registry, which the Java code reads too (columns separated by bars).
 set "LIBRARIES=test-kit\src\main\resources\onetomany\libraries\libraries.txt"
@@ -23,10 +23,10 @@ set "KEY="
 for /f "usebackq eol=# tokens=1 delims=| " %%k in ("%LIBRARIES%") do if /i "%%k"=="%~1" set "KEY=%%k"
 if defined KEY (set "GROUPS=-Dgroups=%KEY%" & shift & goto parse)
 if /i "%~1"=="--lang" (set "LANGUAGE=-Dexercises.lang=%~2" & shift & shift & goto parse)
-for %%n in (1 2 3 4 5 6 7 8 9) do if "%~1"=="%%n" (set "NUMBER=%%n" & shift & goto parse)
-echo unknown argument: %~1 (expected a library's key in %LIBRARIES%, an exercise number 1-9, or --lang en^|ru) 1>&2
+for %%n in (1 2 3 4 5 6 7 8 9 10) do if "%~1"=="%%n" (set "TESTS=*Ex%%nTest" & shift & goto parse)
+echo unknown argument: %~1 (expected a library's key in %LIBRARIES%, an exercise number 1-10, or --lang en^|ru) 1>&2
 exit /b 2
 
 :run
-call "%~dp0mvnw.cmd" -q -pl exercise-kit/tests -am test -Pboard "-Dtest=*Ex%NUMBER%Test" %GROUPS% %LANGUAGE%
+call "%~dp0mvnw.cmd" -q -pl exercise-kit/tests -am test -Pboard "-Dtest=%TESTS%" %GROUPS% %LANGUAGE%
 exit /b %ERRORLEVEL%

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end check of ./exercise --catch-up, in a clone of this repository's last commit (the working copy is left
 # alone): it refuses to overwrite uncommitted work, --force overwrites it, and after ./exercise --catch-up jdbi 1 the
-# board has that cell ✔ and every other ✘, with only Jdbi's files changed. Needs the Maven repository to be warm
+# board has that cell ✔ and every other ✘, with only Jdbi's files changed;
+# then, from the stubs again, ./exercise --catch-up jdbi 10 makes Jdbi 10 ✔ with only what exercise 10 builds on. Needs the Maven repository to be warm
 # (it builds offline). Usage: scripts/check-catch-up.sh
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -39,4 +40,14 @@ failed=$(grep -cP '^CELL\t.*\tFAILED$' "$results")
 libraries=$(grep -cvE '^[[:space:]]*(#|$)' test-kit/src/main/resources/onetomany/libraries/libraries.txt)
 others=$(( $(ls exercises/instructions/[0-9][0-9]-*.md | wc -l) * libraries - 1 ))
 [[ $failed -eq $others ]] || fail "$failed cells are ✘ after catching up Jdbi 1, expected the other $others"
-echo "check-catch-up: refused without --force, forced with it; Jdbi 1 ✔, the other $others cells ✘, only Jdbi files changed"
+
+# 4. Exercise 10 from the stubs: it builds on exercises 1, 4 and 9 only, and its cell turns ✔.
+git checkout -q -- exercises/src
+./exercise --catch-up jdbi 10 >/dev/null
+changed=$(git status --porcelain | awk '{print $2}')
+echo "$changed" | grep -qv '/jdbi/' && fail "files outside Jdbi's changed: $changed"
+grep -q 'TODO exercise 2:' exercises/src/main/java/onetomany/exercises/jdbi/JdbiExercises.java \
+  || fail "catching up Jdbi 10 put exercise 2 in place, which exercise 10 does not need"
+MAVEN_ARGS="-o" ./exercise jdbi 10 >/dev/null || fail "./exercise jdbi 10 is not ✔ after catching it up"
+echo "check-catch-up: refused without --force, forced with it; Jdbi 1 ✔, the other $others cells ✘, only Jdbi files" \
+  "changed; Jdbi 10 ✔ after its own catch-up, exercise 2 left a stub"

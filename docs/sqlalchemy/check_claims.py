@@ -173,6 +173,77 @@ def check_contains_autoescape():
     assert "ESCAPE '/'" in sql and "50/%/_off" in sql
 
 
+def check_a_changed_collection_is_saved_by_the_unit_of_work_and_version_id_col_refuses_a_stale_save():
+    """Exercise 10, with the seeds' models: user.posts (cascade="all, delete-orphan") changed as a form would change
+    it, and a version_id_col on users. The unit of work writes only what changed; a change to the collection alone
+    leaves the user's version as it was; a save of a user whose row changed since it was loaded is refused."""
+    from sqlalchemy.orm.exc import StaleDataError
+
+    base = declarative_base()
+
+    class User(base):
+        __tablename__ = "users"
+        id = Column(Integer, primary_key=True)
+        name = Column(String, nullable=False)
+        version = Column(Integer, nullable=False)
+        posts = relationship("Post", back_populates="author", order_by="Post.id", cascade="all, delete-orphan")
+        __mapper_args__ = {"version_id_col": version}
+
+    class Post(base):
+        __tablename__ = "posts"
+        id = Column(Integer, primary_key=True)
+        title = Column(String, nullable=False)
+        content = Column(String)
+        user_id = Column(Integer, ForeignKey("users.id"), nullable=False)
+        author = relationship("User", back_populates="posts")
+
+    engine = create_engine("sqlite://")
+    base.metadata.create_all(engine)
+    sent = []
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def record(conn, cursor, statement, parameters, context, executemany):
+        rows = len(parameters) if executemany else 1
+        sent.append((" ".join(statement.split()), rows))
+
+    with Session(engine) as session:
+        alice = User(name="Alice", posts=[Post(title=f"post {i}") for i in range(1, 6)])
+        session.add(alice)
+        session.commit()
+        posts = list(alice.posts)  # loaded again after the commit (expire_on_commit)
+        version = alice.version
+        sent.clear()
+        posts[1].title = "post 2, edited"
+        posts[2].title = "post 3, edited"
+        alice.posts.remove(posts[3])  # delete-orphan
+        alice.posts.append(Post(title="new 1"))
+        alice.posts.append(Post(title="new 2"))
+        session.commit()
+        writes = [(sql, rows) for sql, rows in sent if not sql.startswith("SELECT")]
+        for sql, rows in writes:
+            print(f"  {sql}  ({rows} row{'s' if rows > 1 else ''})")
+        updated = sum(rows for sql, rows in writes if sql.startswith("UPDATE posts"))
+        inserted = sum(rows for sql, rows in writes if sql.startswith("INSERT INTO posts"))
+        deleted = sum(rows for sql, rows in writes if sql.startswith("DELETE FROM posts"))
+        print(f"add 2, edit 2, remove 1 of 5: {len(writes)} writes; rows updated {updated}, inserted {inserted},"
+              f" deleted {deleted}")
+        assert (updated, inserted, deleted) == (2, 2, 1), "only the changed rows are written"
+        assert len([sql for sql, _ in writes if sql.startswith("UPDATE posts")]) == 1, "the updates in one executemany"
+        assert not any(sql.startswith("UPDATE users") for sql, _ in writes)
+        assert alice.version == version, "a change to the collection alone leaves the parent's version"
+
+        with Session(engine) as other:
+            other.get(User, alice.id).name = "Alice, renamed elsewhere"
+            other.commit()
+        alice.name = "Alice, renamed here"
+        try:
+            session.commit()
+            refused = False
+        except StaleDataError as e:
+            refused = True
+            print("a stale save:", type(e).__name__, "-", str(e).splitlines()[0])
+        assert refused, "the second save of the same version is refused"
+
 if __name__ == "__main__":
     print("SQLAlchemy", sqlalchemy.__version__)
     check_joinedload_with_limit_wraps_a_subquery()
@@ -182,4 +253,5 @@ if __name__ == "__main__":
     check_a_relationship_to_an_unregistered_class_fails_at_mapper_configuration()
     check_the_second_seed_accepts_a_post_without_author()
     check_contains_autoescape()
+    check_a_changed_collection_is_saved_by_the_unit_of_work_and_version_id_col_refuses_a_stale_save()
     print("all checks passed")

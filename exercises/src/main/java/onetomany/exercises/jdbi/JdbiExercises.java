@@ -17,6 +17,8 @@ import onetomany.exercises.contract.CommentedUser;
 import onetomany.exercises.contract.Exercise;
 import onetomany.exercises.contract.Exercises;
 import onetomany.exercises.contract.PostCount;
+import onetomany.exercises.contract.PostDraft;
+import onetomany.exercises.contract.VersionedPost;
 import onetomany.exercises.jdbi.model.CommentEntity;
 import onetomany.exercises.jdbi.model.PostEntity;
 import onetomany.exercises.jdbi.model.UserEntity;
@@ -183,5 +185,26 @@ public class JdbiExercises implements Exercises {
     }
 
     // catch-up ex9 {
+    // catch-up }
+
+    // 10. Save from a draft ---------------------------------------------------------------------------------
+
+    @Override
+    public VersionedPost savePostWithComments(PostDraft draft) {
+        // catch-up ex10 {
+        // TODO exercise 10: see exercises/instructions/10-save-comments.md
+        throw Exercise.SAVE_COMMENTS.notSolved();
+        // catch-up }
+    }
+
+    @Override
+    public int statementsToSave(boolean postEdited, int added, int changed, int removed) {
+        // catch-up ex10 {
+        // TODO exercise 10: see exercises/instructions/10-save-comments.md
+        throw Exercise.SAVE_COMMENTS.notSolved();
+        // catch-up }
+    }
+
+    // catch-up ex10 {
     // catch-up }
 }

@@ -16,6 +16,8 @@ import onetomany.exercises.contract.CommentedUser;
 import onetomany.exercises.contract.Exercise;
 import onetomany.exercises.contract.Exercises;
 import onetomany.exercises.contract.PostCount;
+import onetomany.exercises.contract.VersionedPost;
+import onetomany.exercises.contract.PostDraft;
 import onetomany.exercises.jpa.model.CommentEntity;
 import onetomany.exercises.jpa.model.PostEntity;
 import onetomany.exercises.jpa.model.UserEntity;
@@ -172,6 +174,24 @@ public class JpaExercises implements Exercises {
         // catch-up ex9 {
         // TODO exercise 9: see exercises/instructions/09-batch-insert.md
         throw Exercise.BATCH_INSERT.notSolved();
+        // catch-up }
+    }
+
+    // 10. Save from a draft ---------------------------------------------------------------------------------
+
+    @Override
+    public VersionedPost savePostWithComments(PostDraft draft) {
+        // catch-up ex10 {
+        // TODO exercise 10: see exercises/instructions/10-save-comments.md
+        throw Exercise.SAVE_COMMENTS.notSolved();
+        // catch-up }
+    }
+
+    @Override
+    public int statementsToSave(boolean postEdited, int added, int changed, int removed) {
+        // catch-up ex10 {
+        // TODO exercise 10: see exercises/instructions/10-save-comments.md
+        throw Exercise.SAVE_COMMENTS.notSolved();
         // catch-up }
     }
 

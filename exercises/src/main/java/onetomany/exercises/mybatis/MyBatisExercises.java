@@ -17,6 +17,8 @@ import onetomany.exercises.contract.CommentedUser;
 import onetomany.exercises.contract.Exercise;
 import onetomany.exercises.contract.Exercises;
 import onetomany.exercises.contract.PostCount;
+import onetomany.exercises.contract.PostDraft;
+import onetomany.exercises.contract.VersionedPost;
 import onetomany.exercises.mybatis.mapper.ExerciseMapper;
 import onetomany.exercises.mybatis.model.CommentEntity;
 import onetomany.exercises.mybatis.model.PostEntity;
@@ -175,6 +177,24 @@ public class MyBatisExercises implements Exercises {
         // catch-up ex9 {
         // TODO exercise 9: see exercises/instructions/09-batch-insert.md
         throw Exercise.BATCH_INSERT.notSolved();
+        // catch-up }
+    }
+
+    // 10. Save from a draft ---------------------------------------------------------------------------------
+
+    @Override
+    public VersionedPost savePostWithComments(PostDraft draft) {
+        // catch-up ex10 {
+        // TODO exercise 10: see exercises/instructions/10-save-comments.md
+        throw Exercise.SAVE_COMMENTS.notSolved();
+        // catch-up }
+    }
+
+    @Override
+    public int statementsToSave(boolean postEdited, int added, int changed, int removed) {
+        // catch-up ex10 {
+        // TODO exercise 10: see exercises/instructions/10-save-comments.md
+        throw Exercise.SAVE_COMMENTS.notSolved();
         // catch-up }
     }
 

@@ -1,9 +1,11 @@
 package onetomany.exercises.jdbi;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -16,6 +18,10 @@ import onetomany.exercises.contract.CommentedPost;
 import onetomany.exercises.contract.CommentedUser;
 import onetomany.exercises.contract.Exercises;
 import onetomany.exercises.contract.PostCount;
+import onetomany.exercises.contract.CommentDraft;
+import onetomany.exercises.contract.DraftRefused;
+import onetomany.exercises.contract.PostDraft;
+import onetomany.exercises.contract.VersionedPost;
 import onetomany.exercises.jdbi.model.CommentEntity;
 import onetomany.exercises.jdbi.model.PostEntity;
 import onetomany.exercises.jdbi.model.UserEntity;
@@ -335,6 +341,122 @@ public class JdbiExercises implements Exercises {
             batch.bind("title", post.title()).bind("content", post.content()).bind("userId", userId).add();
         }
         batch.execute();
+    }
+    // catch-up }
+
+    // 10. Save from a draft ---------------------------------------------------------------------------------
+
+    @Override
+    public VersionedPost savePostWithComments(PostDraft draft) {
+        // catch-up ex10 {
+        // The diff is ours: Jdbi sends what it is told. One select, then the post's row first (the optimistic
+        // lock), then one statement per kind of change: a delete with a bound list, two PreparedBatches.
+        return jdbi.inTransaction(handle -> {
+            PostEntity post = handle.createQuery("""
+                            select p.id p_id, p.title p_title, p.content p_content, p.version p_version,
+                                   c.id c_id, c.body c_body
+                            from posts p
+                            left join comments c on c.post_id = p.id
+                            where p.id = :id
+                            order by c.id""")
+                    .bind("id", draft.postId())
+                    .reduceRows((Map<Long, PostEntity> posts, RowView row) -> {
+                        PostEntity loadedPost = posts.computeIfAbsent(row.getColumn("p_id", Long.class),
+                                id -> new PostEntity(id, row.getColumn("p_title", String.class),
+                                        row.getColumn("p_content", String.class),
+                                        row.getColumn("p_version", Long.class)));
+                        if (row.getColumn("c_id", Long.class) != null) {
+                            loadedPost.addComment(new CommentEntity(row.getColumn("c_id", Long.class),
+                                    row.getColumn("c_body", String.class)));
+                        }
+                    })
+                    .findFirst()
+                    .orElseThrow(() -> DraftRefused.unknownPost(draft.postId()));
+            if (post.getVersion() != draft.version()) {
+                throw DraftRefused.staleVersion(draft.postId(), draft.version(), null);
+            }
+            Map<Long, String> loaded = new LinkedHashMap<>();
+            post.getComments().forEach(comment -> loaded.put(comment.getId(), comment.getBody()));
+            Map<Long, String> kept = new LinkedHashMap<>();
+            Map<Long, String> changed = new LinkedHashMap<>();
+            List<String> added = new ArrayList<>();
+            for (CommentDraft comment : draft.comments()) {
+                if (comment.id() == null) {
+                    added.add(comment.body());
+                } else if (!loaded.containsKey(comment.id()) || kept.put(comment.id(), comment.body()) != null) {
+                    throw DraftRefused.unknownComment(draft.postId(), comment.id());
+                } else if (!loaded.get(comment.id()).equals(comment.body())) {
+                    changed.put(comment.id(), comment.body()); // unchanged ones: no statement
+                }
+            }
+            List<Long> removed = loaded.keySet().stream().filter(id -> !kept.containsKey(id)).toList();
+            boolean postEdited = !Objects.equals(post.getTitle(), draft.title())
+                    || !Objects.equals(post.getContent(), draft.content());
+            if (!postEdited && added.isEmpty() && changed.isEmpty() && removed.isEmpty()) {
+                return post; // nothing to write, and the version stays
+            }
+            // The root first: no row when someone saved the post since the draft's version; its row lock makes a
+            // concurrent save wait here, then find no row.
+            int updated = handle.createUpdate("""
+                            update posts set title = :title, content = :content, version = version + 1
+                            where id = :id and version = :version""")
+                    .bind("title", draft.title())
+                    .bind("content", draft.content())
+                    .bind("id", draft.postId())
+                    .bind("version", draft.version())
+                    .execute();
+            if (updated != 1) {
+                throw DraftRefused.staleVersion(draft.postId(), draft.version(), null);
+            }
+            if (!removed.isEmpty()) {
+                handle.createUpdate("delete from comments where post_id = :postId and id in (<ids>)")
+                        .bind("postId", draft.postId())
+                        .bindList("ids", removed)
+                        .execute();
+            }
+            if (!changed.isEmpty()) {
+                PreparedBatch updates = handle.prepareBatch(
+                        "update comments set body = :body where id = :id and post_id = :postId");
+                changed.forEach((id, body) -> updates.bind("body", body).bind("id", id).bind("postId", draft.postId())
+                        .add());
+                updates.execute();
+            }
+            List<Long> newIds = List.of();
+            if (!added.isEmpty()) {
+                PreparedBatch inserts = handle.prepareBatch(
+                        "insert into comments (body, post_id) values (:body, :postId)");
+                added.forEach(body -> inserts.bind("body", body).bind("postId", draft.postId()).add());
+                newIds = inserts.executePreparedBatch("id").mapTo(Long.class).list();
+            }
+            Map<Long, String> saved = new LinkedHashMap<>();
+            loaded.keySet().stream().filter(kept::containsKey).forEach(id -> saved.put(id, kept.get(id)));
+            List<CommentEntity> fresh = new ArrayList<>();
+            for (int i = 0; i < added.size(); i++) {
+                fresh.add(new CommentEntity(newIds.get(i), added.get(i)));
+            }
+            return savedPost(draft.postId(), draft.title(), draft.content(), draft.version() + 1, saved, fresh);
+        });
+        // catch-up }
+    }
+
+    @Override
+    public int statementsToSave(boolean postEdited, int added, int changed, int removed) {
+        // catch-up ex10 {
+        // The load; the post's update; one delete for all the removed comments; one batch of updates; one batch
+        // of inserts, whose generated keys come back from the batch.
+        boolean any = postEdited || added + changed + removed > 0;
+        return 1 + (any ? 1 : 0) + (removed > 0 ? 1 : 0) + (changed > 0 ? 1 : 0) + (added > 0 ? 1 : 0);
+        // catch-up }
+    }
+
+    // catch-up ex10 {
+    /** The post as saved: its kept comments in id order with their bodies, then the new ones. */
+    private static PostEntity savedPost(long id, String title, String content, long version, Map<Long, String> kept,
+                                        List<CommentEntity> added) {
+        PostEntity post = new PostEntity(id, title, content, version);
+        kept.forEach((commentId, body) -> post.addComment(new CommentEntity(commentId, body)));
+        added.forEach(post::addComment);
+        return post;
     }
     // catch-up }
 }

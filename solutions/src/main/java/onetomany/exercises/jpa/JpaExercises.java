@@ -1,7 +1,12 @@
 package onetomany.exercises.jpa;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -14,12 +19,19 @@ import onetomany.exercises.contract.CommentedPost;
 import onetomany.exercises.contract.CommentedUser;
 import onetomany.exercises.contract.Exercises;
 import onetomany.exercises.contract.PostCount;
+import onetomany.exercises.contract.DraftRefused;
+import onetomany.exercises.contract.CommentDraft;
+import onetomany.exercises.contract.VersionedPost;
+import onetomany.exercises.contract.PostDraft;
 import onetomany.exercises.jpa.model.CommentEntity;
 import onetomany.exercises.jpa.model.PostEntity;
 import onetomany.exercises.jpa.model.UserEntity;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
 import org.hibernate.Hibernate;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.hibernate.StaleStateException;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.hibernate.tool.schema.Action;
@@ -272,6 +284,89 @@ public class JpaExercises implements Exercises {
             session.persist(user);
             return user.getId();
         });
+        // catch-up }
+    }
+
+    // 10. Save from a draft ---------------------------------------------------------------------------------
+
+    @Override
+    public VersionedPost savePostWithComments(PostDraft draft) {
+        // catch-up ex10 {
+        // The unit of work: load the post with its comments, change the loaded objects to match the draft, and let
+        // the flush find what changed (dirty checking), what left post.comments (orphanRemoval) and what is new
+        // (cascade). Unchanged comments are not dirty: no statement writes them.
+        try {
+            return inTransaction(session -> {
+                PostEntity post = session.createSelectionQuery(
+                                "from PostEntity p left join fetch p.comments where p.id = :id", PostEntity.class)
+                        .setParameter("id", draft.postId())
+                        .uniqueResultOptional()
+                        .orElseThrow(() -> DraftRefused.unknownPost(draft.postId()));
+                // @Version checks the version of the row against the loaded one; the draft's is checked here.
+                if (post.getVersion() != draft.version()) {
+                    throw DraftRefused.staleVersion(draft.postId(), draft.version(), null);
+                }
+                Map<Long, CommentEntity> loaded = new HashMap<>();
+                post.getComments().forEach(comment -> loaded.put(comment.getId(), comment));
+                Set<Long> kept = new HashSet<>();
+                boolean commentsChange = false;
+                for (CommentDraft comment : draft.comments()) {
+                    if (comment.id() == null) {
+                        commentsChange = true;
+                    } else if (!loaded.containsKey(comment.id()) || !kept.add(comment.id())) {
+                        throw DraftRefused.unknownComment(draft.postId(), comment.id());
+                    } else {
+                        commentsChange |= !loaded.get(comment.id()).getBody().equals(comment.body());
+                    }
+                }
+                commentsChange |= kept.size() < loaded.size();
+                boolean postEdited = !Objects.equals(post.getTitle(), draft.title())
+                        || !Objects.equals(post.getContent(), draft.content());
+                // The root's row first: its update ("... where id = ? and version = ?") locks it, so a concurrent
+                // save waits there, then matches no row (StaleObjectStateException). Edited, the dirty post is
+                // flushed now. If only comments change, nothing makes the post dirty (a comment's edit, or a
+                // change to the mappedBy list, leaves its version alone): PESSIMISTIC_FORCE_INCREMENT bumps it,
+                // before the comments' statements (OPTIMISTIC_FORCE_INCREMENT would do it at the commit, last).
+                if (postEdited) {
+                    post.edit(draft.title(), draft.content());
+                    session.flush();
+                } else if (commentsChange) {
+                    session.lock(post, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+                }
+                for (CommentEntity comment : List.copyOf(post.getComments())) {
+                    if (!kept.contains(comment.getId())) {
+                        post.removeComment(comment); // delete-orphan: deleted at the flush
+                    }
+                }
+                for (CommentDraft comment : draft.comments()) {
+                    if (comment.id() == null) {
+                        post.addComment(new CommentEntity(comment.body())); // cascade: inserted at the flush
+                    } else {
+                        loaded.get(comment.id()).setBody(comment.body()); // updated only if it differs
+                    }
+                }
+                return post; // the commit flushes: the new comments get their ids before the caller sees them
+            });
+        } catch (RuntimeException e) {
+            // A version update that matched no row: StaleStateException, wrapped in OptimisticLockException
+            // (and in RollbackException when the commit's flush sent it).
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof StaleStateException || cause instanceof OptimisticLockException) {
+                    throw DraftRefused.staleVersion(draft.postId(), draft.version(), e);
+                }
+            }
+            throw e;
+        }
+        // catch-up }
+    }
+
+    @Override
+    public int statementsToSave(boolean postEdited, int added, int changed, int removed) {
+        // catch-up ex10 {
+        // The load; the post's update; each IDENTITY insert at once (Hibernate must know the id: no batching, as
+        // in exercise 9); the changed comments' updates in one JDBC batch, the orphans' deletes in another.
+        boolean any = postEdited || added + changed + removed > 0;
+        return 1 + (any ? 1 : 0) + added + (changed > 0 ? 1 : 0) + (removed > 0 ? 1 : 0);
         // catch-up }
     }
 

@@ -1,9 +1,13 @@
 package onetomany.exercises.mybatis;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -16,6 +20,10 @@ import onetomany.exercises.contract.CommentedPost;
 import onetomany.exercises.contract.CommentedUser;
 import onetomany.exercises.contract.Exercises;
 import onetomany.exercises.contract.PostCount;
+import onetomany.exercises.contract.CommentDraft;
+import onetomany.exercises.contract.DraftRefused;
+import onetomany.exercises.contract.PostDraft;
+import onetomany.exercises.contract.VersionedPost;
 import onetomany.exercises.mybatis.mapper.ExerciseMapper;
 import onetomany.exercises.mybatis.model.CommentEntity;
 import onetomany.exercises.mybatis.model.PostEntity;
@@ -217,6 +225,80 @@ public class MyBatisExercises implements Exercises {
                 throw e;
             }
         }
+        // catch-up }
+    }
+
+    // 10. Save from a draft ---------------------------------------------------------------------------------
+
+    @Override
+    public VersionedPost savePostWithComments(PostDraft draft) {
+        // catch-up ex10 {
+        // The diff is ours: MyBatis sends what it is told. ExecutorType.BATCH, as in exercise 9: the select runs at
+        // once, the writes are queued, and flushStatements() sends each run of one statement as one JDBC batch.
+        try (SqlSession session = factory.openSession(ExecutorType.BATCH)) {
+            try {
+                ExerciseMapper mapper = session.getMapper(ExerciseMapper.class);
+                PostEntity post = mapper.findVersionedPostWithComments(draft.postId());
+                if (post == null) {
+                    throw DraftRefused.unknownPost(draft.postId());
+                }
+                if (post.getVersion() != draft.version()) {
+                    throw DraftRefused.staleVersion(draft.postId(), draft.version(), null);
+                }
+                Map<Long, CommentEntity> loaded = new LinkedHashMap<>();
+                post.getComments().forEach(comment -> loaded.put(comment.getId(), comment));
+                Map<Long, String> changed = new LinkedHashMap<>();
+                List<CommentEntity> added = new ArrayList<>();
+                Set<Long> kept = new HashSet<>();
+                for (CommentDraft comment : draft.comments()) {
+                    if (comment.id() == null) {
+                        added.add(new CommentEntity(comment.body()));
+                    } else if (!loaded.containsKey(comment.id()) || !kept.add(comment.id())) {
+                        throw DraftRefused.unknownComment(draft.postId(), comment.id());
+                    } else if (!loaded.get(comment.id()).getBody().equals(comment.body())) {
+                        changed.put(comment.id(), comment.body()); // unchanged ones: no statement
+                    }
+                }
+                List<Long> removed = loaded.keySet().stream().filter(id -> !kept.contains(id)).toList();
+                boolean postEdited = !Objects.equals(post.getTitle(), draft.title())
+                        || !Objects.equals(post.getContent(), draft.content());
+                if (!postEdited && added.isEmpty() && changed.isEmpty() && removed.isEmpty()) {
+                    return post; // nothing to write, and the version stays
+                }
+                // The root first, sent alone: its row count says whether the version was still the draft's, and
+                // its row lock makes a concurrent save wait here, then find no row.
+                mapper.updateVersionedPost(draft.postId(), draft.version(), draft.title(), draft.content());
+                if (session.flushStatements().get(0).getUpdateCounts()[0] != 1) {
+                    throw DraftRefused.staleVersion(draft.postId(), draft.version(), null);
+                }
+                if (!removed.isEmpty()) {
+                    mapper.deleteCommentsOfPost(draft.postId(), removed);
+                }
+                changed.forEach((id, body) -> mapper.updateCommentOfPost(draft.postId(), id, body));
+                added.forEach(comment -> mapper.insertComment(comment, draft.postId()));
+                session.flushStatements(); // one batch per statement; the inserts' generated ids are set
+                session.commit();
+                // The graph as saved, in memory: the loaded objects changed as the rows were.
+                post.saved(draft.title(), draft.content(), draft.version() + 1);
+                post.getComments().removeIf(comment -> !kept.contains(comment.getId()));
+                changed.forEach((id, body) -> loaded.get(id).setBody(body));
+                added.forEach(post::addComment);
+                return post;
+            } catch (RuntimeException e) {
+                session.rollback(true);
+                throw e;
+            }
+        }
+        // catch-up }
+    }
+
+    @Override
+    public int statementsToSave(boolean postEdited, int added, int changed, int removed) {
+        // catch-up ex10 {
+        // The load; the post's update, flushed alone for its row count; then one batch per statement: the
+        // deletes, the updates, the inserts (their generated keys come back from the batch).
+        boolean any = postEdited || added + changed + removed > 0;
+        return 1 + (any ? 1 : 0) + (removed > 0 ? 1 : 0) + (changed > 0 ? 1 : 0) + (added > 0 ? 1 : 0);
         // catch-up }
     }
 

@@ -1,7 +1,7 @@
 package onetomany.exercises.contract;
 
 /**
- * The nine exercises, in order: their number, title and instructions file. The stubs throw
+ * The ten exercises, in order: their number, title and instructions file. The stubs throw
  * {@link #notSolved()}; the progress board prints the titles.
  */
 public enum Exercise {
@@ -14,7 +14,8 @@ public enum Exercise {
     PAGE_OF_USERS(6, "A page of users with their posts", "06-page-of-users.md"),
     MOVE_POST(7, "Move a post to another user", "07-move-post.md"),
     SEARCH_POSTS(8, "Search posts by a typed fragment", "08-search-posts.md"),
-    BATCH_INSERT(9, "Save 5,000 posts in few round trips", "09-batch-insert.md");
+    BATCH_INSERT(9, "Save 5,000 posts in few round trips", "09-batch-insert.md"),
+    SAVE_COMMENTS(10, "Save a post with its comments from a draft", "10-save-comments.md");
 
     private final int number;
     private final String title;

@@ -407,7 +407,8 @@ public class ProgressBoard implements TestExecutionListener {
                         "A page of users with their posts",
                         "Move a post to another user",
                         "Search posts by a typed fragment",
-                        "Save 5,000 posts in few round trips"));
+                        "Save 5,000 posts in few round trips",
+                        "Save a post with its comments from a draft"));
 
         static final Text RUSSIAN = new Text(
                 "Доска прогресса: тесты упражнений на коде из %s/",
@@ -433,6 +434,7 @@ public class ProgressBoard implements TestExecutionListener {
                         "Страница пользователей с их постами",
                         "Перенести пост к другому пользователю",
                         "Поиск постов по введённому фрагменту",
-                        "Сохранить 5000 постов за несколько обращений"));
+                        "Сохранить 5000 постов за несколько обращений",
+                        "Сохранить пост с комментариями из черновика"));
     }
 }

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * {@code exercises/src} is the k-th of that name in the same file of {@code solutions/src}. Catching up exercise n
  * replaces the content of every region {@code exN} in that library's files, and of every region of an earlier
  * exercise that is still untouched (empty, or still holding its {@code TODO exercise k}), since exercise n builds on
- * them; regions the participant wrote are left alone. In Java files, the solution's imports that are missing are
+ * them — exercise 10 only on those it needs, {@link #NEEDS}; regions the participant wrote are left alone. In Java files, the solution's imports that are missing are
  * added. Nothing else changes: the other exercises, the other libraries, the markers themselves.
  *
  * <p>It refuses to overwrite changes not committed to git in the files it would change, unless {@code --force}.
@@ -34,9 +34,21 @@ import java.util.stream.Stream;
  */
 public final class CatchUp {
 
-    static final Pattern OPEN = Pattern.compile("^\\s*(?://|<!--) catch-up ex(\\d) \\{");
+    static final Pattern OPEN = Pattern.compile("^\\s*(?://|<!--) catch-up ex(\\d+) \\{");
     static final Pattern CLOSE = Pattern.compile("^\\s*(?://|<!--) catch-up }");
-    static final Pattern TODO = Pattern.compile("TODO exercise (\\d)");
+    static final Pattern TODO = Pattern.compile("TODO exercise (\\d+)");
+
+    /**
+     * The earlier exercises an exercise builds on, where it is not all of them: exercise 10 (a post saved from a
+     * draft) needs the comments' mapping (1), {@code removeComment}'s both sides (4) and JDBC batching (9), not the
+     * queries of 2, 3 and 5 to 8, so that a room can go from exercise 4 to exercise 10.
+     */
+    static final Map<Integer, List<Integer>> NEEDS = Map.of(10, List.of(1, 4, 9));
+
+    /** Whether catching up {@code exercise} puts an untouched region of {@code earlier} in place too. */
+    static boolean buildsOn(int exercise, int earlier) {
+        return earlier < exercise && NEEDS.getOrDefault(exercise, List.of(earlier)).contains(earlier);
+    }
 
     /** One region: its exercise, and the lines of its content (between the markers, exclusive). */
     record Region(int exercise, int from, int to) {
@@ -68,7 +80,7 @@ public final class CatchUp {
         for (String arg : args) {
             if (arg.equals("--force")) {
                 force = true;
-            } else if (arg.matches("[1-9]")) {
+            } else if (arg.matches("[1-9]|10")) {
                 exercise = Integer.parseInt(arg);
             } else if (libraries.contains(arg.toLowerCase(Locale.ROOT))) {
                 library = arg.toLowerCase(Locale.ROOT);
@@ -79,7 +91,7 @@ public final class CatchUp {
         }
         if (library == null || exercise == 0) {
             System.err.println("usage: ./exercise --catch-up " + String.join("|", libraries)
-                    + " 1-9 [--force]");
+                    + " 1-10 [--force]");
             System.exit(2);
         }
         Plan plan;
@@ -150,7 +162,8 @@ public final class CatchUp {
                 Region my = myRegions.get(i);
                 Region their = theirRegions.get(i);
                 List<String> content = mine.subList(my.from(), my.to());
-                boolean wanted = my.exercise() == exercise || (my.exercise() < exercise && untouched(content, my));
+                boolean wanted = my.exercise() == exercise
+                        || (buildsOn(exercise, my.exercise()) && untouched(content, my));
                 List<String> solution = theirs.subList(their.from(), their.to());
                 if (wanted && !content.equals(solution)) {
                     result.subList(my.from(), my.to()).clear();

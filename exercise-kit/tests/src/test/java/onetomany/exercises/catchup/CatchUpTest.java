@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.stream.Stream;
 
 import onetomany.libraries.Library;
@@ -39,7 +40,7 @@ class CatchUpTest {
             mine.forEach(r -> exercisesWithRegions.add(r.exercise()));
         }
         assertThat(exercisesWithRegions).as("exercises with code to catch up in %s", library)
-                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
     }
 
     @Test
@@ -53,6 +54,35 @@ class CatchUpTest {
 
         assertThat(plan.files().keySet()).isNotEmpty()
                 .allSatisfy(file -> assertThat(file.toString()).contains("/jdbi/"));
+        assertRegions(copy, (library, exercise) -> library.equals("jdbi") && exercise == 1);
+        for (String library : libraries().stream().filter(key -> !key.equals("jdbi")).toList()) {
+            for (Path file : CatchUp.libraryFiles(copy.resolve("solutions/src"), library)) {
+                assertThat(read(copy.resolve("exercises/src").resolve(file))).as("%s, untouched", file)
+                        .containsExactlyElementsOf(read(ROOT.resolve("exercises/src").resolve(file)));
+            }
+        }
+        // Catching up again changes nothing.
+        assertThat(CatchUp.plan(copy, "jdbi", 1).files()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("libraries")
+    void catching_up_10_from_the_stubs_puts_exercise_10_and_only_the_exercises_it_builds_on(String library,
+            @TempDir Path copy) throws IOException {
+        copyTree(ROOT.resolve("exercises/src"), copy.resolve("exercises/src"));
+        copyTree(ROOT.resolve("solutions/src"), copy.resolve("solutions/src"));
+
+        CatchUp.write(CatchUp.plan(copy, library, 10));
+
+        List<Integer> needed = List.of(1, 4, 9, 10);
+        assertRegions(copy, (other, exercise) -> other.equals(library) && needed.contains(exercise));
+    }
+
+    /**
+     * Every region of every library's files in the copy, after a catch-up: the solution's where {@code caughtUp}
+     * (library, exercise) says so, else what the stubs had.
+     */
+    private static void assertRegions(Path copy, BiPredicate<String, Integer> caughtUp) throws IOException {
         for (String library : libraries()) {
             for (Path file : CatchUp.libraryFiles(copy.resolve("solutions/src"), library)) {
                 List<String> before = read(ROOT.resolve("exercises/src").resolve(file));
@@ -62,21 +92,15 @@ class CatchUpTest {
                 List<CatchUp.Region> oldRegions = CatchUp.regions(before, file);
                 List<CatchUp.Region> solutionRegions = CatchUp.regions(solution, file);
                 for (int i = 0; i < regions.size(); i++) {
-                    List<String> now = after.subList(regions.get(i).from(), regions.get(i).to());
-                    boolean caughtUp = library.equals("jdbi") && regions.get(i).exercise() == 1;
-                    List<String> expected = caughtUp
+                    int exercise = regions.get(i).exercise();
+                    List<String> expected = caughtUp.test(library, exercise)
                             ? solution.subList(solutionRegions.get(i).from(), solutionRegions.get(i).to())
                             : before.subList(oldRegions.get(i).from(), oldRegions.get(i).to());
-                    assertThat(now).as("%s, region %d (exercise %d)", file, i, regions.get(i).exercise())
-                            .containsExactlyElementsOf(expected);
-                }
-                if (!library.equals("jdbi")) {
-                    assertThat(after).as("%s, untouched", file).containsExactlyElementsOf(before);
+                    assertThat(after.subList(regions.get(i).from(), regions.get(i).to()))
+                            .as("%s, region %d (exercise %d)", file, i, exercise).containsExactlyElementsOf(expected);
                 }
             }
         }
-        // Catching up again changes nothing.
-        assertThat(CatchUp.plan(copy, "jdbi", 1).files()).isEmpty();
     }
 
     @Test
@@ -97,7 +121,7 @@ class CatchUpTest {
                 copy.resolve("exercises/src/main/java/onetomany/exercises/jdbi/JdbiExercises.java"));
         assertThat(exercises).as("exercise 1's untouched stubs, which exercise 2 needs, and exercise 2")
                 .contains("foldPostRow(Map<Long, PostEntity> posts", "bindList(\"postIds\"")
-                .doesNotContain("TODO exercise 1", "TODO exercise 2").contains("TODO exercise 3");
+                .doesNotContain("TODO exercise 1:", "TODO exercise 2:").contains("TODO exercise 3:");
     }
 
     private static List<String> read(Path file) throws IOException {
@@ -126,5 +150,4 @@ class CatchUpTest {
     static List<String> libraries() {
         return Library.ALL.stream().map(Library::key).toList();
     }
-
 }

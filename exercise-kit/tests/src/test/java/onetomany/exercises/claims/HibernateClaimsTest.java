@@ -17,10 +17,13 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import onetomany.contract.Fixtures;
 import onetomany.db.Database;
@@ -246,6 +249,81 @@ class HibernateClaimsTest {
 
     // The entities: the exercises' tables, mapped with Sets, with Lists, and with the two kinds of ids. ------------
 
+    // Exercise 10 --------------------------------------------------------------------------------------------------
+
+    /** A post with 2 comments; the post's id. */
+    private long postWithTwoComments() {
+        long post = fixtures.insertPost(fixtures.insertUser("Alice"), "First Post", null);
+        comments.insertComment(post, "one");
+        comments.insertComment(post, "two");
+        return post;
+    }
+
+    private List<String> writes() {
+        return statements.executed().stream().map(e -> e.sql().get(0))
+                .filter(sql -> !sql.startsWith("select")).toList();
+    }
+
+    @Test
+    void adding_and_removing_comments_in_the_inverse_list_do_not_bump_the_posts_version() {
+        long post = postWithTwoComments();
+        try (SessionFactory sessions = factory(VersionedPost.class, VersionedComment.class)) {
+            statements.reset();
+            sessions.inTransaction(session -> {
+                VersionedPost loaded = session.find(VersionedPost.class, post);
+                loaded.comments.remove(0).post = null;
+                VersionedComment added = new VersionedComment();
+                added.body = "new";
+                added.post = loaded;
+                loaded.comments.add(added);
+            });
+            assertThat(writes()).as("the writes of adding and removing a comment of a versioned post.comments")
+                    .hasSize(2).noneSatisfy(sql -> assertThat(sql).startsWith("update posts"));
+        }
+        assertThat(comments.strings("select body from comments where post_id = ? order by id", post))
+                .containsExactly("two", "new");
+        assertThat(comments.longs("select version from posts where id = ?", post)).containsExactly(0L);
+    }
+
+    @Test
+    void editing_a_comment_does_not_bump_its_posts_version() {
+        long post = postWithTwoComments();
+        try (SessionFactory sessions = factory(VersionedPost.class, VersionedComment.class)) {
+            statements.reset();
+            sessions.inTransaction(session -> session.find(VersionedPost.class, post).comments.get(0).body = "edited");
+            assertThat(writes()).as("the writes of editing a comment of a versioned post")
+                    .singleElement().satisfies(sql -> assertThat(sql).startsWith("update comments"));
+        }
+        assertThat(comments.longs("select version from posts where id = ?", post)).containsExactly(0L);
+    }
+
+    @Test
+    void optimistic_force_increment_bumps_the_version_after_the_flush_and_pessimistic_before_it() {
+        long post = postWithTwoComments();
+        try (SessionFactory sessions = factory(VersionedPost.class, VersionedComment.class)) {
+            assertThat(forcedIncrementWrites(sessions, post, LockModeType.OPTIMISTIC_FORCE_INCREMENT))
+                    .as("OPTIMISTIC_FORCE_INCREMENT: the writes, in order").hasSize(2)
+                    .satisfies(w -> assertThat(w.get(0)).startsWith("update comments"),
+                            w -> assertThat(w.get(1)).startsWith("update posts set version="));
+            assertThat(forcedIncrementWrites(sessions, post, LockModeType.PESSIMISTIC_FORCE_INCREMENT))
+                    .as("PESSIMISTIC_FORCE_INCREMENT: the writes, in order").hasSize(2)
+                    .satisfies(w -> assertThat(w.get(0)).startsWith("update posts set version="),
+                            w -> assertThat(w.get(1)).startsWith("update comments"));
+        }
+        assertThat(comments.longs("select version from posts where id = ?", post)).containsExactly(2L);
+    }
+
+    /** The writes of one unit of work that locks the post with {@code mode} and edits its first comment. */
+    private List<String> forcedIncrementWrites(SessionFactory sessions, long post, LockModeType mode) {
+        statements.reset();
+        sessions.inTransaction(session -> {
+            VersionedPost loaded = session.find(VersionedPost.class, post);
+            session.lock(loaded, mode);
+            loaded.comments.get(0).body = "edited with " + mode;
+        });
+        return writes();
+    }
+
     @Entity(name = "SetUser")
     @Table(name = "users")
     static class SetUser {
@@ -383,5 +461,30 @@ class HibernateClaimsTest {
             this.title = title;
             this.userId = userId;
         }
+    }
+
+    @Entity(name = "VersionedPost")
+    @Table(name = "posts")
+    static class VersionedPost {
+        @Id
+        Long id;
+        String title;
+        @Version
+        long version;
+        @OneToMany(mappedBy = "post", cascade = CascadeType.ALL, orphanRemoval = true)
+        @OrderBy("id")
+        List<VersionedComment> comments = new ArrayList<>();
+    }
+
+    @Entity(name = "VersionedComment")
+    @Table(name = "comments")
+    static class VersionedComment {
+        @Id
+        @GeneratedValue(strategy = GenerationType.IDENTITY)
+        Long id;
+        String body;
+        @ManyToOne(fetch = FetchType.LAZY)
+        @JoinColumn(name = "post_id")
+        VersionedPost post;
     }
 }

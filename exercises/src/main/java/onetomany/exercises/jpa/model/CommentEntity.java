@@ -55,6 +55,11 @@ public class CommentEntity implements Comment {
         return body;
     }
 
+    /** Exercise 10: a new body; dirty checking sends the update at the flush, if the body changed. */
+    public void setBody(String body) {
+        this.body = body;
+    }
+
     @Override
     public PostEntity getPost() {
         return post;

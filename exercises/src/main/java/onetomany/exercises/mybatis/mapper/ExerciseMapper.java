@@ -57,4 +57,15 @@ public interface ExerciseMapper {
     void insertUser(UserEntity user);
 
     void insertPost(@Param("post") PostEntity post, @Param("userId") long userId);
+
+    // 10. Save from a draft
+    PostEntity findVersionedPostWithComments(@Param("postId") long postId);
+
+    int updateVersionedPost(@Param("postId") long postId, @Param("version") long version,
+                            @Param("title") String title, @Param("content") String content);
+
+    int deleteCommentsOfPost(@Param("postId") long postId, @Param("commentIds") List<Long> commentIds);
+
+    int updateCommentOfPost(@Param("postId") long postId, @Param("commentId") long commentId,
+                            @Param("body") String body);
 }

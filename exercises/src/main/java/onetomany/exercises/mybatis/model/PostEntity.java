@@ -3,11 +3,11 @@ package onetomany.exercises.mybatis.model;
 import java.util.ArrayList;
 import java.util.List;
 
-import onetomany.exercises.contract.CommentedPost;
+import onetomany.exercises.contract.VersionedPost;
 import onetomany.exercises.contract.Exercise;
 
 /** {@code posts}: the author as in module-mybatis; the comments are the exercises'. */
-public class PostEntity implements CommentedPost {
+public class PostEntity implements VersionedPost {
 
     private Long id;
 
@@ -16,6 +16,9 @@ public class PostEntity implements CommentedPost {
     private String content;
 
     private UserEntity author;
+
+    /** Exercise 10: {@code posts.version}, when the select reads it. */
+    private long version;
 
     /** Exercise 1: filled by a {@code <collection>} of a result map; nothing in MyBatis writes it back. */
     private List<CommentEntity> comments = new ArrayList<>();
@@ -50,6 +53,18 @@ public class PostEntity implements CommentedPost {
     @Override
     public String getContent() {
         return content;
+    }
+
+    @Override
+    public long getVersion() {
+        return version;
+    }
+
+    /** Exercise 10: the post as saved, in memory. */
+    public void saved(String title, String content, long version) {
+        this.title = title;
+        this.content = content;
+        this.version = version;
     }
 
     @Override

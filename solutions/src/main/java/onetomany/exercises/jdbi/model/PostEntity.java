@@ -3,10 +3,10 @@ package onetomany.exercises.jdbi.model;
 import java.util.ArrayList;
 import java.util.List;
 
-import onetomany.exercises.contract.CommentedPost;
+import onetomany.exercises.contract.VersionedPost;
 
 /** {@code posts}: the author as in module-jdbi; the comments are the exercises'. */
-public class PostEntity implements CommentedPost {
+public class PostEntity implements VersionedPost {
 
     private final Long id;
 
@@ -16,13 +16,22 @@ public class PostEntity implements CommentedPost {
 
     private UserEntity author;
 
+    /** Exercise 10: {@code posts.version}; 0 when the query did not read it. */
+    private final long version;
+
     /** Exercise 1: a plain list, filled by the repository's reducers. */
     private final List<CommentEntity> comments = new ArrayList<>();
 
     public PostEntity(Long id, String title, String content) {
+        this(id, title, content, 0);
+    }
+
+    /** Exercise 10: a post with its version. */
+    public PostEntity(Long id, String title, String content, long version) {
         this.id = id;
         this.title = title;
         this.content = content;
+        this.version = version;
     }
 
     /** Adds a comment to this post and makes this post the comment's post: both sides in step, in memory only. */
@@ -46,6 +55,11 @@ public class PostEntity implements CommentedPost {
     @Override
     public String getContent() {
         return content;
+    }
+
+    @Override
+    public long getVersion() {
+        return version;
     }
 
     @Override

@@ -16,14 +16,15 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import onetomany.exercises.contract.CommentedPost;
+import jakarta.persistence.Version;
+import onetomany.exercises.contract.VersionedPost;
 import org.hibernate.annotations.BatchSize;
 import org.hibernate.Length;
 
 /** {@code posts}: the author as in module-jpa; the comments are the exercises'. */
 @Entity
 @Table(name = "posts")
-public class PostEntity implements CommentedPost {
+public class PostEntity implements VersionedPost {
 
     // catch-up ex9 {
     /**
@@ -43,6 +44,17 @@ public class PostEntity implements CommentedPost {
     /** Any length: clob (H2), text (PostgreSQL), longtext (MariaDB); @Lob would mean an oid on PostgreSQL. */
     @Column(length = Length.LONG32)
     private String content;
+
+    // catch-up ex10 {
+    /**
+     * Exercise 10: optimistic locking. Hibernate adds {@code and version = ?} to the post's update and delete, sets
+     * the new version, and throws when no row matched: someone else saved the post in between. A comment's edit,
+     * or a comment added to or removed from {@code comments} (the mappedBy side), does not bump it: see
+     * {@code JpaExercises.savePostWithComments}.
+     */
+    @Version
+    private long version;
+    // catch-up }
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "user_id", nullable = false)
@@ -98,6 +110,19 @@ public class PostEntity implements CommentedPost {
     @Override
     public String getContent() {
         return content;
+    }
+
+    @Override
+    public long getVersion() {
+        // catch-up ex10 {
+        return version;
+        // catch-up }
+    }
+
+    /** Exercise 10: the post's own columns, as a draft has them. */
+    public void edit(String title, String content) {
+        this.title = title;
+        this.content = content;
     }
 
     @Override
