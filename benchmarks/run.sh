@@ -6,6 +6,7 @@
 #   benchmarks/run.sh                  # the short profile: every benchmark, about 4 minutes on 2 cores
 #   benchmarks/run.sh targets          # the eager read at 10,000 users, every form of it, measured longer
 #   benchmarks/run.sh long             # 3 forks, longer iterations: real numbers, about an hour
+#   benchmarks/run.sh large            # a million posts: the stream beside JOINED, statements to N = 100,000
 #   benchmarks/run.sh short -Ddb=postgres   # any -D is passed to the JVM (and to JMH's forks)
 set -euo pipefail
 cd "$(dirname "$0")/.."

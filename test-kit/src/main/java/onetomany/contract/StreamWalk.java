@@ -88,7 +88,7 @@ public final class StreamWalk {
     }
 
     /** Every heap pool's peak use added up: at least the most heap this JVM ever used at once. */
-    private static long peakHeapBytes() {
+    public static long peakHeapBytes() {
         return ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP)
                 .mapToLong(pool -> pool.getPeakUsage().getUsed())
