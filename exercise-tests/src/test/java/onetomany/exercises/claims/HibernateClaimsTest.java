@@ -25,7 +25,9 @@ import onetomany.contract.Fixtures;
 import onetomany.db.Database;
 import onetomany.db.StatementLog;
 import onetomany.exercises.CommentFixtures;
+import org.hibernate.Hibernate;
 import org.hibernate.SessionFactory;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.hibernate.loader.MultipleBagFetchException;
@@ -76,6 +78,27 @@ class HibernateClaimsTest {
                 .property(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
                 .createEntityManagerFactory()
                 .unwrap(SessionFactory.class);
+    }
+
+    // Exercise 2 ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void a_batch_size_on_the_mapping_wins_over_the_sessions_fetch_batch_size() {
+        long user = fixtures.insertUser("Alice");
+        for (int p = 0; p < 250; p++) {
+            fixtures.insertPost(user, "post " + p, null);
+        }
+        try (SessionFactory sessions = factory(BatchPost.class, BatchComment.class)) {
+            statements.reset();
+            sessions.inTransaction(session -> {
+                session.setFetchBatchSize(500);
+                session.createSelectionQuery("from BatchPost p order by p.id", BatchPost.class).getResultList()
+                        .forEach(post -> Hibernate.initialize(post.comments));
+            });
+            // @BatchSize(size = 100) on BatchPost.comments: the comments of 250 posts in 3 selects (100, 100, 50),
+            // not in 1 as the session's 500 would have them.
+            assertThat(statements.count()).as("statements: the posts, then their comments").isEqualTo(1 + 3);
+        }
     }
 
     // Exercise 3 ---------------------------------------------------------------------------------------------------
@@ -235,6 +258,28 @@ class HibernateClaimsTest {
         @ManyToOne(fetch = FetchType.LAZY)
         @JoinColumn(name = "post_id")
         SetPost post;
+    }
+
+    @Entity(name = "BatchPost")
+    @Table(name = "posts")
+    static class BatchPost {
+        @Id
+        Long id;
+        String title;
+        @OneToMany(mappedBy = "post")
+        @BatchSize(size = 100)
+        List<BatchComment> comments = new ArrayList<>();
+    }
+
+    @Entity(name = "BatchComment")
+    @Table(name = "comments")
+    static class BatchComment {
+        @Id
+        Long id;
+        String body;
+        @ManyToOne(fetch = FetchType.LAZY)
+        @JoinColumn(name = "post_id")
+        BatchPost post;
     }
 
     @Entity(name = "BagUser")
