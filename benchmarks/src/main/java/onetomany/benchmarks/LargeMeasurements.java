@@ -58,6 +58,8 @@ final class LargeMeasurements {
         }
     }
 
+    private static final long START = System.nanoTime();
+
     final List<Counted> statements = new ArrayList<>();
     final List<Walk> walks = new ArrayList<>();
     String database;
@@ -98,7 +100,7 @@ final class LargeMeasurements {
             if (fixtures.manyUsersWithPosts(n, POSTS_PER_USER_COUNTED) != n) {
                 throw new IllegalStateException("could not seed " + n + " users");
             }
-            System.out.printf("Counting statements for N = %,d%n", n);
+            System.out.printf("Counting statements for N = %,d (at %d s)%n", n, elapsedSeconds());
             for (Library library : Library.values()) {
                 Subject subject = subjects.get(library.ordinal());
                 for (LoadStrategy strategy : LoadStrategy.values()) {
@@ -160,7 +162,7 @@ final class LargeMeasurements {
 
     private static Walk walk(String library, String read, String heap, String url, Database database)
             throws IOException, InterruptedException {
-        System.out.printf("Walking %s's %s in %s%n", library, read, heap);
+        System.out.printf("Walking %s's %s in %s (at %d s)%n", library, read, heap, elapsedSeconds());
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 heap, "-XX:+ExitOnOutOfMemoryError", "-Dorg.jboss.logging.provider=slf4j",
                 "-cp", System.getProperty("java.class.path"), HeapWalk.class.getName(),
@@ -184,6 +186,10 @@ final class LargeMeasurements {
         }
         return new Walk(library, read, heap, 0, Long.parseLong(result.group(3)), Long.parseLong(result.group(4)),
                 Long.parseLong(result.group(1)), Long.parseLong(result.group(2)), output);
+    }
+
+    private static long elapsedSeconds() {
+        return (System.nanoTime() - START) / 1_000_000_000;
     }
 
     private static Server startH2TcpServer() throws SQLException, IOException {
