@@ -2,10 +2,8 @@ package onetomany.benchmarks;
 
 import java.util.List;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import onetomany.contract.LoadStrategy;
-import onetomany.contract.Post;
 import onetomany.contract.StreamWalk;
 import onetomany.contract.User;
 import onetomany.contract.UserPostRepository;
@@ -23,18 +21,14 @@ import onetomany.contract.UserPostRepository;
  * What it measures is the runner's retained heap, heap in use after a full GC minus before the read
  * ({@link Measurements#usedAfterGc()}): for {@code JOINED}, with the whole list held after it was read; for the
  * stream, with the walk open and one user in hand, sampled at 5 users spread over the walk, the largest sample kept.
- * Every user is checked as it comes (ids ascending, each post's author this very user) and counted. The last line is
+ * Every user is checked as it comes by test-kit's {@link StreamWalk} (ids ascending, 5 posts in id order, each
+ * post's author this very user) and counted. The last line is
  * {@code walked users=... posts=... postIdSum=... retainedBytes=... peakHeapBytes=...}; the exit status is 0, 1
  * when a check failed, 3 ({@code -XX:+ExitOnOutOfMemoryError}) when the heap ran out.
  */
 public final class HeapWalk {
 
     private static final int SAMPLES = 5;
-
-    private long users;
-    private long posts;
-    private long postIdSum;
-    private long lastUserId = Long.MIN_VALUE;
 
     private HeapWalk() {
     }
@@ -44,30 +38,25 @@ public final class HeapWalk {
             System.err.println("usage: HeapWalk LIBRARY JDBC_URL USER PASSWORD stream|JOINED");
             System.exit(2);
         }
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(args[1]);
-        config.setUsername(args[2]);
-        config.setPassword(args[3]);
-        config.setMaximumPoolSize(2);
         boolean stream = args[4].equals("stream");
-        HeapWalk measured;
+        StreamWalk measured;
         long retained;
-        try (HikariDataSource dataSource = new HikariDataSource(config);
+        try (HikariDataSource dataSource = StreamWalk.pool(args[1], args[2], args[3]);
              UserPostRepository repository = LargeReadBenchmark.repository(args[0], dataSource)) {
-            HeapWalk first = new HeapWalk();
+            StreamWalk first = new StreamWalk(LargeReadBenchmark.POSTS_PER_USER);
             if (stream) {
                 repository.forEachUserWithPosts(first::check);
             } else {
                 repository.findAllUsersWithPosts(LoadStrategy.JOINED).forEach(first::check);
             }
-            measured = new HeapWalk();
+            StreamWalk walk = new StreamWalk(LargeReadBenchmark.POSTS_PER_USER);
             long before = Measurements.usedAfterGc();
             if (stream) {
-                long every = Math.max(1, first.users / SAMPLES);
+                long every = Math.max(1, first.users() / SAMPLES);
                 long[] largest = {0};
                 repository.forEachUserWithPosts(user -> {
-                    measured.check(user);
-                    if (measured.users % every == every / 2) {
+                    walk.check(user);
+                    if (walk.users() % every == every / 2) {
                         largest[0] = Math.max(largest[0], Measurements.usedAfterGc() - before);
                     }
                 });
@@ -75,32 +64,18 @@ public final class HeapWalk {
             } else {
                 List<User> all = repository.findAllUsersWithPosts(LoadStrategy.JOINED);
                 retained = Measurements.usedAfterGc() - before;
-                all.forEach(measured::check);
+                all.forEach(walk::check);
             }
-            if (measured.users != first.users || measured.postIdSum != first.postIdSum) {
-                throw new AssertionError("the two reads differ: " + first.users + " and " + measured.users + " users");
+            if (walk.users() != first.users() || walk.postIdSum() != first.postIdSum()) {
+                throw new AssertionError("the two reads differ: " + first.users() + " and " + walk.users() + " users");
             }
+            measured = walk;
         } catch (RuntimeException | AssertionError e) {
             e.printStackTrace();
             System.exit(1);
             return;
         }
-        System.out.printf("walked users=%d posts=%d postIdSum=%d retainedBytes=%d peakHeapBytes=%d%n", measured.users,
-                measured.posts, measured.postIdSum, retained, StreamWalk.peakHeapBytes());
-    }
-
-    private void check(User user) {
-        if (user.getId() <= lastUserId) {
-            throw new AssertionError("user " + user.getId() + " after user " + lastUserId);
-        }
-        lastUserId = user.getId();
-        for (Post post : user.getPosts()) {
-            if (post.getAuthor() != user) {
-                throw new AssertionError("post " + post.getId() + " does not point back to user " + user.getId());
-            }
-            postIdSum += post.getId();
-        }
-        users++;
-        posts += user.getPosts().size();
+        System.out.printf("walked users=%d posts=%d postIdSum=%d retainedBytes=%d peakHeapBytes=%d%n",
+                measured.users(), measured.posts(), measured.postIdSum(), retained, StreamWalk.peakHeapBytes());
     }
 }
