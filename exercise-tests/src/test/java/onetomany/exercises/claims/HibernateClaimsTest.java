@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -80,23 +81,46 @@ class HibernateClaimsTest {
                 .unwrap(SessionFactory.class);
     }
 
+    // Exercise 1 ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void a_fetch_join_from_a_comment_to_its_posts_comments_returns_the_comment_once() throws SQLException {
+        long user = fixtures.insertUser("Alice");
+        long post = fixtures.insertPost(user, "First Post", null);
+        long first = comments.insertComment(post, "first");
+        comments.insertComment(post, "second");
+        comments.insertComment(post, "third");
+        try (SessionFactory sessions = factory(BagUser.class, BagPost.class, BagComment.class)) {
+            statements.reset();
+            List<BagComment> found = sessions.fromTransaction(session -> session.createSelectionQuery(
+                    "from BagComment c join fetch c.post p left join fetch p.comments where c.id = :id",
+                    BagComment.class).setParameter("id", first).getResultList());
+            assertThat(statements.count()).as("statements").isEqualTo(1);
+            // The statement's rows repeat the comment once per comment of its post; the result holds it once.
+            assertThat(rows(statements.executed().get(0).sql().get(0).replace("?", Long.toString(first))))
+                    .as("rows of the join").isEqualTo(3);
+            assertThat(found).as("the query's results").hasSize(1);
+            assertThat(found.get(0).post.comments).hasSize(3).contains(found.get(0));
+        }
+    }
+
     // Exercise 2 ---------------------------------------------------------------------------------------------------
 
     @Test
     void a_batch_size_on_the_mapping_wins_over_the_sessions_fetch_batch_size() {
         long user = fixtures.insertUser("Alice");
-        for (int p = 0; p < 250; p++) {
+        for (int p = 0; p < 1_200; p++) {
             fixtures.insertPost(user, "post " + p, null);
         }
-        try (SessionFactory sessions = factory(BatchPost.class, BatchComment.class)) {
+        try (SessionFactory sessions = factory(CascadeUser.class, CascadePost.class, CascadeComment.class)) {
             statements.reset();
             sessions.inTransaction(session -> {
-                session.setFetchBatchSize(500);
-                session.createSelectionQuery("from BatchPost p order by p.id", BatchPost.class).getResultList()
+                session.setFetchBatchSize(1_000);
+                session.createSelectionQuery("from CascadePost p order by p.id", CascadePost.class).getResultList()
                         .forEach(post -> Hibernate.initialize(post.comments));
             });
-            // @BatchSize(size = 100) on BatchPost.comments: the comments of 250 posts in 3 selects (100, 100, 50),
-            // not in 1 as the session's 500 would have them.
+            // @BatchSize(size = 500) on CascadePost.comments: the comments of 1,200 posts in 3 selects (500, 500,
+            // 200), not in 2 as the session's 1,000 would have them.
             assertThat(statements.count()).as("statements: the posts, then their comments").isEqualTo(1 + 3);
         }
     }
@@ -137,6 +161,24 @@ class HibernateClaimsTest {
                     .getResultList()))
                     .hasRootCauseInstanceOf(MultipleBagFetchException.class);
         }
+    }
+
+    // Exercise 4 ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void a_batch_size_of_500_loads_the_comments_of_1_200_posts_in_3_selects_when_a_user_is_deleted() {
+        long user = fixtures.insertUser("Alice");
+        for (int p = 0; p < 1_200; p++) {
+            comments.insertComment(fixtures.insertPost(user, "post " + p, null), "comment " + p);
+        }
+        try (SessionFactory sessions = factory(CascadeUser.class, CascadePost.class, CascadeComment.class)) {
+            statements.reset();
+            sessions.inTransaction(session -> session.remove(session.find(CascadeUser.class, user)));
+            List<String> commentSelects = statements.executed().stream().map(e -> e.sql().get(0))
+                    .filter(sql -> sql.startsWith("select") && sql.contains(" from comments ")).toList();
+            assertThat(commentSelects).as("selects of comments, 500 posts' comments at most each").hasSize(3);
+        }
+        assertThat(fixtures.count("posts")).isZero();
     }
 
     // Exercise 6 ---------------------------------------------------------------------------------------------------
@@ -260,28 +302,6 @@ class HibernateClaimsTest {
         SetPost post;
     }
 
-    @Entity(name = "BatchPost")
-    @Table(name = "posts")
-    static class BatchPost {
-        @Id
-        Long id;
-        String title;
-        @OneToMany(mappedBy = "post")
-        @BatchSize(size = 100)
-        List<BatchComment> comments = new ArrayList<>();
-    }
-
-    @Entity(name = "BatchComment")
-    @Table(name = "comments")
-    static class BatchComment {
-        @Id
-        Long id;
-        String body;
-        @ManyToOne(fetch = FetchType.LAZY)
-        @JoinColumn(name = "post_id")
-        BatchPost post;
-    }
-
     @Entity(name = "BagUser")
     @Table(name = "users")
     static class BagUser {
@@ -314,6 +334,41 @@ class HibernateClaimsTest {
         @ManyToOne(fetch = FetchType.LAZY)
         @JoinColumn(name = "post_id")
         BagPost post;
+    }
+
+    @Entity(name = "CascadeUser")
+    @Table(name = "users")
+    static class CascadeUser {
+        @Id
+        Long id;
+        String name;
+        @OneToMany(mappedBy = "author", cascade = CascadeType.ALL, orphanRemoval = true)
+        List<CascadePost> posts = new ArrayList<>();
+    }
+
+    @Entity(name = "CascadePost")
+    @Table(name = "posts")
+    static class CascadePost {
+        @Id
+        Long id;
+        String title;
+        @ManyToOne(fetch = FetchType.LAZY)
+        @JoinColumn(name = "user_id")
+        CascadeUser author;
+        @OneToMany(mappedBy = "post", cascade = CascadeType.ALL, orphanRemoval = true)
+        @BatchSize(size = 500)
+        List<CascadeComment> comments = new ArrayList<>();
+    }
+
+    @Entity(name = "CascadeComment")
+    @Table(name = "comments")
+    static class CascadeComment {
+        @Id
+        Long id;
+        String body;
+        @ManyToOne(fetch = FetchType.LAZY)
+        @JoinColumn(name = "post_id")
+        CascadePost post;
     }
 
     @Entity(name = "IdentityUser")

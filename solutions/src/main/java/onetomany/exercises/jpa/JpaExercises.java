@@ -64,13 +64,12 @@ public class JpaExercises implements Exercises {
         // catch-up ex1 {
         // One join: the comment, its post, and the post's comments. The persistence context holds one instance per
         // id, so the comment found is the very one in post.comments. The join repeats the comment on every row of
-        // its siblings: take the first.
+        // its siblings, and Hibernate returns it once: a fetch join's repeated root is folded, so the result is unique.
         return inTransaction(session -> session.createSelectionQuery("""
                         from CommentEntity c join fetch c.post p left join fetch p.comments
                         where c.id = :id""", CommentEntity.class)
                 .setParameter("id", commentId)
-                .getResultList().stream()
-                .findFirst()
+                .uniqueResultOptional()
                 .map(Comment.class::cast));
         // catch-up }
     }
