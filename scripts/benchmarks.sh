@@ -6,6 +6,7 @@
 #   scripts/benchmarks.sh                  # the short profile: every benchmark, about 4 minutes on 2 cores
 #   scripts/benchmarks.sh targets          # the eager read at 10,000 users, every form of it, measured longer
 #   scripts/benchmarks.sh long             # 3 forks, longer iterations: real numbers, about an hour
+#   scripts/benchmarks.sh large            # a million posts: the stream beside JOINED, statements to N = 100,000
 #   scripts/benchmarks.sh short -Ddb=postgres # any -D is passed to the JVM (and to JMH's forks)
 set -euo pipefail
 cd "$(dirname "$0")/.."

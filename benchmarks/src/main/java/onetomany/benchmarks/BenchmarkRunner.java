@@ -18,7 +18,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * The benchmarks' one command: {@code java -jar benchmarks/target/benchmarks.jar [short|targets|long] [output folder]
+ * The benchmarks' one command: {@code java -jar benchmarks/target/benchmarks.jar [short|targets|long|large] [output folder]
  * [benchmark regex]}. Runs JMH with {@code -prof gc}, writes its JSON, then counts statements versus N and
  * measures the heap each result retains, and writes everything as one Markdown report.
  *
@@ -26,6 +26,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * numbers; most of the time goes to starting 38 forks and seeding their databases. {@code targets}: only the eager
  * read at 10,000 users, every form of it, 3 warm-up and 5 measured iterations of 2 s. {@code long}: 3 forks,
  * 5 warm-up and 10 measured iterations of 2 s each, for real numbers. How long each takes: the README.
+ * {@code large}: a million posts, the stream beside {@code JOINED} in each module (time, and the heap each needs,
+ * measured in JVMs of their own), and the statement table to N = 100,000; its own report ({@link LargeReport}).
  * Every subject's {@code library} parameter is given here, from the registry ({@link Subjects#keys()}).
  * JMH's own command line stays available: {@code java -cp benchmarks.jar org.openjdk.jmh.Main -h}; there,
  * {@code -p library=} with those keys, comma-separated, measures every subject, and without it the floor alone.
@@ -41,7 +43,9 @@ public final class BenchmarkRunner {
         Path output = Path.of(args.length > 1 ? args[1] : "benchmarks/target/benchmarks");
         String include = args.length > 2 ? args[2]
                 : profile.equals("targets") ? "onetomany\\.benchmarks\\.(UsersWithPosts|TunedRead)Benchmark\\.joined"
-                : "onetomany\\.benchmarks\\..*Benchmark\\..*";
+                : profile.equals("large") ? "onetomany\\.benchmarks\\.LargeReadBenchmark\\..*"
+                // Every benchmark but the large reads, which take seconds each: their own profile.
+                : "onetomany\\.benchmarks\\.(?!Large).*Benchmark\\..*";
         Files.createDirectories(output);
         Path json = output.resolve("jmh-result.json");
 
@@ -49,7 +53,9 @@ public final class BenchmarkRunner {
         Instant start = Instant.now();
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(include)
-                .param("library", Subjects.keys().toArray(String[]::new))
+                // The large reads are the modules' own (the stream): the floor is not among their subjects.
+                .param("library", (profile.equals("large") ? LargeReadBenchmark.MODULES : Subjects.keys())
+                        .toArray(String[]::new))
                 .addProfiler(GCProfiler.class)
                 .resultFormat(ResultFormatType.JSON)
                 .result(json.toString())
@@ -65,16 +71,32 @@ public final class BenchmarkRunner {
             case "long" -> options.forks(3)
                     .warmupIterations(5).warmupTime(TimeValue.seconds(2))
                     .measurementIterations(10).measurementTime(TimeValue.seconds(2));
-            default -> throw new IllegalArgumentException("profile is short, targets or long, not " + profile);
+            // A million posts: one read per iteration (the benchmark is single-shot), 1 warm-up and 3 measured.
+            case "large" -> options.forks(1).warmupIterations(1).measurementIterations(3);
+            default -> throw new IllegalArgumentException("profile is short, targets, long or large, not " + profile);
         }
         Collection<RunResult> results = new Runner(options.build()).run();
 
+        Path markdown = output.resolve("benchmarks.md");
+        if (profile.equals("large")) {
+            System.out.println("Counting statements up to N = 100,000, and measuring the heap of each large read...");
+            LargeMeasurements large = LargeMeasurements.take();
+            double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            Duration wall = Duration.between(start, Instant.now());
+            Files.writeString(markdown, LargeReport.markdown(results, large, loadBefore, loadAfter, wall));
+            System.out.println(Files.readString(markdown));
+            System.out.println("Written: " + json + " and " + markdown);
+            if (!large.allAsExpected()) {
+                System.out.println("A count differs from the contract's, or a read failed: see the report above.");
+                System.exit(1);
+            }
+            return;
+        }
         System.out.println("Counting statements versus N, and measuring the heap each result retains...");
         Measurements measurements = Measurements.take();
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Duration wall = Duration.between(start, Instant.now());
 
-        Path markdown = output.resolve("benchmarks.md");
         Files.writeString(markdown, Report.markdown(profile, results, measurements, loadBefore, loadAfter, wall));
         System.out.println(Files.readString(markdown));
         System.out.println("Written: " + json + " and " + markdown);

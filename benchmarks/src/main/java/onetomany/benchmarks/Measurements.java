@@ -118,7 +118,7 @@ final class Measurements {
         return after - before;
     }
 
-    private static long usedAfterGc() {
+    static long usedAfterGc() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();
         System.gc();

@@ -59,13 +59,7 @@ final class Report {
 
     static String markdown(String profile, Collection<RunResult> results, Measurements m, double loadBefore,
                            double loadAfter, Duration wall) {
-        StringBuilder md = new StringBuilder();
-        md.append("### Results (").append(profile).append(" profile, ").append(LocalDate.now()).append(")\n\n");
-        md.append("Machine: ").append(machine()).append("; JDK: ").append(System.getProperty("java.vm.name"))
-                .append(' ').append(System.getProperty("java.runtime.version")).append("; database: ")
-                .append(m.database).append(".  \n");
-        md.append(String.format(Locale.ROOT, "Load average (1 min) %.2f before the run, %.2f after; wall time %d min %d s.%n%n",
-                loadBefore, loadAfter, wall.toMinutes(), wall.toSecondsPart()));
+        StringBuilder md = new StringBuilder(header(profile, m.database, loadBefore, loadAfter, wall));
 
         md.append("Per cell: JMH average time per operation, its ratio to the JDBC floor, and the memory allocated per ")
                 .append("operation (`-prof gc`, `gc.alloc.rate.norm`).\n\n");
@@ -141,8 +135,17 @@ final class Report {
         return header.append("\n|---|---|").append("---|".repeat(Library.ALL.size())).append('\n').toString();
     }
 
-    private static Optional<RunResult> find(Collection<RunResult> results, String benchmark, String users,
-                                            String subject) {
+    /** The report's title, and where and when it was measured. */
+    static String header(String profile, String database, double loadBefore, double loadAfter, Duration wall) {
+        return "### Results (" + profile + " profile, " + LocalDate.now() + ")\n\n"
+                + "Machine: " + machine() + "; JDK: " + System.getProperty("java.vm.name") + ' '
+                + System.getProperty("java.runtime.version") + "; database: " + database + ".  \n"
+                + String.format(Locale.ROOT, "Load average (1 min) %.2f before the run, %.2f after; wall time %d min %d s.%n%n",
+                loadBefore, loadAfter, wall.toMinutes(), wall.toSecondsPart());
+    }
+
+    static Optional<RunResult> find(Collection<RunResult> results, String benchmark, String users,
+                                    String subject) {
         return results.stream()
                 .filter(r -> r.getParams().getBenchmark().endsWith("." + benchmark))
                 .filter(r -> subject.equals(r.getParams().getParam("library"))
@@ -156,7 +159,7 @@ final class Report {
                 + " · " + allocated(r).map(Report::bytes).orElse("—");
     }
 
-    private static String score(RunResult r) {
+    static String score(RunResult r) {
         Result<?> p = r.getPrimaryResult();
         String error = Double.isNaN(p.getScoreError()) ? "" : String.format(Locale.ROOT, " ± %s", number(p.getScoreError()));
         return number(p.getScore()) + error + " " + p.getScoreUnit().replace("/op", "");
@@ -166,7 +169,7 @@ final class Report {
         return floor.map(f -> r.getPrimaryResult().getScore() / f.getPrimaryResult().getScore());
     }
 
-    private static Optional<Double> allocated(RunResult r) {
+    static Optional<Double> allocated(RunResult r) {
         for (String key : List.of("gc.alloc.rate.norm", "·gc.alloc.rate.norm")) {
             Result<?> result = r.getSecondaryResults().get(key);
             if (result != null) {
@@ -176,12 +179,12 @@ final class Report {
         return Optional.empty();
     }
 
-    private static String number(double x) {
+    static String number(double x) {
         return x >= 100 ? String.format(Locale.ROOT, "%,.0f", x)
                 : x >= 10 ? String.format(Locale.ROOT, "%.1f", x) : String.format(Locale.ROOT, "%.2f", x);
     }
 
-    private static String bytes(double b) {
+    static String bytes(double b) {
         if (b >= 1 << 20) {
             return String.format(Locale.ROOT, "%.1f MB", b / (1 << 20));
         }
@@ -191,7 +194,7 @@ final class Report {
         return String.format(Locale.ROOT, "%.0f B", b);
     }
 
-    private static String machine() {
+    static String machine() {
         String cpu = "";
         try {
             cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()

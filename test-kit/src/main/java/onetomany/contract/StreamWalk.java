@@ -32,8 +32,31 @@ public final class StreamWalk {
     private long lastUserId = Long.MIN_VALUE;
     private final int postsPerUser;
 
-    private StreamWalk(int postsPerUser) {
+    /** A walk that expects {@code postsPerUser} posts of every user; {@link #check(User)} takes the users. */
+    public StreamWalk(int postsPerUser) {
         this.postsPerUser = postsPerUser;
+    }
+
+    /** The small pool a walk in a JVM of its own reads through. */
+    public static HikariDataSource pool(String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(2);
+        return new HikariDataSource(config);
+    }
+
+    public long users() {
+        return users;
+    }
+
+    public long posts() {
+        return posts;
+    }
+
+    public long postIdSum() {
+        return postIdSum;
     }
 
     public static void main(String[] args) throws Exception {
@@ -41,14 +64,9 @@ public final class StreamWalk {
             System.err.println("usage: StreamWalk REPOSITORY_CLASS JDBC_URL USER PASSWORD stream|JOINED|... POSTS_PER_USER");
             System.exit(2);
         }
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(args[1]);
-        config.setUsername(args[2]);
-        config.setPassword(args[3]);
-        config.setMaximumPoolSize(2);
         StreamWalk walk = new StreamWalk(Integer.parseInt(args[5]));
         long start = System.nanoTime();
-        try (HikariDataSource dataSource = new HikariDataSource(config);
+        try (HikariDataSource dataSource = pool(args[1], args[2], args[3]);
              UserPostRepository repository = (UserPostRepository) Class.forName(args[0])
                      .getConstructor(DataSource.class).newInstance(dataSource)) {
             if (args[4].equals("stream")) {
@@ -65,7 +83,8 @@ public final class StreamWalk {
                 walk.postIdSum, peakHeapBytes() >> 20, (System.nanoTime() - start) / 1e9);
     }
 
-    private void check(User user) {
+    /** Checks the next user as it comes (see the class comment), and counts him; an {@link AssertionError} if not. */
+    public void check(User user) {
         if (user.getId() <= lastUserId) {
             throw new AssertionError("user " + user.getId() + " after user " + lastUserId);
         }
@@ -88,7 +107,7 @@ public final class StreamWalk {
     }
 
     /** Every heap pool's peak use added up: at least the most heap this JVM ever used at once. */
-    private static long peakHeapBytes() {
+    public static long peakHeapBytes() {
         return ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP)
                 .mapToLong(pool -> pool.getPeakUsage().getUsed())

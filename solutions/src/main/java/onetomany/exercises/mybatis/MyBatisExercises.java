@@ -98,12 +98,16 @@ public class MyBatisExercises implements Exercises {
     @Override
     public List<CommentedPost> findAllPostsWithCommentsSelectIn() {
         // catch-up ex2 {
-        // A result map cannot join two statements: the stitching by post id is this loop, as in module-mybatis.
+        // A result map cannot join two statements: the stitching by post id is this loop, as in module-mybatis. The
+        // ids go by chunks of at most 500, one statement each, so that no statement outgrows what the database
+        // accepts; a post's comments all come in its chunk, in id order. With no post there is no chunk.
         return inTransaction(mapper -> {
             Map<Long, PostEntity> posts = new LinkedHashMap<>();
             mapper.findAllPosts().forEach(post -> posts.put(post.getId(), post));
-            if (!posts.isEmpty()) {
-                for (CommentEntity comment : mapper.findCommentsOfPosts(List.copyOf(posts.keySet()))) {
+            List<Long> ids = List.copyOf(posts.keySet());
+            for (int from = 0; from < ids.size(); from += POST_IDS_PER_STATEMENT) {
+                List<Long> chunk = ids.subList(from, Math.min(from + POST_IDS_PER_STATEMENT, ids.size()));
+                for (CommentEntity comment : mapper.findCommentsOfPosts(chunk)) {
                     posts.get(comment.getPost().getId()).addComment(comment);
                 }
             }

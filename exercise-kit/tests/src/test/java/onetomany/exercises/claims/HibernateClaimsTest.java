@@ -29,6 +29,7 @@ import onetomany.contract.Fixtures;
 import onetomany.db.Database;
 import onetomany.db.StatementLog;
 import onetomany.exercises.CommentFixtures;
+import org.hibernate.Hibernate;
 import org.hibernate.SessionFactory;
 import org.hibernate.annotations.BatchSize;
 import org.hibernate.cfg.AvailableSettings;
@@ -106,6 +107,27 @@ class HibernateClaimsTest {
         }
     }
 
+    // Exercise 2 ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void a_batch_size_on_the_mapping_wins_over_the_sessions_fetch_batch_size() {
+        long user = fixtures.insertUser("Alice");
+        for (int p = 0; p < 1_200; p++) {
+            fixtures.insertPost(user, "post " + p, null);
+        }
+        try (SessionFactory sessions = factory(CascadeUser.class, CascadePost.class, CascadeComment.class)) {
+            statements.reset();
+            sessions.inTransaction(session -> {
+                session.setFetchBatchSize(1_000);
+                session.createSelectionQuery("from CascadePost p order by p.id", CascadePost.class).getResultList()
+                        .forEach(post -> Hibernate.initialize(post.comments));
+            });
+            // @BatchSize(size = 500) on CascadePost.comments: the comments of 1,200 posts in 3 selects (500, 500,
+            // 200), not in 2 as the session's 1,000 would have them.
+            assertThat(statements.count()).as("statements: the posts, then their comments").isEqualTo(1 + 3);
+        }
+    }
+
     // Exercise 3 ---------------------------------------------------------------------------------------------------
 
     @Test
@@ -147,9 +169,9 @@ class HibernateClaimsTest {
     // Exercise 4 ---------------------------------------------------------------------------------------------------
 
     @Test
-    void a_batch_size_of_100_loads_the_comments_of_250_posts_in_3_selects_when_a_user_is_deleted() {
+    void a_batch_size_of_500_loads_the_comments_of_1_200_posts_in_3_selects_when_a_user_is_deleted() {
         long user = fixtures.insertUser("Alice");
-        for (int p = 0; p < 250; p++) {
+        for (int p = 0; p < 1_200; p++) {
             comments.insertComment(fixtures.insertPost(user, "post " + p, null), "comment " + p);
         }
         try (SessionFactory sessions = factory(CascadeUser.class, CascadePost.class, CascadeComment.class)) {
@@ -157,7 +179,7 @@ class HibernateClaimsTest {
             sessions.inTransaction(session -> session.remove(session.find(CascadeUser.class, user)));
             List<String> commentSelects = statements.executed().stream().map(e -> e.sql().get(0))
                     .filter(sql -> sql.startsWith("select") && sql.contains(" from comments ")).toList();
-            assertThat(commentSelects).as("selects of comments, 100 posts' comments at most each").hasSize(3);
+            assertThat(commentSelects).as("selects of comments, 500 posts' comments at most each").hasSize(3);
         }
         assertThat(fixtures.count("posts")).isZero();
     }
@@ -412,7 +434,7 @@ class HibernateClaimsTest {
         @JoinColumn(name = "user_id")
         CascadeUser author;
         @OneToMany(mappedBy = "post", cascade = CascadeType.ALL, orphanRemoval = true)
-        @BatchSize(size = 100)
+        @BatchSize(size = 500)
         List<CascadeComment> comments = new ArrayList<>();
     }
 
