@@ -12,7 +12,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import onetomany.contract.User;
+import org.hibernate.annotations.OptimisticLock;
 
 /**
  * {@code users}: the "one" side.
@@ -21,6 +23,9 @@ import onetomany.contract.User;
  * cascade="all, delete-orphan")}: {@code mappedBy = "author"} says the foreign key belongs to
  * {@link PostEntity#getAuthor()} (this side changes no table), {@code cascade = ALL} makes saving or deleting a
  * user save or delete its posts, and {@code orphanRemoval} deletes a post removed from the list.
+ * {@code @OptimisticLock(excluded = true)}: adding a post to the list or removing one does not bump the user's
+ * {@code @Version} on its own (by default, a changed collection does, even this inverse one), because editing a post
+ * would not: the repository forces one increment per unit of work instead, whatever changed.
  */
 @Entity
 @Table(name = "users")
@@ -33,9 +38,19 @@ public class UserEntity implements User {
     @Column(nullable = false, length = 100)
     private String name;
 
+    /**
+     * {@code users.version}, the seeds' {@code version_id_col}: Hibernate adds {@code and version = ?} to every
+     * update and delete of this row, sets it one higher, and throws when no row matched (someone else changed it
+     * since it was loaded). Changes to posts do not bump it by themselves here (see {@link #posts}): the repository
+     * forces the increment where only a post changed.
+     */
+    @Version
+    private long version;
+
     // tag::posts[]
     @OneToMany(mappedBy = "author", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
+    @OptimisticLock(excluded = true)
     private List<PostEntity> posts = new ArrayList<>();
     // end::posts[]
 
@@ -73,6 +88,11 @@ public class UserEntity implements User {
 
     public void setName(String name) {
         this.name = name;
+    }
+
+    @Override
+    public long getVersion() {
+        return version;
     }
 
     @Override
