@@ -173,6 +173,94 @@ def check_contains_autoescape():
     assert "ESCAPE '/'" in sql and "50/%/_off" in sql
 
 
+def versioned_models():
+    """The seeds' User and Post, cascade="all, delete-orphan", with a version_id_col on users (the aggregate's root)."""
+    base = declarative_base()
+
+    class User(base):
+        __tablename__ = "users"
+        id = Column(Integer, primary_key=True)
+        name = Column(String, nullable=False)
+        version = Column(Integer, nullable=False)
+        posts = relationship("Post", back_populates="author", order_by="Post.id", cascade="all, delete-orphan")
+        __mapper_args__ = {"version_id_col": version}
+
+    class Post(base):
+        __tablename__ = "posts"
+        id = Column(Integer, primary_key=True)
+        title = Column(String, nullable=False)
+        content = Column(String)
+        user_id = Column(Integer, ForeignKey("users.id"), nullable=False)
+        author = relationship("User", back_populates="posts")
+
+    return base, User, Post
+
+
+def alice_with_five_posts(engine, User, Post):
+    with Session(engine) as session:
+        alice = User(name="Alice")
+        for i in range(1, 6):
+            Post(title=f"Post {i}", content=f"content {i}", author=alice)
+        session.add(alice)
+        session.commit()
+        return alice.id
+
+
+def check_the_unit_of_work_writes_the_diff_and_version_id_col_refuses_a_stale_save():
+    base, User, Post = versioned_models()
+    engine, sent = engine_with_log(base)
+    alice_id = alice_with_five_posts(engine, User, Post)
+    with Session(engine) as session:
+        alice = session.get(User, alice_id)
+        posts = list(alice.posts)
+        assert alice.version == 1, "version_id_col starts at 1"
+        sent.clear()
+        posts[1].title = "Post 2, edited"
+        posts[2].content = None
+        alice.posts.remove(posts[4])  # delete-orphan
+        alice.posts.append(Post(title="Post 6", content="six"))
+        alice.posts.append(Post(title="Post 7"))
+        session.commit()
+        print("add 2, edit 2, remove 1, name unchanged:", sent)
+        assert len([s for s in sent if s.startswith("INSERT INTO posts")]) == 2
+        assert len([s for s in sent if s.startswith("UPDATE posts")]) == 2, "the two edited posts, not the others"
+        assert len([s for s in sent if s.startswith("DELETE FROM posts")]) == 1
+        assert not [s for s in sent if s.startswith("UPDATE users")], "only posts changed: the user's row is not touched"
+    with Session(engine) as session:
+        alice = session.get(User, alice_id)
+        assert alice.version == 1, "so his version stays: version_id_col counts updates of the users row only"
+        assert [p.title for p in alice.posts] == ["Post 1", "Post 2, edited", "Post 3", "Post 4", "Post 6", "Post 7"]
+        sent.clear()
+        alice.name = "Alicia"
+        alice.posts[0].title = "Post 1, edited"
+        session.commit()
+        print("rename and edit one post:", [s for s in sent if s.startswith("UPDATE")])
+        assert "UPDATE users SET name=?, version=? WHERE users.id = ? AND users.version = ?" in sent
+    # A lost update refused: two sessions read version 2, the first saves, the second's save matches no row.
+    first, second = Session(engine), Session(engine)
+    a, b = first.get(User, alice_id), second.get(User, alice_id)
+    assert a.version == b.version == 2
+    a.name = "saved first"
+    first.commit()
+    b.name = "saved second"
+    try:
+        second.commit()
+        raise AssertionError("the second save should be refused")
+    except sqlalchemy.orm.exc.StaleDataError as e:
+        print("the second save of version 2:", type(e).__name__ + ":", str(e).splitlines()[0][:120])
+    second.rollback()
+    # The version is only compared with the row the session loaded: a draft read earlier is the caller's to check.
+    with Session(engine) as session:
+        alice = session.get(User, alice_id)
+        alice.name = "from a draft of version 1"
+        session.commit()
+        print("a change made on a freshly loaded row is saved whatever version a draft was read at: version",
+              alice.version)
+        assert alice.version == 4
+    first.close()
+    second.close()
+
+
 if __name__ == "__main__":
     print("SQLAlchemy", sqlalchemy.__version__)
     check_joinedload_with_limit_wraps_a_subquery()
@@ -182,4 +270,5 @@ if __name__ == "__main__":
     check_a_relationship_to_an_unregistered_class_fails_at_mapper_configuration()
     check_the_second_seed_accepts_a_post_without_author()
     check_contains_autoescape()
+    check_the_unit_of_work_writes_the_diff_and_version_id_col_refuses_a_stale_save()
     print("all checks passed")

@@ -14,7 +14,6 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import onetomany.contract.User;
-import org.hibernate.annotations.OptimisticLock;
 
 /**
  * {@code users}: the "one" side.
@@ -23,9 +22,6 @@ import org.hibernate.annotations.OptimisticLock;
  * cascade="all, delete-orphan")}: {@code mappedBy = "author"} says the foreign key belongs to
  * {@link PostEntity#getAuthor()} (this side changes no table), {@code cascade = ALL} makes saving or deleting a
  * user save or delete its posts, and {@code orphanRemoval} deletes a post removed from the list.
- * {@code @OptimisticLock(excluded = true)}: adding a post to the list or removing one does not bump the user's
- * {@code @Version} on its own (by default, a changed collection does, even this inverse one), because editing a post
- * would not: the repository forces one increment per unit of work instead, whatever changed.
  */
 @Entity
 @Table(name = "users")
@@ -41,8 +37,8 @@ public class UserEntity implements User {
     /**
      * {@code users.version}, the seeds' {@code version_id_col}: Hibernate adds {@code and version = ?} to every
      * update and delete of this row, sets it one higher, and throws when no row matched (someone else changed it
-     * since it was loaded). Changes to posts do not bump it by themselves here (see {@link #posts}): the repository
-     * forces the increment where only a post changed.
+     * since it was loaded). Editing a post changes no column of this row, so the repository forces the increment
+     * where only posts changed.
      */
     @Version
     private long version;
@@ -50,7 +46,6 @@ public class UserEntity implements User {
     // tag::posts[]
     @OneToMany(mappedBy = "author", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
-    @OptimisticLock(excluded = true)
     private List<PostEntity> posts = new ArrayList<>();
     // end::posts[]
 
