@@ -226,6 +226,16 @@ def check_the_unit_of_work_writes_the_diff_and_version_id_col_refuses_a_stale_sa
         assert len([s for s in sent if s.startswith("UPDATE posts")]) == 2, "the two edited posts, not the others"
         assert len([s for s in sent if s.startswith("DELETE FROM posts")]) == 1
         assert not [s for s in sent if s.startswith("UPDATE users")], "only posts changed: the user's row is not touched"
+        assert len(sent) == 5, "and nothing else"
+    with Session(engine) as session:
+        alice = session.get(User, alice_id)
+        [(p.title, p.content) for p in alice.posts]
+        sent.clear()
+        for post in alice.posts:
+            post.title = post.title  # the same values again, as an unchanged form sends them back
+        session.commit()
+        print("the same values set again, then commit():", sent)
+        assert sent == [], "nothing changed: nothing is sent"
     with Session(engine) as session:
         alice = session.get(User, alice_id)
         assert alice.version == 1, "so his version stays: version_id_col counts updates of the users row only"

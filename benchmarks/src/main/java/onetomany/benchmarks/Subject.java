@@ -6,6 +6,7 @@ import onetomany.contract.LoadStrategy;
 import onetomany.contract.NewUser;
 import onetomany.contract.Post;
 import onetomany.contract.User;
+import onetomany.contract.UserDraft;
 import onetomany.contract.UserPostRepository;
 
 /**
@@ -21,6 +22,8 @@ public interface Subject extends AutoCloseable {
     User createUserWithPosts(NewUser user);
 
     void deleteUser(long userId);
+
+    User saveUserWithPosts(UserDraft draft);
 
     @Override
     void close();
@@ -45,6 +48,11 @@ public interface Subject extends AutoCloseable {
             @Override
             public void deleteUser(long userId) {
                 repository.deleteUser(userId);
+            }
+
+            @Override
+            public User saveUserWithPosts(UserDraft draft) {
+                return repository.saveUserWithPosts(draft);
             }
 
             @Override
