@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session, configure_mappers, declarative_base, joinedl
 import sqlalchemy
 
 
-def models(nullable_fk, cascade=None):
-    """The seeds' User and Post; cascade=None is SQLAlchemy's default ("save-update, merge")."""
+def models(nullable_fk, cascade=None, versioned=False):
+    """The seeds' User and Post; cascade=None is SQLAlchemy's default ("save-update, merge"). versioned adds a
+    version_id_col to User, the root of his posts' aggregate."""
     base = declarative_base()
     kwargs = {} if cascade is None else {"cascade": cascade}
 
@@ -23,6 +24,9 @@ def models(nullable_fk, cascade=None):
         id = Column(Integer, primary_key=True)
         name = Column(String, nullable=False)
         posts = relationship("Post", back_populates="author", order_by="Post.id", **kwargs)
+        if versioned:
+            version = Column(Integer, nullable=False)
+            __mapper_args__ = {"version_id_col": version}
 
     class Post(base):
         __tablename__ = "posts"
@@ -173,29 +177,6 @@ def check_contains_autoescape():
     assert "ESCAPE '/'" in sql and "50/%/_off" in sql
 
 
-def versioned_models():
-    """The seeds' User and Post, cascade="all, delete-orphan", with a version_id_col on users (the aggregate's root)."""
-    base = declarative_base()
-
-    class User(base):
-        __tablename__ = "users"
-        id = Column(Integer, primary_key=True)
-        name = Column(String, nullable=False)
-        version = Column(Integer, nullable=False)
-        posts = relationship("Post", back_populates="author", order_by="Post.id", cascade="all, delete-orphan")
-        __mapper_args__ = {"version_id_col": version}
-
-    class Post(base):
-        __tablename__ = "posts"
-        id = Column(Integer, primary_key=True)
-        title = Column(String, nullable=False)
-        content = Column(String)
-        user_id = Column(Integer, ForeignKey("users.id"), nullable=False)
-        author = relationship("User", back_populates="posts")
-
-    return base, User, Post
-
-
 def alice_with_five_posts(engine, User, Post):
     with Session(engine) as session:
         alice = User(name="Alice")
@@ -207,7 +188,7 @@ def alice_with_five_posts(engine, User, Post):
 
 
 def check_the_unit_of_work_writes_the_diff_and_version_id_col_refuses_a_stale_save():
-    base, User, Post = versioned_models()
+    base, User, Post = models(nullable_fk=False, cascade="all, delete-orphan", versioned=True)
     engine, sent = engine_with_log(base)
     alice_id = alice_with_five_posts(engine, User, Post)
     with Session(engine) as session:

@@ -183,7 +183,7 @@ class ComparisonTest {
         String progressLines = progress.toString(StandardCharsets.UTF_8);
 
         assertThat(progressLines.lines()).hasSize(3 * (2 + Operation.values().length + SERIES_USERS.size()));
-        assertThat(progressLines).contains("[57/57] Jdbi", "NAIVE 201");
+        assertThat(progressLines).contains("[60/60] Jdbi", "NAIVE 201");
         assertThat(printed).containsPattern(Pattern.compile("^Operation +Hibernate ORM +MyBatis +Jdbi$",
                 Pattern.MULTILINE));
         for (Operation operation : Operation.values()) {
