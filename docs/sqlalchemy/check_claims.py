@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session, configure_mappers, declarative_base, joinedl
 import sqlalchemy
 
 
-def models(nullable_fk, cascade=None):
-    """The seeds' User and Post; cascade=None is SQLAlchemy's default ("save-update, merge")."""
+def models(nullable_fk, cascade=None, versioned=False):
+    """The seeds' User and Post; cascade=None is SQLAlchemy's default ("save-update, merge"). versioned adds a
+    version_id_col to User, the root of his posts' aggregate."""
     base = declarative_base()
     kwargs = {} if cascade is None else {"cascade": cascade}
 
@@ -23,6 +24,9 @@ def models(nullable_fk, cascade=None):
         id = Column(Integer, primary_key=True)
         name = Column(String, nullable=False)
         posts = relationship("Post", back_populates="author", order_by="Post.id", **kwargs)
+        if versioned:
+            version = Column(Integer, nullable=False)
+            __mapper_args__ = {"version_id_col": version}
 
     class Post(base):
         __tablename__ = "posts"
@@ -244,6 +248,82 @@ def check_a_changed_collection_is_saved_by_the_unit_of_work_and_version_id_col_r
             print("a stale save:", type(e).__name__, "-", str(e).splitlines()[0])
         assert refused, "the second save of the same version is refused"
 
+
+def alice_with_five_posts(engine, User, Post):
+    with Session(engine) as session:
+        alice = User(name="Alice")
+        for i in range(1, 6):
+            Post(title=f"Post {i}", content=f"content {i}", author=alice)
+        session.add(alice)
+        session.commit()
+        return alice.id
+
+
+def check_the_unit_of_work_writes_the_diff_and_version_id_col_refuses_a_stale_save():
+    base, User, Post = models(nullable_fk=False, cascade="all, delete-orphan", versioned=True)
+    engine, sent = engine_with_log(base)
+    alice_id = alice_with_five_posts(engine, User, Post)
+    with Session(engine) as session:
+        alice = session.get(User, alice_id)
+        posts = list(alice.posts)
+        assert alice.version == 1, "version_id_col starts at 1"
+        sent.clear()
+        posts[1].title = "Post 2, edited"
+        posts[2].content = None
+        alice.posts.remove(posts[4])  # delete-orphan
+        alice.posts.append(Post(title="Post 6", content="six"))
+        alice.posts.append(Post(title="Post 7"))
+        session.commit()
+        print("add 2, edit 2, remove 1, name unchanged:", sent)
+        assert len([s for s in sent if s.startswith("INSERT INTO posts")]) == 2
+        assert len([s for s in sent if s.startswith("UPDATE posts")]) == 2, "the two edited posts, not the others"
+        assert len([s for s in sent if s.startswith("DELETE FROM posts")]) == 1
+        assert not [s for s in sent if s.startswith("UPDATE users")], "only posts changed: the user's row is not touched"
+        assert len(sent) == 5, "and nothing else"
+    with Session(engine) as session:
+        alice = session.get(User, alice_id)
+        [(p.title, p.content) for p in alice.posts]
+        sent.clear()
+        for post in alice.posts:
+            post.title = post.title  # the same values again, as an unchanged form sends them back
+        session.commit()
+        print("the same values set again, then commit():", sent)
+        assert sent == [], "nothing changed: nothing is sent"
+    with Session(engine) as session:
+        alice = session.get(User, alice_id)
+        assert alice.version == 1, "so his version stays: version_id_col counts updates of the users row only"
+        assert [p.title for p in alice.posts] == ["Post 1", "Post 2, edited", "Post 3", "Post 4", "Post 6", "Post 7"]
+        sent.clear()
+        alice.name = "Alicia"
+        alice.posts[0].title = "Post 1, edited"
+        session.commit()
+        print("rename and edit one post:", [s for s in sent if s.startswith("UPDATE")])
+        assert "UPDATE users SET name=?, version=? WHERE users.id = ? AND users.version = ?" in sent
+    # A lost update refused: two sessions read version 2, the first saves, the second's save matches no row.
+    first, second = Session(engine), Session(engine)
+    a, b = first.get(User, alice_id), second.get(User, alice_id)
+    assert a.version == b.version == 2
+    a.name = "saved first"
+    first.commit()
+    b.name = "saved second"
+    try:
+        second.commit()
+        raise AssertionError("the second save should be refused")
+    except sqlalchemy.orm.exc.StaleDataError as e:
+        print("the second save of version 2:", type(e).__name__ + ":", str(e).splitlines()[0][:120])
+    second.rollback()
+    # The version is only compared with the row the session loaded: a draft read earlier is the caller's to check.
+    with Session(engine) as session:
+        alice = session.get(User, alice_id)
+        alice.name = "from a draft of version 1"
+        session.commit()
+        print("a change made on a freshly loaded row is saved whatever version a draft was read at: version",
+              alice.version)
+        assert alice.version == 4
+    first.close()
+    second.close()
+
+
 if __name__ == "__main__":
     print("SQLAlchemy", sqlalchemy.__version__)
     check_joinedload_with_limit_wraps_a_subquery()
@@ -254,4 +334,5 @@ if __name__ == "__main__":
     check_the_second_seed_accepts_a_post_without_author()
     check_contains_autoescape()
     check_a_changed_collection_is_saved_by_the_unit_of_work_and_version_id_col_refuses_a_stale_save()
+    check_the_unit_of_work_writes_the_diff_and_version_id_col_refuses_a_stale_save()
     print("all checks passed")

@@ -1,5 +1,11 @@
 package onetomany.benchmarks;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import onetomany.contract.UserDraft;
 import onetomany.db.Database;
 
 /**
@@ -30,6 +36,28 @@ final class Bench implements AutoCloseable {
 
     long seedUserToDelete() {
         return Seed.oneUser(database.unproxiedDataSource(), POSTS_PER_USER);
+    }
+
+    /**
+     * A new user with 10 posts, written by plain JDBC, and the draft of his save: posts 1 and 2 edited, post 3
+     * removed, the other 7 unchanged, 2 new ones; his name and version (0) as written.
+     */
+    UserDraft seedUserToSave() {
+        return seedUserToSave(database.unproxiedDataSource());
+    }
+
+    static UserDraft seedUserToSave(DataSource unproxied) {
+        long userId = Seed.oneUser(unproxied, POSTS_PER_USER);
+        List<Long> posts = Seed.postIdsOf(unproxied, userId);
+        List<UserDraft.PostDraft> drafted = new ArrayList<>();
+        drafted.add(new UserDraft.PostDraft(posts.get(0), "Post 1, edited", "Content 1, edited"));
+        drafted.add(new UserDraft.PostDraft(posts.get(1), "Post 2, edited", null));
+        for (int p = 3; p < posts.size(); p++) {
+            drafted.add(new UserDraft.PostDraft(posts.get(p), "Post " + (p + 1), "Content " + (p + 1)));
+        }
+        drafted.add(UserDraft.PostDraft.added("New post 1", "New content"));
+        drafted.add(UserDraft.PostDraft.added("New post 2", null));
+        return new UserDraft(userId, 0, "To delete", drafted);
     }
 
     @Override

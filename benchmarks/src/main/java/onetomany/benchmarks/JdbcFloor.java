@@ -19,6 +19,9 @@ import onetomany.contract.NewUser;
 import onetomany.contract.Post;
 import onetomany.contract.RepositoryException;
 import onetomany.contract.User;
+import onetomany.contract.UserDraft;
+import onetomany.contract.UserDraft.PostDraft;
+import onetomany.db.DraftDiff;
 
 /**
  * The floor: the best one could hand-write with plain JDBC, the same object graph as the libraries, on the same
@@ -248,6 +251,104 @@ public final class JdbcFloor implements Subject {
                 user.executeUpdate();
             }
             return null;
+        });
+    }
+
+    private static final String USER_WITH_POSTS = """
+            select u.id, u.name, u.version, p.id, p.title, p.content
+            from users u left join posts p on p.user_id = u.id
+            where u.id = ?
+            order by p.id""";
+
+    @Override
+    public User saveUserWithPosts(UserDraft draft) {
+        // The libraries' own shape, at its cheapest: the user with his posts, the diff, the user's versioned update,
+        // then one batch per kind of change (the inserts' ids read back from theirs).
+        return inTransaction(connection -> {
+            PlainUser stored = null;
+            try (PreparedStatement ps = connection.prepareStatement(USER_WITH_POSTS)) {
+                ps.setLong(1, draft.userId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (stored == null) {
+                            stored = new PlainUser(rs.getLong(1), rs.getString(2), rs.getLong(3));
+                        }
+                        long postId = rs.getLong(4);
+                        if (!rs.wasNull()) {
+                            stored.addPost(new PlainPost(postId, rs.getString(5), rs.getString(6)));
+                        }
+                    }
+                }
+            }
+            if (stored == null) {
+                throw RepositoryException.unknownUser(draft.userId());
+            }
+            DraftDiff diff = DraftDiff.of(stored, draft);
+            if (diff.isEmpty()) {
+                return stored;
+            }
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "update users set name = ?, version = version + 1 where id = ? and version = ?")) {
+                ps.setString(1, draft.name());
+                ps.setLong(2, draft.userId());
+                ps.setLong(3, draft.version());
+                if (ps.executeUpdate() == 0) {
+                    throw RepositoryException.concurrentChange(draft.userId(), null);
+                }
+            }
+            if (!diff.removed().isEmpty()) {
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "delete from posts where id = ? and user_id = ?")) {
+                    for (long id : diff.removed()) {
+                        ps.setLong(1, id);
+                        ps.setLong(2, draft.userId());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            Map<Long, PostDraft> changed = new HashMap<>();
+            if (!diff.changed().isEmpty()) {
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "update posts set title = ?, content = ? where id = ? and user_id = ?")) {
+                    for (PostDraft post : diff.changed()) {
+                        ps.setString(1, post.title());
+                        ps.setString(2, post.content());
+                        ps.setLong(3, post.id());
+                        ps.setLong(4, draft.userId());
+                        ps.addBatch();
+                        changed.put(post.id(), post);
+                    }
+                    ps.executeBatch();
+                }
+            }
+            PlainUser saved = new PlainUser(draft.userId(), draft.name(), draft.version() + 1);
+            for (PlainPost post : stored.getPosts()) {
+                if (!diff.removed().contains(post.getId())) {
+                    PostDraft now = changed.get(post.getId());
+                    saved.addPost(now == null ? new PlainPost(post.getId(), post.getTitle(), post.getContent())
+                            : new PlainPost(post.getId(), now.title(), now.content()));
+                }
+            }
+            if (!diff.added().isEmpty()) {
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "insert into posts (title, content, user_id) values (?, ?, ?)", new String[] {"id"})) {
+                    for (PostDraft post : diff.added()) {
+                        ps.setString(1, post.title());
+                        ps.setString(2, post.content());
+                        ps.setLong(3, draft.userId());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        for (PostDraft post : diff.added()) {
+                            keys.next();
+                            saved.addPost(new PlainPost(keys.getLong(1), post.title(), post.content()));
+                        }
+                    }
+                }
+            }
+            return saved;
         });
     }
 

@@ -13,11 +13,18 @@ public final class PlainUser implements User {
 
     private final Long id;
     private final String name;
+    private final long version;
     private final List<PlainPost> posts = new ArrayList<>();
 
     public PlainUser(long id, String name) {
+        this(id, name, 0);
+    }
+
+    /** A user with the {@code users.version} he was read at (the save of a draft compares it). */
+    public PlainUser(long id, String name, long version) {
         this.id = id;
         this.name = name;
+        this.version = version;
     }
 
     /** Both sides in step: the post joins this user's list and gets this user as its author. */
@@ -34,6 +41,11 @@ public final class PlainUser implements User {
     @Override
     public String getName() {
         return name;
+    }
+
+    @Override
+    public long getVersion() {
+        return version;
     }
 
     @Override

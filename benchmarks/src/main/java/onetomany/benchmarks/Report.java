@@ -33,7 +33,9 @@ final class Report {
             new Operation("PostsWithAuthorsBenchmark.postsWithAuthors", "10000", "All posts with authors, 10,000 × 10"),
             new Operation("NaiveBenchmark.naive", "1000", "All users with posts, `NAIVE` (N+1), 1,000 × 10"),
             new Operation("CreateUserBenchmark.createUserWithPosts", null, "Create a user with 10 posts"),
-            new Operation("DeleteUserBenchmark.deleteUserWithPosts", null, "Delete a user with 10 posts"));
+            new Operation("DeleteUserBenchmark.deleteUserWithPosts", null, "Delete a user with 10 posts"),
+            new Operation("SaveUserBenchmark.saveUserWithPosts", null,
+                    "Save a user from a draft: 2 of 10 posts added, 2 edited, 1 removed"));
 
     /** The eager read at 10,000 × 10: each library's default, its tuned forms, and the targets. */
     private record Form(String key, String library, String form, String target, double limit) {

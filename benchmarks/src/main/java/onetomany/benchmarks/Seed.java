@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -83,6 +85,23 @@ final class Seed {
             return id;
         } catch (SQLException e) {
             throw new IllegalStateException("could not seed a user to delete", e);
+        }
+    }
+
+    /** The ids of a user's posts, ascending. */
+    static List<Long> postIdsOf(DataSource unproxied, long userId) {
+        try (Connection c = unproxied.getConnection();
+             PreparedStatement ps = c.prepareStatement("select id from posts where user_id = ? order by id")) {
+            ps.setLong(1, userId);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the posts of user " + userId, e);
         }
     }
 }

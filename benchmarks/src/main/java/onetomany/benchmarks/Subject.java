@@ -5,7 +5,9 @@ import java.util.List;
 import onetomany.contract.LoadStrategy;
 import onetomany.contract.NewUser;
 import onetomany.contract.Post;
+import onetomany.contract.StatementBudget;
 import onetomany.contract.User;
+import onetomany.contract.UserDraft;
 import onetomany.contract.UserPostRepository;
 
 /**
@@ -21,6 +23,14 @@ public interface Subject extends AutoCloseable {
     User createUserWithPosts(NewUser user);
 
     void deleteUser(long userId);
+
+    User saveUserWithPosts(UserDraft draft);
+
+    /** What its writes cost: a module's {@code budget()}; the floor's is the hand-written SQL of the defaults. */
+    default StatementBudget budget() {
+        return new StatementBudget() {
+        };
+    }
 
     @Override
     void close();
@@ -45,6 +55,16 @@ public interface Subject extends AutoCloseable {
             @Override
             public void deleteUser(long userId) {
                 repository.deleteUser(userId);
+            }
+
+            @Override
+            public User saveUserWithPosts(UserDraft draft) {
+                return repository.saveUserWithPosts(draft);
+            }
+
+            @Override
+            public StatementBudget budget() {
+                return repository.budget();
             }
 
             @Override

@@ -26,8 +26,10 @@ public class RepositoryException extends RuntimeException {
         /** No post has the given id (for the given user); the message names the id. */
         UNKNOWN_POST,
         /**
-         * Another unit of work got in the way (a deadlock, a lock wait that timed out, a serialization failure):
-         * nothing was written, and trying again may succeed.
+         * Another unit of work got in the way (a deadlock, a lock wait that timed out, a serialization failure), or
+         * a {@link UserDraft} was read at an older version than the user's (someone saved him since: writing the
+         * draft would be a lost update): nothing was written, and trying again may succeed (for a draft: read the
+         * user again, re-apply the change, save).
          */
         CONFLICT,
         /**
@@ -79,6 +81,19 @@ public class RepositoryException extends RuntimeException {
     public static RepositoryException unknownPostOfUser(Object postId, Object userId) {
         return new RepositoryException(Reason.UNKNOWN_POST, null,
                 "post " + postId + " does not exist or does not belong to user " + userId, null);
+    }
+
+    /** A draft read at {@code draftVersion} of a user who is at another version now. */
+    public static RepositoryException staleDraft(Object userId, long draftVersion, long currentVersion) {
+        return new RepositoryException(Reason.CONFLICT, null, "user " + userId + " was changed since the draft was read"
+                + " (draft at version " + draftVersion + ", the user at " + currentVersion + "): nothing was saved",
+                null);
+    }
+
+    /** A versioned update of a user that found his row at another version: a concurrent save got there first. */
+    public static RepositoryException concurrentChange(Object userId, Throwable cause) {
+        return new RepositoryException(Reason.CONFLICT, null, "user " + userId
+                + " was changed by a concurrent unit of work: nothing was saved", cause);
     }
 
     public Reason reason() {

@@ -3,8 +3,9 @@ package onetomany.contract;
 /**
  * The exact number of statements each write costs in one library.
  *
- * <p>The defaults are what hand-written SQL needs: one statement per row written, and a user's posts deleted
- * in one statement. A library whose idiom costs more overrides the method and says why; the suite asserts the
+ * <p>The defaults are what hand-written SQL needs: one statement per row written (or per JDBC batch, where one
+ * unit of work writes several rows of one kind), a user's posts deleted in one statement, and the user's version
+ * bumped by every write that changes him or one of his posts. A library whose idiom costs more overrides the method and says why; the suite asserts the
  * number, and the difference is one of the workshop's findings. Reads are not here: they cost the same in
  * every library (see {@link UserPostRepository}).
  */
@@ -16,28 +17,51 @@ public interface StatementBudget {
     }
 
     /**
-     * Lock the user's row ({@code select ... for update}), then insert. Without the lock, a user deleted by a
-     * concurrent unit of work could keep the new post: H2's foreign key check does not wait for a delete that is
-     * not committed yet, and both commits succeed (PostgreSQL and MariaDB lock the row for the check themselves).
-     * An unknown user is found by the select, before anything is written.
+     * Bump the user's version ({@code update users set version = version + 1 where id = ?}), then insert. The
+     * update also locks the user's row until the commit, as {@code select ... for update} would: without the lock,
+     * a user deleted by a concurrent unit of work could keep the new post (H2's foreign key check does not wait for
+     * a delete that is not committed yet, and both commits succeed; PostgreSQL and MariaDB lock the row for the
+     * check themselves). An unknown user is found by the update (no row), before anything is written.
      */
     default int addPost() {
         return 2;
     }
 
-    /** One delete of the post, restricted to the user; {@code postsOfUser} is how many posts the user has. */
+    /**
+     * Bump the user's version (which locks his row), then one delete of the post, restricted to the user;
+     * {@code postsOfUser} is how many posts the user has.
+     */
     default int removePost(int postsOfUser) {
-        return 1;
+        return 2;
     }
 
-    /** One update. */
+    /** One update: the name and the version together. */
     default int renameUser() {
         return 1;
     }
 
-    /** One update. */
+    /** Bump the version of the post's user (found by a subquery on the post), then update the post. */
     default int editPost() {
-        return 1;
+        return 2;
+    }
+
+    /**
+     * Save a user with his posts from a draft ({@link UserPostRepository#saveUserWithPosts(UserDraft)}):
+     * {@code added} new posts, {@code changed} posts whose title or content differ, {@code removed} posts missing
+     * from the draft, {@code renamed} if the name differs. Hand-written SQL, batched:
+     * <ol>
+     * <li>load the user with his posts (1), to compare the draft with;</li>
+     * <li>if anything differs, {@code update users set name = ?, version = version + 1 where id = ? and
+     *     version = ?} (1), its row count checked: 0 rows is a concurrent save, a conflict. It locks the user's row
+     *     before any post is written;</li>
+     * <li>the deletes, the updates and the inserts, each kind one JDBC batch (1 each, when there is one): the
+     *     inserts' generated ids come back from the batch.</li>
+     * </ol>
+     * Posts unchanged cost nothing; a draft equal to what is stored costs the load alone.
+     */
+    default int saveUserWithPosts(int added, int changed, int removed, boolean renamed) {
+        boolean anything = added + changed + removed > 0 || renamed;
+        return 1 + (anything ? 1 : 0) + (removed > 0 ? 1 : 0) + (changed > 0 ? 1 : 0) + (added > 0 ? 1 : 0);
     }
 
     /**

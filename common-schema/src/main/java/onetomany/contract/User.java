@@ -16,4 +16,17 @@ public interface User {
 
     /** This user's posts, ordered by id; empty, never null, for a user without posts. */
     List<? extends Post> getPosts();
+
+    /**
+     * {@code users.version}: 0 for a new user, one more after each write through the contract that changed the
+     * user or any of his posts (the user is the root of the aggregate). A {@link UserDraft} carries it back, so
+     * that a save made from an older read is refused instead of overwriting what was saved since.
+     *
+     * <p>Every user the repositories of {@code module-jpa}, {@code module-mybatis} and {@code module-jdbi} return
+     * has it. The default is for models that do not map the column (the exercises' own users, which the shared
+     * suites never ask).
+     */
+    default long getVersion() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not map users.version");
+    }
 }

@@ -60,24 +60,58 @@ public interface UserPostRepository extends AutoCloseable {
     List<Post> findAllPostsWithAuthors();
 
     /**
-     * Adds a new post to an existing user; returns the post's id. A null {@code userId} is a post without
-     * an author: {@link RepositoryException.Reason#MISSING_VALUE} for {@code posts.user_id}. An id that does not
-     * exist: {@link RepositoryException.Reason#UNKNOWN_USER}. Costs {@link StatementBudget#addPost()}.
+     * Adds a new post to an existing user and bumps his {@link User#getVersion()}; returns the post's id. A null
+     * {@code userId} is a post without an author: {@link RepositoryException.Reason#MISSING_VALUE} for
+     * {@code posts.user_id}. An id that does not exist: {@link RepositoryException.Reason#UNKNOWN_USER}. Costs
+     * {@link StatementBudget#addPost()}.
      */
     long addPost(Long userId, NewPost post);
 
     /**
-     * Removes a post from its user's posts; the post is deleted (the seeds' {@code delete-orphan}).
-     * {@link RepositoryException.Reason#UNKNOWN_POST} when the user has no such post.
+     * Removes a post from its user's posts; the post is deleted (the seeds' {@code delete-orphan}), and the user's
+     * version bumped. {@link RepositoryException.Reason#UNKNOWN_POST} when the user has no such post.
      * Costs {@link StatementBudget#removePost(int)}.
      */
     void removePost(long userId, long postId);
 
-    /** Renames a user. Costs {@link StatementBudget#renameUser()}. */
+    /** Renames a user and bumps his version. Costs {@link StatementBudget#renameUser()}. */
     void renameUser(long userId, String newName);
 
-    /** Replaces a post's title and content. Costs {@link StatementBudget#editPost()}. */
+    /**
+     * Replaces a post's title and content and bumps its user's version. Costs {@link StatementBudget#editPost()}.
+     */
     void editPost(long postId, String newTitle, String newContent);
+
+    /**
+     * Saves a user's name and his complete list of posts as one unit of work: the seeds' unit of work, which finds
+     * what changed in {@code user.posts} and writes only that, {@code cascade="all, delete-orphan"} included.
+     * Afterwards the user's posts are exactly the draft's, in its order:
+     * <ul>
+     * <li>a draft post without an id is inserted (a new post);</li>
+     * <li>a draft post whose title or content differs from the stored one is updated;</li>
+     * <li>a draft post equal to the stored one is not touched: no statement is sent for it;</li>
+     * <li>a stored post missing from the draft is deleted (delete-orphan).</li>
+     * </ul>
+     * If anything changed (the name or a post), the user's version is bumped once, checked against the draft's
+     * in the same statement or before it; if nothing changed, nothing is written and the version stays.
+     * Returns the saved user as {@link #findUserWithPosts(long)} would read it, without reading it again: the
+     * draft's name, the new version, and his posts ordered by id (the kept ones, then the new ones in the draft's
+     * order), every id filled in.
+     *
+     * <p>Refused, with nothing written:
+     * <ul>
+     * <li>{@link RepositoryException.Reason#UNKNOWN_USER}: there is no such user;</li>
+     * <li>{@link RepositoryException.Reason#CONFLICT}: the draft's version is not the user's (he was changed
+     *     since the draft was read: saving it would silently undo that change, a lost update), or another unit of
+     *     work changed him while this one ran. Read the user again, re-apply, save again;</li>
+     * <li>{@link RepositoryException.Reason#UNKNOWN_POST}: a draft post's id is not one of the user's posts
+     *     (another user's post, or no post at all); the message names it;</li>
+     * <li>{@link RepositoryException.Reason#MISSING_VALUE}, {@link RepositoryException.Reason#VALUE_TOO_LONG}: a
+     *     null or too long name or title, as for the other writes.</li>
+     * </ul>
+     * Costs {@link StatementBudget#saveUserWithPosts(int, int, int, boolean)}.
+     */
+    User saveUserWithPosts(UserDraft draft);
 
     /**
      * Deletes a user and, in the same unit of work, all its posts (the seeds' {@code cascade="all"}).

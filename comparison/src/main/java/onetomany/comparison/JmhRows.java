@@ -20,7 +20,8 @@ final class JmhRows {
             "FIND_ALL_SELECT_IN", "All users with posts, SELECT_IN, 1,000 × 10",
             "FIND_ALL_NAIVE", "All users with posts, NAIVE (N+1), 1,000 × 10",
             "FIND_ALL_POSTS_WITH_AUTHORS", "All posts with authors, 10,000 × 10",
-            "DELETE_USER", "Delete a user with 10 posts");
+            "DELETE_USER", "Delete a user with 10 posts",
+            "SAVE_USER_WITH_POSTS", "Save a user from a draft: 2 of 10 posts added, 2 edited, 1 removed");
 
     private JmhRows() {
     }

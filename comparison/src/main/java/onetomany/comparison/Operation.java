@@ -14,6 +14,7 @@ import onetomany.contract.NewUser;
 import onetomany.contract.Post;
 import onetomany.contract.StatementBudget;
 import onetomany.contract.User;
+import onetomany.contract.UserDraft;
 import onetomany.contract.UserPostRepository;
 
 /**
@@ -82,7 +83,24 @@ enum Operation {
             (repository, seeded) -> {
                 repository.deleteUser(seeded.first().id());
                 return null;
-            });
+            }),
+
+    SAVE_USER_WITH_POSTS("saveUserWithPosts", "save a user from a draft: add 2 posts, edit 2, remove 1", true,
+            (budget, seeded) -> budget.saveUserWithPosts(2, 2, 1, false),
+            (repository, seeded) -> repository.saveUserWithPosts(draft(seeded)));
+
+    /**
+     * The draft of {@link #SAVE_USER_WITH_POSTS}: the first user as seeded (version 0, since every write runs on a
+     * user no earlier call touched), his first two posts edited, the third removed, two new ones.
+     */
+    private static UserDraft draft(Seeded seeded) {
+        List<Long> posts = seeded.first().postIds();
+        return new UserDraft(seeded.first().id(), 0, seeded.first().name(), List.of(
+                new UserDraft.PostDraft(posts.get(0), "Edited title", "Edited content"),
+                new UserDraft.PostDraft(posts.get(1), "Edited title too", null),
+                UserDraft.PostDraft.added("New Post", "New content"),
+                UserDraft.PostDraft.added("Another New Post", null)));
+    }
 
     /** The posts of the user that {@link #CREATE_USER_WITH_POSTS} creates. */
     private static List<NewPost> newPosts() {

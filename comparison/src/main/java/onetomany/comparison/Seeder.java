@@ -28,7 +28,7 @@ final class Seeder {
         }
     }
 
-    record SeededUser(long id, List<Long> postIds) {
+    record SeededUser(long id, String name, List<Long> postIds) {
     }
 
     private final DataSource dataSource;
@@ -54,7 +54,8 @@ final class Seeder {
                 delete.executeUpdate("delete from users");
                 List<SeededUser> seeded = new ArrayList<>();
                 for (int u = 1; u <= users; u++) {
-                    insertUser.setString(1, "user-%03d".formatted(u));
+                    String name = "user-%03d".formatted(u);
+                    insertUser.setString(1, name);
                     long userId = insertAndReturnId(insertUser);
                     List<Long> postIds = new ArrayList<>();
                     for (int p = 1; p <= postsPerUser; p++) {
@@ -63,7 +64,7 @@ final class Seeder {
                         insertPost.setLong(3, userId);
                         postIds.add(insertAndReturnId(insertPost));
                     }
-                    seeded.add(new SeededUser(userId, List.copyOf(postIds)));
+                    seeded.add(new SeededUser(userId, name, List.copyOf(postIds)));
                 }
                 connection.commit();
                 return new Seeded(List.copyOf(seeded));
@@ -85,9 +86,9 @@ final class Seeder {
     List<String> snapshot() {
         List<String> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection(); Statement s = connection.createStatement()) {
-            try (ResultSet rs = s.executeQuery("select id, name from users order by id")) {
+            try (ResultSet rs = s.executeQuery("select id, name, version from users order by id")) {
                 while (rs.next()) {
-                    rows.add("users|" + rs.getLong(1) + "|" + rs.getString(2));
+                    rows.add("users|" + rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getLong(3));
                 }
             }
             try (ResultSet rs = s.executeQuery("select id, title, content, user_id from posts order by id")) {

@@ -11,7 +11,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 /**
  * The two row mappers, Jdbi's {@code RowMapper}: one row in, one object out, by column label.
  *
- * <p>Every query of the repository names its columns with these labels ({@code u_id, u_name} for a user,
+ * <p>Every query of the repository names its columns with these labels ({@code u_id, u_name, u_version} for a user,
  * {@code p_id, p_title, p_content} for a post), the prefixes of Jdbi's docs, so that one mapper serves the join
  * and the single-table queries alike. A mapper builds one object and never a relationship: linking a post to its
  * author is the reducer's job, which knows which objects are the same. {@code content} is a {@code clob}:
@@ -54,7 +54,8 @@ final class UserPostRowMappers {
         return byLabel((rs, ctx) -> {
             int id = rs.findColumn("u_id");
             int name = rs.findColumn("u_name");
-            return (row, rowCtx) -> new UserEntity(row.getLong(id), row.getString(name));
+            int version = rs.findColumn("u_version");
+            return (row, rowCtx) -> new UserEntity(row.getLong(id), row.getString(name), row.getLong(version));
         });
     }
 

@@ -1,6 +1,7 @@
 package onetomany.jpa;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import javax.sql.DataSource;
 
 import jakarta.persistence.FindOption;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 
@@ -21,8 +23,11 @@ import onetomany.contract.Post;
 import onetomany.contract.RepositoryException;
 import onetomany.contract.StatementBudget;
 import onetomany.contract.User;
+import onetomany.contract.UserDraft;
+import onetomany.contract.UserDraft.PostDraft;
 import onetomany.contract.UserPostRepository;
 import onetomany.db.ConsumerFailure;
+import onetomany.db.DraftDiff;
 import onetomany.db.SqlErrors;
 import onetomany.jpa.model.PostEntity;
 import onetomany.jpa.model.UserEntity;
@@ -33,6 +38,7 @@ import org.hibernate.ScrollMode;
 import org.hibernate.ScrollableResults;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.hibernate.StaleStateException;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.hibernate.tool.schema.Action;
@@ -48,25 +54,33 @@ public class JpaUserPostRepository implements UserPostRepository {
 
     /**
      * What Hibernate's own writes cost. Every write loads the entity first (1 statement), then Hibernate
-     * writes what changed at commit.
+     * writes what changed at commit. The user's {@code @Version} is bumped by Hibernate when the user changes, and by
+     * a forced increment ({@code LockModeType.PESSIMISTIC_FORCE_INCREMENT}: one {@code update users set version}
+     * at once) when only a post does.
      */
     static final StatementBudget BUDGET = new StatementBudget() {
-        /** Select the user with its posts, then the orphan's delete. */
+        /** Select the user {@code for update}, the forced increment of his version, then the insert. */
         @Override
-        public int removePost(int postsOfUser) {
-            return 2;
+        public int addPost() {
+            return 3;
         }
 
-        /** Select the user, then the update found by dirty checking. */
+        /** Select the user with its posts, the forced increment of his version, then the orphan's delete. */
+        @Override
+        public int removePost(int postsOfUser) {
+            return 3;
+        }
+
+        /** Select the user, then the update found by dirty checking, which sets the version too. */
         @Override
         public int renameUser() {
             return 2;
         }
 
-        /** Select the post, then the update found by dirty checking. */
+        /** Select the post with its author, the forced increment of his version, then the post's update. */
         @Override
         public int editPost() {
-            return 2;
+            return 3;
         }
 
         /**
@@ -77,7 +91,31 @@ public class JpaUserPostRepository implements UserPostRepository {
         public int deleteUser(int posts) {
             return 3 + posts;
         }
+
+        /**
+         * Select the user with his posts; then, if anything changed, the user's update (the name and the version,
+         * or the forced increment of the version alone); one insert per new post, at once, because IDENTITY ids
+         * come from the insert itself, so Hibernate cannot batch them; then, at the flush, the posts' updates that
+         * dirty checking found and the orphans' deletes, each kind JDBC batches of {@value #SAVE_BATCH_SIZE}.
+         */
+        @Override
+        public int saveUserWithPosts(int added, int changed, int removed, boolean renamed) {
+            boolean anything = added + changed + removed > 0 || renamed;
+            return 1 + (anything ? 1 : 0) + added + batches(changed) + batches(removed);
+        }
+
+        private static int batches(int rows) {
+            return (rows + SAVE_BATCH_SIZE - 1) / SAVE_BATCH_SIZE;
+        }
     };
+
+    /**
+     * The JDBC batch size of a save's session ({@code Session.setJdbcBatchSize}, the session's own
+     * {@code hibernate.jdbc.batch_size}): up to this many updates, or deletes, of one statement go to the database
+     * as one batch. Set for the save only, as the loads' fetch sizes are, so that the other writes keep showing what
+     * Hibernate sends without it (the cascade of a user's delete, one statement per post).
+     */
+    static final int SAVE_BATCH_SIZE = 50;
 
     /** Hibernate names an entity property; the contract names the column. */
     private static final Map<String, String> FIELDS = Map.of(
@@ -245,6 +283,8 @@ public class JpaUserPostRepository implements UserPostRepository {
                 if (user == null) {
                     throw RepositoryException.unknownUser(userId);
                 }
+                // The user is the root of the aggregate: a new post bumps his version, at once.
+                session.lock(user, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
                 user.addPost(post);
             }
             // A post without an author is refused here by Hibernate (optional = false), before any SQL.
@@ -265,6 +305,7 @@ public class JpaUserPostRepository implements UserPostRepository {
                     .filter(p -> p.getId() == postId)
                     .findFirst()
                     .orElseThrow(() -> RepositoryException.unknownPostOfUser(postId, userId));
+            session.lock(user, LockModeType.PESSIMISTIC_FORCE_INCREMENT); // the root's version, at once
             // tag::orphan[]
             // delete-orphan: no remove() call; orphanRemoval deletes the post that left the list at commit.
             user.removePost(post);
@@ -288,10 +329,13 @@ public class JpaUserPostRepository implements UserPostRepository {
     @Override
     public void editPost(long postId, String newTitle, String newContent) {
         write(null, session -> {
-            PostEntity post = find(session, PostEntity.class, postId);
-            if (post == null) {
-                throw RepositoryException.unknownPost(postId);
-            }
+            PostEntity post = session.createSelectionQuery(
+                            "from PostEntity p join fetch p.author where p.id = :id", PostEntity.class)
+                    .setParameter("id", postId)
+                    .uniqueResultOptional()
+                    .orElseThrow(() -> RepositoryException.unknownPost(postId));
+            // The post's user is the root of the aggregate: his version is bumped, at once.
+            session.lock(post.getAuthor(), LockModeType.PESSIMISTIC_FORCE_INCREMENT);
             post.setTitle(newTitle);
             post.setContent(newContent);
             return null;
@@ -310,6 +354,57 @@ public class JpaUserPostRepository implements UserPostRepository {
             session.remove(user);
             // end::delete-user[]
             return null;
+        });
+    }
+
+    /**
+     * Dirty checking does the diff: the user is loaded with his posts, the draft is applied to these managed
+     * entities (every title and content set, whether it changed or not; a post missing from the draft taken out of
+     * the list; a new one added and persisted), and at the flush Hibernate compares each entity with the snapshot it
+     * kept at load time, updates only those that differ and deletes the orphans ({@code orphanRemoval}). The
+     * {@code @Version} in the user's update, {@code where id = ? and version = ?}, refuses a save when another
+     * unit of work changed him between this load and this flush. A draft read long before the load is another
+     * matter: the entity was loaded at the current version, so {@code @Version} sees nothing, and the draft's
+     * version is compared with the loaded one here ({@link DraftDiff}).
+     *
+     * <p>The user's row is written first, before any post: flushed at once when the name changed (the update sets
+     * the version too), else forced ({@code PESSIMISTIC_FORCE_INCREMENT}, one {@code update users set version} at
+     * once) when only posts change. It locks the row, so that two saves of one user queue on it (the second then
+     * finds the version moved: a conflict). Nothing changed: nothing is written, and the version stays.
+     */
+    @Override
+    public User saveUserWithPosts(UserDraft draft) {
+        return write(draft.userId(), session -> {
+            session.setJdbcBatchSize(SAVE_BATCH_SIZE);
+            // tag::save[]
+            UserEntity user = session.createSelectionQuery(
+                            "from UserEntity u left join fetch u.posts where u.id = :id", UserEntity.class)
+                    .setParameter("id", draft.userId())
+                    .uniqueResultOptional()
+                    .orElseThrow(() -> RepositoryException.unknownUser(draft.userId()));
+            DraftDiff diff = DraftDiff.of(user, draft); // a stale version, another user's post: refused here
+            if (diff.renamed()) {
+                user.setName(draft.name());
+                session.flush(); // update users set name = ?, version = ? where id = ? and version = ?
+            } else if (!diff.isEmpty()) {
+                session.lock(user, LockModeType.PESSIMISTIC_FORCE_INCREMENT); // update users set version = ...
+            }
+            Map<Long, PostEntity> stored = new HashMap<>();
+            user.getPosts().forEach(post -> stored.put(post.getId(), post));
+            for (PostDraft post : draft.posts()) {
+                if (post.id() == null) {
+                    PostEntity added = new PostEntity(post.title(), post.content());
+                    user.addPost(added);
+                    session.persist(added); // IDENTITY: inserted now, to learn its id
+                } else {
+                    PostEntity kept = stored.remove(post.id());
+                    kept.setTitle(post.title()); // an equal value leaves the entity clean: no update
+                    kept.setContent(post.content());
+                }
+            }
+            stored.values().forEach(user::removePost); // orphanRemoval deletes them at the flush
+            return user;
+            // end::save[]
         });
     }
 
@@ -430,9 +525,16 @@ public class JpaUserPostRepository implements UserPostRepository {
         }
     }
 
-    /** Hibernate refuses a null in a non-optional property itself; everything else comes from the database. */
+    /**
+     * Hibernate refuses a null in a non-optional property itself, and a versioned update or delete that matched no
+     * row (the version moved since the load: {@code StaleStateException}, wrapped in JPA's
+     * {@code OptimisticLockException} at commit); everything else comes from the database.
+     */
     private static RepositoryException translate(RuntimeException e, Long userId) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StaleStateException || t instanceof OptimisticLockException) {
+                return RepositoryException.concurrentChange(userId, e);
+            }
             // At commit the check's exception comes wrapped; before it (persist), it comes as it is.
             if (t instanceof PropertyValueException missing) {
                 String property = missing.getEntityName() + "." + missing.getPropertyName();

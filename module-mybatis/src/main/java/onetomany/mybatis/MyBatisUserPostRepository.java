@@ -3,6 +3,8 @@ package onetomany.mybatis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +21,17 @@ import onetomany.contract.Post;
 import onetomany.contract.RepositoryException;
 import onetomany.contract.StatementBudget;
 import onetomany.contract.User;
+import onetomany.contract.UserDraft;
+import onetomany.contract.UserDraft.PostDraft;
 import onetomany.contract.UserPostRepository;
 import onetomany.db.ConsumerFailure;
+import onetomany.db.DraftDiff;
 import onetomany.db.SqlErrors;
 import onetomany.mybatis.mapper.UserPostMapper;
 import onetomany.mybatis.model.PostEntity;
 import onetomany.mybatis.model.UserEntity;
 import org.apache.ibatis.cursor.Cursor;
+import org.apache.ibatis.executor.BatchResult;
 import org.apache.ibatis.executor.statement.StatementHandler;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.plugin.Interceptor;
@@ -33,6 +39,7 @@ import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
 import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
@@ -216,11 +223,12 @@ public class MyBatisUserPostRepository implements UserPostRepository {
 
     @Override
     public long addPost(Long userId, NewPost newPost) {
-        // The user's row is locked first, so that a concurrent deleteUser cannot leave this post orphaned (see
-        // StatementBudget#addPost); an unknown user is found there. A null user id goes straight to the insert,
-        // which the schema refuses (NOT NULL); SqlErrors reads that from the SQLException MyBatis wraps.
+        // The user's version is bumped first, which locks his row, so that a concurrent deleteUser cannot leave this
+        // post orphaned (see StatementBudget#addPost); an unknown user is found there. A null user id goes straight
+        // to the insert, which the schema refuses (NOT NULL); SqlErrors reads that from the SQLException MyBatis
+        // wraps.
         return write(userId, mapper -> {
-            if (userId != null && mapper.lockUser(userId) == null) {
+            if (userId != null && mapper.bumpVersion(userId) == 0) {
                 throw RepositoryException.unknownUser(userId);
             }
             PostEntity post = new PostEntity(newPost.title(), newPost.content());
@@ -231,9 +239,10 @@ public class MyBatisUserPostRepository implements UserPostRepository {
 
     @Override
     public void removePost(long userId, long postId) {
-        // delete-orphan: nothing loads the user's list to take the post out of it; the delete says which user.
+        // delete-orphan: nothing loads the user's list to take the post out of it; the delete says which user. His
+        // version first: the root of the aggregate.
         write(userId, mapper -> {
-            if (mapper.deletePostOfUser(postId, userId) == 0) {
+            if (mapper.bumpVersion(userId) == 0 || mapper.deletePostOfUser(postId, userId) == 0) {
                 throw RepositoryException.unknownPostOfUser(postId, userId);
             }
             return null;
@@ -252,8 +261,9 @@ public class MyBatisUserPostRepository implements UserPostRepository {
 
     @Override
     public void editPost(long postId, String newTitle, String newContent) {
+        // The post's user is the root of the aggregate: his version is bumped first (0 rows: no such post).
         write(null, mapper -> {
-            if (mapper.editPost(postId, newTitle, newContent) == 0) {
+            if (mapper.bumpVersionOfPostsUser(postId) == 0 || mapper.editPost(postId, newTitle, newContent) == 0) {
                 throw RepositoryException.unknownPost(postId);
             }
             return null;
@@ -276,6 +286,81 @@ public class MyBatisUserPostRepository implements UserPostRepository {
         });
     }
 
+    /**
+     * The diff by hand: MyBatis tracks nothing, so the repository loads the user with his posts, compares them with
+     * the draft ({@link DraftDiff}) and sends only what differs, in a session of MyBatis's batch executor
+     * ({@code ExecutorType.BATCH}): each mapper call of a write is queued, consecutive calls of one statement
+     * become one JDBC batch, and {@link UserPostMapper#flush()} sends them and gives their row counts. The user's
+     * row goes first and alone, its version checked in the where clause: 0 rows means a concurrent unit of work
+     * changed him since the load, and nothing else is sent (the update also locks the row, so that no other write
+     * of the contract can change his posts until this commits). Then the deletes, the updates and the inserts,
+     * one batch each; the inserts' generated ids are set on the posts by MyBatis from the batch's generated keys
+     * ({@code useGeneratedKeys} works in a batch where the driver returns every row's key, as the three here do).
+     * Unchanged posts cost nothing.
+     */
+    @Override
+    public User saveUserWithPosts(UserDraft draft) {
+        return writeInBatches(draft.userId(), mapper -> {
+            // tag::save[]
+            UserEntity user = mapper.findUserWithPosts(draft.userId()); // a select runs at once, even here
+            if (user == null) {
+                throw RepositoryException.unknownUser(draft.userId());
+            }
+            DraftDiff diff = DraftDiff.of(user, draft); // a stale version, another user's post: refused here
+            if (diff.isEmpty()) {
+                return user; // nothing to write, and the version stays
+            }
+            mapper.updateUserOfVersion(draft.userId(), draft.name(), draft.version());
+            if (rows(mapper.flush()).get(0) == 0) {
+                throw RepositoryException.concurrentChange(draft.userId(), null);
+            }
+            diff.removed().forEach(id -> mapper.deletePostOfUser(id, draft.userId()));
+            Map<Long, PostEntity> kept = new HashMap<>();
+            user.getPosts().forEach(post -> kept.put(post.getId(), post));
+            for (PostDraft changed : diff.changed()) {
+                PostEntity post = kept.get(changed.id());
+                post.setTitle(changed.title());
+                post.setContent(changed.content());
+                mapper.editPostOfUser(post, draft.userId());
+            }
+            List<PostEntity> added = new ArrayList<>();
+            for (PostDraft newPost : diff.added()) {
+                PostEntity post = new PostEntity(newPost.title(), newPost.content());
+                mapper.insertPost(post, draft.userId()); // its id is set when the batch is sent
+                added.add(post);
+            }
+            checkRows(rows(mapper.flush()), draft.userId());
+            // end::save[]
+            for (long id : diff.removed()) {
+                user.removePost(kept.get(id));
+            }
+            added.forEach(user::addPost);
+            user.setName(draft.name());
+            user.setVersion(draft.version() + 1);
+            return user;
+        });
+    }
+
+    /** Every row count of the batches sent, in order. */
+    private static List<Integer> rows(List<BatchResult> batches) {
+        List<Integer> rows = new ArrayList<>();
+        batches.forEach(batch -> Arrays.stream(batch.getUpdateCounts()).forEach(rows::add));
+        return rows;
+    }
+
+    /**
+     * Each row of a batch must have been written once: the version-checked update before it holds the user's row,
+     * so a post cannot have gone meanwhile, but a count that says otherwise is not ignored. A driver that sends a
+     * batch in one go may report {@link Statement#SUCCESS_NO_INFO} instead of a count.
+     */
+    private static void checkRows(List<Integer> counts, long userId) {
+        for (int count : counts) {
+            if (count != 1 && count != Statement.SUCCESS_NO_INFO) {
+                throw RepositoryException.concurrentChange(userId, null);
+            }
+        }
+    }
+
     @Override
     public StatementBudget budget() {
         return BUDGET;
@@ -283,7 +368,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
 
     /** One unit of work that only reads. */
     private <R> R read(Function<UserPostMapper, R> work) {
-        return inTransaction(null, false, work);
+        return inTransaction(null, ExecutorType.SIMPLE, false, work);
     }
 
     /**
@@ -291,7 +376,15 @@ public class MyBatisUserPostRepository implements UserPostRepository {
      * it.
      */
     private <R> R write(Long referencedUserId, Function<UserPostMapper, R> work) {
-        return inTransaction(referencedUserId, true, work);
+        return inTransaction(referencedUserId, ExecutorType.SIMPLE, true, work);
+    }
+
+    /**
+     * One unit of work that writes through MyBatis's batch executor: its writes are queued until
+     * {@link UserPostMapper#flush()} (or the commit) sends them as JDBC batches; a select runs at once.
+     */
+    private <R> R writeInBatches(Long referencedUserId, Function<UserPostMapper, R> work) {
+        return inTransaction(referencedUserId, ExecutorType.BATCH, true, work);
     }
 
     /**
@@ -308,8 +401,9 @@ public class MyBatisUserPostRepository implements UserPostRepository {
      * A rollback that fails too (on a dead connection, MyBatis throws its own {@code PersistenceException}) is
      * attached to the first failure, never put in its place.
      */
-    private <R> R inTransaction(Long referencedUserId, boolean writes, Function<UserPostMapper, R> work) {
-        SqlSession session = factory.openSession();
+    private <R> R inTransaction(Long referencedUserId, ExecutorType executor, boolean writes,
+                                Function<UserPostMapper, R> work) {
+        SqlSession session = factory.openSession(executor);
         R result;
         try {
             result = work.apply(session.getMapper(UserPostMapper.class));

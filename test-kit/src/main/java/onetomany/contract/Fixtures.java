@@ -106,6 +106,22 @@ public final class Fixtures {
         return queryForLong("select coalesce(sum(id), 0) from " + table);
     }
 
+    /** {@code users.version} of the user. */
+    public long versionOf(long userId) {
+        return queryForLong("select version from users where id = ?", userId);
+    }
+
+    /** Another unit of work's change to the user, committed: his version one higher. */
+    public void bumpVersion(long userId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("update users set version = version + 1 where id = ?")) {
+            ps.setLong(1, userId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public int countPostsOf(long userId) {
         return queryForLong("select count(*) from posts where user_id = ?", userId).intValue();
     }
@@ -200,9 +216,9 @@ public final class Fixtures {
     public List<String> snapshot() {
         List<String> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("select id, name from users order by id")) {
+            try (ResultSet rs = s.executeQuery("select id, name, version from users order by id")) {
                 while (rs.next()) {
-                    rows.add("users " + rs.getLong(1) + " " + rs.getString(2));
+                    rows.add("users " + rs.getLong(1) + " " + rs.getString(2) + " v" + rs.getLong(3));
                 }
             }
             try (ResultSet rs = s.executeQuery("select id, title, content, user_id from posts order by id")) {

@@ -69,6 +69,10 @@ abstract class RepositoryTestSupport {
         statements.reset();
     }
 
+    /** The save of a draft in the writes' arrangement: Alicia, her first post kept, the second edited, the third
+     * removed, two new. */
+    static final String SAVE = "saveUserWithPosts (rename, add 2, edit 1, remove 1)";
+
     /** Each write of the contract, by name, and how many statements it sends in this library ({@link #budget}). */
     Map<String, Integer> writeBudgets() {
         return Map.of(
@@ -77,7 +81,8 @@ abstract class RepositoryTestSupport {
                 "addPost", budget.addPost(),
                 "removePost", budget.removePost(3),
                 "renameUser", budget.renameUser(),
-                "editPost", budget.editPost());
+                "editPost", budget.editPost(),
+                SAVE, budget.saveUserWithPosts(2, 1, 1, true));
     }
 
     /** The writes of {@link #writeBudgets()} with each of their statements: (name, 1), (name, 2), ... */
@@ -90,9 +95,14 @@ abstract class RepositoryTestSupport {
     Runnable arrangeWrite(String write) {
         long alice = fixtures.insertUser("Alice");
         long first = fixtures.insertPost(alice, "First Post", "one");
-        fixtures.insertPost(alice, "Second Post", "two");
+        long second = fixtures.insertPost(alice, "Second Post", "two");
         fixtures.insertPost(alice, "Third Post", "three");
         fixtures.insertPost(fixtures.insertUser("Bob"), "Bob's Post", null);
+        UserDraft draft = new UserDraft(alice, fixtures.versionOf(alice), "Alicia", List.of(
+                new UserDraft.PostDraft(first, "First Post", "one"),
+                new UserDraft.PostDraft(second, "Second Post, edited", "two, edited"),
+                UserDraft.PostDraft.added("Fourth Post", "four"),
+                UserDraft.PostDraft.added("Fifth Post", null)));
         return switch (write) {
             case "createUserWithPosts (3 posts)" -> () -> repository.createUserWithPosts(new NewUser("Carol",
                     new NewPost("1", null), new NewPost("2", null), new NewPost("3", null)));
@@ -101,6 +111,7 @@ abstract class RepositoryTestSupport {
             case "removePost" -> () -> repository.removePost(alice, first);
             case "renameUser" -> () -> repository.renameUser(alice, "Alicia");
             case "editPost" -> () -> repository.editPost(first, "Edited", "edited");
+            case SAVE -> () -> repository.saveUserWithPosts(draft);
             default -> throw new IllegalArgumentException(write);
         };
     }

@@ -71,8 +71,25 @@ public abstract class UserPostRepositoryReliabilityContract extends RepositoryTe
         repository.editPost(added, text + text.length(), text);
         assertThat(repository.findUserWithPosts(bystander).orElseThrow().getName()).isEqualTo(text);
         repository.renameUser(bystander, "Bob");
+
+        // The same text through a draft: a new post, a changed one, the name (a suffix, so that it does change).
+        UserDraft read = UserDraft.of(repository.findUserWithPosts(saved.getId()).orElseThrow());
+        String renamed = (text + "'").substring(Math.max(0, text.length() + 1 - Limits.USER_NAME_LENGTH));
+        User drafted = repository.saveUserWithPosts(read.withName(renamed).withPosts(List.of(
+                new UserDraft.PostDraft(read.posts().get(0).id(), text + "%", "_" + text),
+                UserDraft.PostDraft.added(text, text))));
+        User reread = repository.findUserWithPosts(saved.getId()).orElseThrow();
+        assertThat(Graphs.describeUsers(List.of(reread))).containsExactlyElementsOf(Graphs.describeUsers(
+                List.of(drafted)));
+        assertThat(reread.getName()).isEqualTo(renamed);
+        assertThat(reread.getPosts()).extracting(Post::getTitle).containsExactly(text + "%", text);
+        assertThat(reread.getPosts()).extracting(Post::getContent).containsExactly("_" + text, text);
+
         repository.deleteUser(saved.getId());
-        assertThat(fixtures.snapshot()).as("the other rows and the tables themselves").isEqualTo(bystanderRows);
+        // Bob's rows as they were, but for his version: two renames, two bumps.
+        assertThat(fixtures.snapshot()).as("the other rows and the tables themselves").isEqualTo(
+                bystanderRows.stream().map(row -> row.equals("users " + bystander + " Bob v0")
+                        ? "users " + bystander + " Bob v2" : row).toList());
     }
 
     @Test

@@ -95,6 +95,7 @@ class SchemaTest {
         try (Connection c = database.unproxiedDataSource().getConnection()) {
             DatabaseMetaData meta = c.getMetaData();
             assertColumn(c, meta, "users", "name", 100, false);
+            assertColumn(c, meta, "users", "version", null, false);
             assertColumn(c, meta, "posts", "title", 200, false);
             assertColumn(c, meta, "posts", "user_id", null, false);
             assertColumn(c, meta, "posts", "content", null, true);

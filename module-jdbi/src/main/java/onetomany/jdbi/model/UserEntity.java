@@ -20,11 +20,20 @@ public class UserEntity implements User {
 
     private String name;
 
+    /** {@code users.version}: the repository's SQL bumps it with every change, and sets it here after a save. */
+    private long version;
+
     private final List<PostEntity> posts = new ArrayList<>();
 
+    /** A user just created: version 0. */
     public UserEntity(Long id, String name) {
+        this(id, name, 0);
+    }
+
+    public UserEntity(Long id, String name, long version) {
         this.id = id;
         this.name = name;
+        this.version = version;
     }
 
     // tag::both-sides[]
@@ -53,6 +62,15 @@ public class UserEntity implements User {
 
     public void setName(String name) {
         this.name = name;
+    }
+
+    @Override
+    public long getVersion() {
+        return version;
+    }
+
+    public void setVersion(long version) {
+        this.version = version;
     }
 
     @Override

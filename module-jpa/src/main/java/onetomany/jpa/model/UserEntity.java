@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import onetomany.contract.User;
 
 /**
@@ -32,6 +33,15 @@ public class UserEntity implements User {
 
     @Column(nullable = false, length = 100)
     private String name;
+
+    /**
+     * {@code users.version}, the seeds' {@code version_id_col}: Hibernate adds {@code and version = ?} to every
+     * update and delete of this row, sets it one higher, and throws when no row matched (someone else changed it
+     * since it was loaded). Editing a post changes no column of this row, so the repository forces the increment
+     * where only posts changed.
+     */
+    @Version
+    private long version;
 
     // tag::posts[]
     @OneToMany(mappedBy = "author", cascade = CascadeType.ALL, orphanRemoval = true)
@@ -73,6 +83,11 @@ public class UserEntity implements User {
 
     public void setName(String name) {
         this.name = name;
+    }
+
+    @Override
+    public long getVersion() {
+        return version;
     }
 
     @Override

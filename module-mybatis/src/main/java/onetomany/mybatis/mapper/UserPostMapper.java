@@ -4,8 +4,10 @@ import java.util.List;
 
 import onetomany.mybatis.model.PostEntity;
 import onetomany.mybatis.model.UserEntity;
+import org.apache.ibatis.annotations.Flush;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.cursor.Cursor;
+import org.apache.ibatis.executor.BatchResult;
 
 /**
  * The statements of {@code UserPostMapper.xml} beside it (same package, same name: that is how
@@ -50,6 +52,25 @@ public interface UserPostMapper {
 
     /** Inserts the post for the given user id and sets the post's generated id. */
     void insertPost(@Param("post") PostEntity post, @Param("userId") Long userId);
+
+    /** Bumps a user's version, which locks his row until the end of the transaction; 0 when there is no such user. */
+    int bumpVersion(@Param("id") long id);
+
+    /** Bumps the version of the post's user; 0 when there is no such post. */
+    int bumpVersionOfPostsUser(@Param("postId") long postId);
+
+    /** Sets the user's name and bumps his version if it is still {@code version}; 0 rows otherwise (batched). */
+    int updateUserOfVersion(@Param("id") long id, @Param("name") String name, @Param("version") long version);
+
+    /** Replaces a post's title and content if it is the user's (batched: the count comes from {@link #flush()}). */
+    int editPostOfUser(@Param("post") PostEntity post, @Param("userId") long userId);
+
+    /**
+     * Sends the statements a batch session has queued, one JDBC batch per statement in a row of the same SQL
+     * ({@code SqlSession.flushStatements()}); each result holds its batch's row counts. Nothing in a simple session.
+     */
+    @Flush
+    List<BatchResult> flush();
 
     /** Locks a user's row until the end of the transaction; null when there is no such user. */
     Long lockUser(long id);

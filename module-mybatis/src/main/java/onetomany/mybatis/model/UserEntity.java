@@ -20,6 +20,9 @@ public class UserEntity implements User {
 
     private String name;
 
+    /** {@code users.version}: the mapper's SQL bumps it with every change; the repository sets it after a save. */
+    private long version;
+
     private List<PostEntity> posts = new ArrayList<>();
 
     public UserEntity() {
@@ -56,6 +59,15 @@ public class UserEntity implements User {
 
     public void setName(String name) {
         this.name = name;
+    }
+
+    @Override
+    public long getVersion() {
+        return version;
+    }
+
+    public void setVersion(long version) {
+        this.version = version;
     }
 
     @Override
