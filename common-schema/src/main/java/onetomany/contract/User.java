@@ -23,10 +23,7 @@ public interface User {
      * that a save made from an older read is refused instead of overwriting what was saved since.
      *
      * <p>Every user the repositories of {@code module-jpa}, {@code module-mybatis} and {@code module-jdbi} return
-     * has it. The default is for models that do not map the column (the exercises' own users, which the shared
-     * suites never ask).
+     * has it.
      */
-    default long getVersion() {
-        throw new UnsupportedOperationException(getClass().getName() + " does not map users.version");
-    }
+    long getVersion();
 }
