@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
+import onetomany.contract.Fixtures;
 import onetomany.contract.LoadStrategy;
 import onetomany.contract.NewPost;
 import onetomany.contract.NewUser;
@@ -30,7 +31,7 @@ class BenchmarksSmokeTest {
     @BeforeAll
     static void seed() {
         database = Database.h2();
-        Seed.users(database.unproxiedDataSource(), 4, 3);
+        new Fixtures(database.unproxiedDataSource()).seedBlogUsers(4, 3);
         // A user without posts, which a left join must keep.
         new JdbcFloor(database.dataSource()).createUserWithPosts(new NewUser("Nobody's author"));
     }
