@@ -17,8 +17,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * Test data written and read with plain JDBC on the unproxied DataSource: it is never counted, and it does not
- * depend on the library under test being right.
+ * Test data, and the benchmarks' and the comparison's, written and read with plain JDBC on the unproxied
+ * DataSource: it is never counted, and it does not depend on the library under test being right.
  */
 public final class Fixtures {
 
