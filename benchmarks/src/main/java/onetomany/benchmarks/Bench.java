@@ -5,6 +5,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import onetomany.contract.Fixtures;
 import onetomany.contract.UserDraft;
 import onetomany.db.Database;
 
@@ -25,7 +26,7 @@ final class Bench implements AutoCloseable {
 
     static Bench seeded(int users) {
         Database database = Database.open();
-        Seed.users(database.unproxiedDataSource(), users, POSTS_PER_USER);
+        new Fixtures(database.unproxiedDataSource()).seedBlogUsers(users, POSTS_PER_USER);
         return new Bench(database);
     }
 
@@ -35,7 +36,7 @@ final class Bench implements AutoCloseable {
     }
 
     long seedUserToDelete() {
-        return Seed.oneUser(database.unproxiedDataSource(), POSTS_PER_USER);
+        return new Fixtures(database.unproxiedDataSource()).seedUserToDelete(POSTS_PER_USER);
     }
 
     /**
@@ -47,8 +48,9 @@ final class Bench implements AutoCloseable {
     }
 
     static UserDraft seedUserToSave(DataSource unproxied) {
-        long userId = Seed.oneUser(unproxied, POSTS_PER_USER);
-        List<Long> posts = Seed.postIdsOf(unproxied, userId);
+        Fixtures fixtures = new Fixtures(unproxied);
+        long userId = fixtures.seedUserToDelete(POSTS_PER_USER);
+        List<Long> posts = fixtures.postIdsOf(userId);
         List<UserDraft.PostDraft> drafted = new ArrayList<>();
         drafted.add(new UserDraft.PostDraft(posts.get(0), "Post 1, edited", "Content 1, edited"));
         drafted.add(new UserDraft.PostDraft(posts.get(1), "Post 2, edited", null));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import onetomany.contract.Fixtures;
 import onetomany.contract.LoadStrategy;
 import onetomany.db.Database;
 
@@ -52,7 +53,7 @@ final class Measurements {
                 m.statements.put("posts with authors " + library, new ArrayList<>());
             }
             for (int n : N) {
-                Seed.users(database.unproxiedDataSource(), n, POSTS_PER_USER_COUNTED);
+                new Fixtures(database.unproxiedDataSource()).seedBlogUsers(n, POSTS_PER_USER_COUNTED);
                 for (String library : Subjects.keys()) {
                     Subject subject = subjects.get(Subjects.keys().indexOf(library));
                     for (LoadStrategy strategy : LoadStrategy.values()) {
@@ -67,7 +68,7 @@ final class Measurements {
             }
             // Then the data of the read benchmarks, and what each read's result keeps alive.
             for (int users : new int[] {1_000, 10_000}) {
-                Seed.users(database.unproxiedDataSource(), users, Bench.POSTS_PER_USER);
+                new Fixtures(database.unproxiedDataSource()).seedBlogUsers(users, Bench.POSTS_PER_USER);
                 for (String library : Subjects.keys()) {
                     Subject subject = subjects.get(Subjects.keys().indexOf(library));
                     long joined = m.retain("UsersWithPostsBenchmark.joined", users, library,

@@ -2,11 +2,10 @@ package onetomany.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 
+import onetomany.contract.Fixtures;
+import onetomany.contract.Graphs;
 import onetomany.contract.LoadStrategy;
 import onetomany.contract.NewPost;
 import onetomany.contract.NewUser;
@@ -30,7 +29,7 @@ class BenchmarksSmokeTest {
     @BeforeAll
     static void seed() {
         database = Database.h2();
-        Seed.users(database.unproxiedDataSource(), 4, 3);
+        new Fixtures(database.unproxiedDataSource()).seedBlogUsers(4, 3);
         // A user without posts, which a left join must keep.
         new JdbcFloor(database.dataSource()).createUserWithPosts(new NewUser("Nobody's author"));
     }
@@ -47,7 +46,7 @@ class BenchmarksSmokeTest {
                 try (Subject subject = Subjects.open(library, database.dataSource())) {
                     for (LoadStrategy strategy : LoadStrategy.values()) {
                         database.statements().reset();
-                        String graph = users(subject.usersWithPosts(strategy));
+                        List<String> graph = users(subject.usersWithPosts(strategy));
                         int expected = strategy.statements(5);
                         assertThat(database.statements().count()).as(library + " " + strategy).isEqualTo(expected);
                         assertThat(graph).as(library + " " + strategy)
@@ -63,7 +62,7 @@ class BenchmarksSmokeTest {
     @Test
     void everyTunedReaderReadsTheGraphOfTheFloorInOneStatement() {
         try (Subject floor = Subjects.open(Subjects.FLOOR, database.dataSource())) {
-            String expected = users(floor.usersWithPosts(LoadStrategy.JOINED));
+            List<String> expected = users(floor.usersWithPosts(LoadStrategy.JOINED));
             for (Tuned tuned : Tuned.values()) {
                 try (Tuned.Reader reader = tuned.open(database.dataSource())) {
                     database.statements().reset();
@@ -119,31 +118,15 @@ class BenchmarksSmokeTest {
         }
     }
 
-    /** A user's graph as text; a post whose author is not the very user holding it shows as such. */
-    private static String users(List<? extends User> users) {
-        StringBuilder text = new StringBuilder();
-        for (User user : users) {
-            text.append(user.getId()).append(' ').append(user.getName()).append(" [");
-            for (Post post : user.getPosts()) {
-                text.append(post.getId()).append(' ').append(post.getTitle()).append(' ').append(post.getContent())
-                        .append(post.getAuthor() == user ? "" : " NOT ITS AUTHOR").append("; ");
-            }
-            text.append("]\n");
-        }
-        return text.toString();
+    /** Users with their posts, as {@link Graphs#describeUsers(List)}, each post's author the very user holding it. */
+    private static List<String> users(List<? extends User> users) {
+        Graphs.assertBackReferences(users);
+        return Graphs.describeUsers(users);
     }
 
-    /** Posts with their authors as text: shared author instances, each holding exactly its posts. */
-    private static String posts(List<? extends Post> posts) {
-        Set<User> authors = Collections.newSetFromMap(new IdentityHashMap<>());
-        StringBuilder text = new StringBuilder();
-        for (Post post : posts) {
-            User author = post.getAuthor();
-            authors.add(author);
-            text.append(post.getId()).append(' ').append(post.getTitle()).append(" by ").append(author.getId())
-                    .append(author.getPosts().stream().anyMatch(p -> p == post) ? "" : " NOT IN ITS AUTHOR'S LIST")
-                    .append('\n');
-        }
-        return text.append(authors.size()).append(" authors").toString();
+    /** Posts with their authors, as {@link Graphs#describePosts(List)}, one author instance per user. */
+    private static List<String> posts(List<? extends Post> posts) {
+        Graphs.assertSharedAuthors(posts);
+        return Graphs.describePosts(posts);
     }
 }

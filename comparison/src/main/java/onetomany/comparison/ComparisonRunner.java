@@ -19,7 +19,8 @@ import java.util.function.LongSupplier;
 import onetomany.comparison.ComparisonResult.Cell;
 import onetomany.comparison.ComparisonResult.Environment;
 import onetomany.comparison.ComparisonResult.SeriesPoint;
-import onetomany.comparison.Seeder.Seeded;
+import onetomany.contract.Fixtures;
+import onetomany.contract.Fixtures.Seeded;
 import onetomany.contract.LoadStrategy;
 import onetomany.contract.UserPostRepository;
 import onetomany.db.Database;
@@ -94,7 +95,7 @@ public final class ComparisonRunner {
     }
 
     /** One library on its own database: what the cold phase leaves for the steady one. */
-    private record Started(Library library, Database db, UserPostRepository repository, Seeder seeder,
+    private record Started(Library library, Database db, UserPostRepository repository, Fixtures fixtures,
                            Map<Operation, Cold> cold) {
     }
 
@@ -115,13 +116,13 @@ public final class ComparisonRunner {
                 Database db = Database.open(kind);
                 try {
                     database = describe(db);
-                    Seeder seeder = new Seeder(db.unproxiedDataSource());
+                    Fixtures fixtures = new Fixtures(db.unproxiedDataSource());
                     prime(db);
                     long begin = System.nanoTime();
                     UserPostRepository repository = library.repository(db.dataSource());
                     long startup = System.nanoTime() - begin;
                     startups.add(new ComparisonResult.Startup(library, startup));
-                    started.add(new Started(library, db, repository, seeder, new EnumMap<>(Operation.class)));
+                    started.add(new Started(library, db, repository, fixtures, new EnumMap<>(Operation.class)));
                 } catch (RuntimeException e) {
                     db.close();
                     throw e;
@@ -201,7 +202,7 @@ public final class ComparisonRunner {
      * tables, through the proxy, in plain JDBC. Nothing is counted (the log is reset) or kept.
      */
     private void prime(Database db) {
-        Seeder throughProxy = new Seeder(db.dataSource());
+        Fixtures throughProxy = new Fixtures(db.dataSource());
         throughProxy.seed(settings.users(), settings.postsPerUser());
         throughProxy.snapshot();
         db.statements().reset();
@@ -209,7 +210,7 @@ public final class ComparisonRunner {
 
     /** The operation's first call in the freshly started library, on freshly seeded tables. */
     private Cold firstCall(Operation operation, Started s) {
-        Seeded seeded = s.seeder().seed(settings.users(), settings.postsPerUser());
+        Seeded seeded = s.fixtures().seed(settings.users(), settings.postsPerUser());
         StatementLog log = s.db().statements();
         log.reset();
         long start = System.nanoTime();
@@ -279,7 +280,7 @@ public final class ComparisonRunner {
             Seeded tables;
             if (operation.writes()) {
                 if (shared.owner != this || shared.turn == window) {
-                    shared.seeded = s.seeder().seed(settings.users() + window - 1, settings.postsPerUser());
+                    shared.seeded = s.fixtures().seed(settings.users() + window - 1, settings.postsPerUser());
                     shared.owner = this;
                     shared.turn = 0;
                 }
@@ -287,12 +288,12 @@ public final class ComparisonRunner {
                 shared.turn++;
             } else {
                 if (shared.owner != Tables.READS) {
-                    shared.seeded = s.seeder().seed(settings.users(), settings.postsPerUser());
+                    shared.seeded = s.fixtures().seed(settings.users(), settings.postsPerUser());
                     shared.owner = Tables.READS;
                 }
                 tables = shared.seeded;
             }
-            List<String> before = operation.writes() && rows < 0 ? s.seeder().snapshot() : List.of();
+            List<String> before = operation.writes() && rows < 0 ? s.fixtures().snapshot() : List.of();
             StatementLog log = s.db().statements();
             log.reset();
             long start = System.nanoTime();
@@ -302,7 +303,7 @@ public final class ComparisonRunner {
             counts.add(sql.size());
             expected = operation.expectedStatements(s.repository().budget(), tables);
             if (rows < 0) {
-                rows = operation.writes() ? rowsWritten(before, s.seeder().snapshot()) : Operation.objectsIn(result);
+                rows = operation.writes() ? rowsWritten(before, s.fixtures().snapshot()) : Operation.objectsIn(result);
             }
             return elapsed;
         }
@@ -316,7 +317,7 @@ public final class ComparisonRunner {
 
     /** Loads all users with each strategy once, on {@code users} users, and counts the statements. */
     private List<SeriesPoint> countStrategies(Started s, int users) {
-        s.seeder().seed(users, settings.postsPerUser());
+        s.fixtures().seed(users, settings.postsPerUser());
         StatementLog log = s.db().statements();
         List<SeriesPoint> points = new ArrayList<>();
         for (LoadStrategy strategy : STRATEGIES) {
@@ -328,7 +329,7 @@ public final class ComparisonRunner {
         return points;
     }
 
-    /** Rows inserted, changed or deleted, from two snapshots whose rows start with {@code table|id|}. */
+    /** Rows inserted, changed or deleted, from two {@link Fixtures#snapshot()}s (rows start with {@code table id}). */
     static int rowsWritten(List<String> before, List<String> after) {
         Set<String> beforeRows = new HashSet<>(before);
         Set<String> afterRows = new HashSet<>(after);
@@ -339,7 +340,7 @@ public final class ComparisonRunner {
     }
 
     private static String key(String row) {
-        int second = row.indexOf('|', row.indexOf('|') + 1);
+        int second = row.indexOf(' ', row.indexOf(' ') + 1);
         return second < 0 ? row : row.substring(0, second);
     }
 

@@ -17,10 +17,12 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * Test data written and read with plain JDBC on the unproxied DataSource: it is never counted, and it does not
- * depend on the library under test being right.
+ * Test data, and the benchmarks' and the comparison's, written and read with plain JDBC on the unproxied
+ * DataSource: it is never counted, and it does not depend on the library under test being right.
  */
 public final class Fixtures {
+
+    private static final int BATCH = 1_000;
 
     private final DataSource dataSource;
 
@@ -84,6 +86,159 @@ public final class Fixtures {
             throw new IllegalStateException("could not seed " + users + " users", e);
         }
         return count("users");
+    }
+
+    /** What {@link #seed(int, int)} wrote: each user's id and name with his posts' ids, all in id order. */
+    public record Seeded(List<SeededUser> users) {
+
+        public SeededUser first() {
+            return users.get(0);
+        }
+
+        public int postsPerUser() {
+            return users.isEmpty() ? 0 : users.get(0).postIds().size();
+        }
+    }
+
+    public record SeededUser(long id, String name, List<Long> postIds) {
+    }
+
+    /**
+     * Empties both tables, then inserts {@code users} users named {@code user-001}, ..., each with
+     * {@code postsPerUser} posts ({@code post 1 of user-001} / {@code content 1 of user-001}, ...), user by user,
+     * one statement a row, in one transaction.
+     */
+    public Seeded seed(int users, int postsPerUser) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement delete = connection.createStatement();
+                 PreparedStatement insertUser = connection.prepareStatement(
+                         "insert into users (name) values (?)", Statement.RETURN_GENERATED_KEYS);
+                 PreparedStatement insertPost = connection.prepareStatement(
+                         "insert into posts (title, content, user_id) values (?, ?, ?)",
+                         Statement.RETURN_GENERATED_KEYS)) {
+                delete.executeUpdate("delete from posts");
+                delete.executeUpdate("delete from users");
+                List<SeededUser> seeded = new ArrayList<>();
+                for (int u = 1; u <= users; u++) {
+                    String name = "user-%03d".formatted(u);
+                    insertUser.setString(1, name);
+                    long userId = insertAndReturnId(insertUser);
+                    List<Long> postIds = new ArrayList<>();
+                    for (int p = 1; p <= postsPerUser; p++) {
+                        insertPost.setString(1, "post %d of user-%03d".formatted(p, u));
+                        insertPost.setString(2, "content %d of user-%03d".formatted(p, u));
+                        insertPost.setLong(3, userId);
+                        postIds.add(insertAndReturnId(insertPost));
+                    }
+                    seeded.add(new SeededUser(userId, name, List.copyOf(postIds)));
+                }
+                connection.commit();
+                return new Seeded(List.copyOf(seeded));
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not seed " + users + " users", e);
+        }
+    }
+
+    /**
+     * Empties both tables, then writes {@code users} users named {@code User 1}, ... with {@code postsPerUser}
+     * posts each, a line of text as a short blog post has for content, in one transaction: the users in JDBC
+     * batches, every post in one {@code insert ... select}.
+     */
+    public void seedBlogUsers(int users, int postsPerUser) {
+        if (postsPerUser < 1) {
+            throw new IllegalArgumentException("at least one post per user");
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement posts = c.prepareStatement("delete from posts");
+                 PreparedStatement all = c.prepareStatement("delete from users")) {
+                posts.executeUpdate();
+                all.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into users (name) values (?)")) {
+                for (int u = 1; u <= users; u++) {
+                    ps.setString(1, "User " + u);
+                    ps.addBatch();
+                    if (u % BATCH == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            // Every user's posts in one insert ... select: a JDBC batch of 100,000 rows takes seconds on H2. A join
+            // with the numbers 1..k written out, and concat(), which H2, PostgreSQL and MariaDB all have.
+            StringBuilder numbers = new StringBuilder();
+            for (int p = 1; p <= postsPerUser; p++) {
+                numbers.append(p == 1 ? "select 1 as n" : " union all select " + p);
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into posts (title, content, user_id) "
+                    + "select concat('Post ', k.n, ' of user ', u.id), "
+                    + "concat('The content of post ', k.n, ', a line of text as a short blog post has.'), u.id "
+                    + "from users u cross join (" + numbers + ") k order by u.id, k.n")) {
+                ps.executeUpdate();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not seed " + users + " users", e);
+        }
+    }
+
+    /**
+     * One more user, {@code To delete}, with {@code posts} posts ({@code Post 1} / {@code Content 1}, ..., one
+     * JDBC batch), in one transaction; returns his id.
+     */
+    public long seedUserToDelete(int posts) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("insert into users (name) values (?)",
+                    new String[] {"id"})) {
+                ps.setString(1, "To delete");
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into posts (title, content, user_id) values (?, ?, ?)")) {
+                for (int p = 1; p <= posts; p++) {
+                    ps.setString(1, "Post " + p);
+                    ps.setString(2, "Content " + p);
+                    ps.setLong(3, id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+            return id;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not seed a user to delete", e);
+        }
+    }
+
+    /** The ids of a user's posts, ascending. */
+    public List<Long> postIdsOf(long userId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select id from posts where user_id = ? order by id")) {
+            ps.setLong(1, userId);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the posts of user " + userId, e);
+        }
     }
 
     /** A table of one column {@code x} holding 1 to n, named {@code alias}. */
@@ -270,6 +425,14 @@ public final class Fixtures {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private static long insertAndReturnId(PreparedStatement insert) throws SQLException {
+        insert.executeUpdate();
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
         }
     }
 
