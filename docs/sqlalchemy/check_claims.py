@@ -183,23 +183,7 @@ def check_a_changed_collection_is_saved_by_the_unit_of_work_and_version_id_col_r
     leaves the user's version as it was; a save of a user whose row changed since it was loaded is refused."""
     from sqlalchemy.orm.exc import StaleDataError
 
-    base = declarative_base()
-
-    class User(base):
-        __tablename__ = "users"
-        id = Column(Integer, primary_key=True)
-        name = Column(String, nullable=False)
-        version = Column(Integer, nullable=False)
-        posts = relationship("Post", back_populates="author", order_by="Post.id", cascade="all, delete-orphan")
-        __mapper_args__ = {"version_id_col": version}
-
-    class Post(base):
-        __tablename__ = "posts"
-        id = Column(Integer, primary_key=True)
-        title = Column(String, nullable=False)
-        content = Column(String)
-        user_id = Column(Integer, ForeignKey("users.id"), nullable=False)
-        author = relationship("User", back_populates="posts")
+    base, User, Post = models(nullable_fk=False, cascade="all, delete-orphan", versioned=True)
 
     engine = create_engine("sqlite://")
     base.metadata.create_all(engine)
