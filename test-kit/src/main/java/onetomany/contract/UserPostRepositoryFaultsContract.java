@@ -499,7 +499,7 @@ public abstract class UserPostRepositoryFaultsContract extends RepositoryTestSup
                     return Optional.of(e);
                 }
             });
-            boolean waiting = database.awaitSessionsWaitingForALock(1, BOUND);
+            boolean waiting = database.awaitSessionsWaitingForALock(1, BOUND, delete::isDone);
             if (!waiting && delete.isDone()) {
                 fail("deleteUser did not wait for the post: %s", delete.get());
             }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -317,17 +318,25 @@ public final class Database implements AutoCloseable {
      * of work is blocked before they go on.
      */
     public boolean awaitSessionsWaitingForALock(int sessions, Duration timeout) {
+        return awaitSessionsWaitingForALock(sessions, timeout, () -> false);
+    }
+
+    /**
+     * As {@link #awaitSessionsWaitingForALock(int, Duration)}, and false as soon as {@code over} says the units of
+     * work it waits for are over (they will never wait now). Looks every {@link DatabaseKind#lockWaitsPollInterval()}.
+     */
+    public boolean awaitSessionsWaitingForALock(int sessions, Duration timeout, BooleanSupplier over) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Connection admin = adminConnection(); var waiting = admin.prepareStatement(kind.sessionsWaitingForALock())) {
             waiting.setString(1, runSpace == null ? "h2" : runSpace);
-            while (System.nanoTime() < deadline) {
+            while (System.nanoTime() < deadline && !over.getAsBoolean()) {
                 try (ResultSet rs = waiting.executeQuery()) {
                     rs.next();
                     if (rs.getInt(1) >= sessions) {
                         return true;
                     }
                 }
-                Thread.sleep(10);
+                Thread.sleep(kind.lockWaitsPollInterval().toMillis());
             }
             return false;
         } catch (SQLException e) {

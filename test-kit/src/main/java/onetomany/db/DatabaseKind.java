@@ -1,5 +1,6 @@
 package onetomany.db;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
@@ -146,6 +147,16 @@ public enum DatabaseKind {
             case MARIADB -> "select count(*) from information_schema.innodb_trx t join information_schema.processlist p"
                     + " on p.id = t.trx_mysql_thread_id where t.trx_state = 'LOCK WAIT' and p.db = ?";
         };
+    }
+
+    /**
+     * How long to pause between two looks at {@link #sessionsWaitingForALock()}. MariaDB's lock waits come from
+     * {@code information_schema.innodb_trx}, a copy InnoDB refreshes only when nobody has read it for 100 ms
+     * ({@code CACHE_MIN_IDLE_TIME_US} in its {@code trx0i_s.cc}; MySQL's manual, "Persistence and Consistency of
+     * InnoDB Transaction and Locking Information"): read more often, it goes on showing the moment of the first look.
+     */
+    Duration lockWaitsPollInterval() {
+        return this == MARIADB ? Duration.ofMillis(150) : Duration.ofMillis(10);
     }
 
     /** Whether a session with the given id still exists (MariaDB's kill returns before the session has ended). */

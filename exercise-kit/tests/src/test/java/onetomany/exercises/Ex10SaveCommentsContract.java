@@ -3,7 +3,6 @@ package onetomany.exercises;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import onetomany.db.DatabaseKind;
 import onetomany.exercises.contract.CommentDraft;
 import onetomany.exercises.contract.DraftRefused;
 import onetomany.exercises.contract.PostDraft;
@@ -292,37 +290,9 @@ public abstract class Ex10SaveCommentsContract extends ExerciseContract {
         }
     }
 
-    /**
-     * Whether both saves wait for a lock, looked at for up to 30 s (false as soon as one of them is over). On
-     * MariaDB, by the server's live list of sessions: the lock waits that {@code information_schema.innodb_trx}
-     * shows come from a cache the server refreshes only once nobody has read it for 100 ms, which other clients
-     * polling it can put off for as long as they poll.
-     */
-    private boolean bothWaitForTheRow(Future<?> alice, Future<?> bob) throws InterruptedException, SQLException {
-        if (database.kind() != DatabaseKind.MARIADB) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline && !alice.isDone() && !bob.isDone()) {
-                if (database.awaitSessionsWaitingForALock(2, Duration.ofMillis(500))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        try (Connection admin = database.adminConnection(); PreparedStatement waiting = admin.prepareStatement("""
-                select count(*) from information_schema.processlist
-                where db = database() and id <> connection_id() and command = 'Query' and state = 'Updating'""")) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline && !alice.isDone() && !bob.isDone()) {
-                try (ResultSet rs = waiting.executeQuery()) {
-                    rs.next();
-                    if (rs.getInt(1) >= 2) {
-                        return true;
-                    }
-                }
-                Thread.sleep(20);
-            }
-            return false;
-        }
+    /** Whether both saves wait for a lock, looked at for up to 30 s (false as soon as one of them is over). */
+    private boolean bothWaitForTheRow(Future<?> alice, Future<?> bob) {
+        return database.awaitSessionsWaitingForALock(2, Duration.ofSeconds(30), () -> alice.isDone() || bob.isDone());
     }
 
     private static PostDraft draftAdding(PostDraft read, String who) {
