@@ -6,9 +6,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Reads the tiered hints of an instructions file: under {@code ### <Library>}, the items {@code 1. **Nudge.** ...}
- * and {@code 2. **Approach.** ...} (one line each, the bold label in the file's language), then the answer between
- * {@code <details><summary>...</summary>} and {@code </details>}. The same layout in English and in Russian.
+ * Reads the tiered hints of an exercise. The instructions file holds the first two tiers: under
+ * {@code ### <Library>}, the items {@code 1. **Nudge.** ...} and {@code 2. **Approach.** ...} (one line each, the bold
+ * label in the file's language). The answer, the third tier, lives in a file of its own, {@code answers/<same name>},
+ * under the same {@code ### <Library>} heading, so that reading the instructions in a terminal does not show it. The
+ * same layout in English and in Russian.
  */
 final class Hints {
 
@@ -18,26 +20,39 @@ final class Hints {
     private Hints() {
     }
 
-    static Optional<String> tier(List<String> lines, String library, int tier) {
+    /** Tier 1 (nudge) or 2 (approach) from the instructions' lines, tier 3 (answer) from the answers' lines. */
+    static Optional<String> tier(List<String> instructions, List<String> answers, String library, int tier) {
+        return tier < 3 ? item(instructions, library, tier) : answer(answers, library);
+    }
+
+    private static Optional<String> item(List<String> lines, String library, int tier) {
+        int start = lines.indexOf("### " + library);
+        for (int i = start + 1; start >= 0 && i < lines.size() && !HEADING.matcher(lines.get(i)).find(); i++) {
+            if (lines.get(i).startsWith(tier + ". ")) {
+                return Optional.of(LABEL.matcher(lines.get(i)).replaceFirst(""));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The section under {@code ### <library>}, up to the next heading outside a fenced code block. */
+    private static Optional<String> answer(List<String> lines, String library) {
         int start = lines.indexOf("### " + library);
         if (start < 0) {
             return Optional.empty();
         }
         List<String> answer = new ArrayList<>();
-        boolean inAnswer = false;
-        for (int i = start + 1; i < lines.size() && !HEADING.matcher(lines.get(i)).find(); i++) {
+        boolean inFence = false;
+        for (int i = start + 1; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (tier < 3 && line.startsWith(tier + ". ")) {
-                return Optional.of(LABEL.matcher(line).replaceFirst(""));
+            if (line.startsWith("```")) {
+                inFence = !inFence;
+            } else if (!inFence && HEADING.matcher(line).find()) {
+                break;
             }
-            if (tier == 3 && line.startsWith("<details>")) {
-                inAnswer = true;
-            } else if (tier == 3 && line.startsWith("</details>")) {
-                return Optional.of(String.join("\n", answer).strip());
-            } else if (inAnswer) {
-                answer.add(line);
-            }
+            answer.add(line);
         }
-        return Optional.empty();
+        String text = String.join("\n", answer).strip();
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 }

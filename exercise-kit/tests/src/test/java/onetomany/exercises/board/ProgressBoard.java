@@ -212,16 +212,17 @@ public class ProgressBoard implements TestExecutionListener {
     }
 
     /**
-     * Tier {@code tier} (1 nudge, 2 approach, 3 answer) of a library's hint in the exercise's instructions file:
-     * under the heading {@code ### <Library>}, the items {@code 1. **...**} and {@code 2. **...**}, then the
-     * answer inside {@code <details>}.
+     * Tier {@code tier} (1 nudge, 2 approach, 3 answer) of a library's hint, in the board's language: the first two
+     * from the exercise's instructions file, the answer from {@code answers/} beside it (see {@link Hints}).
      */
     static Optional<String> hint(Exercise exercise, Library library, int tier) {
         String file = exercise.instructions().substring(exercise.instructions().lastIndexOf('/') + 1);
-        Path path = Path.of(System.getProperty("exercises.instructions", "../../exercises/instructions"),
-                russian() ? "ru" : "", file);
+        Path folder = Path.of(System.getProperty("exercises.instructions", "../../exercises/instructions"),
+                russian() ? "ru" : "");
         try {
-            return Hints.tier(Files.readAllLines(path, StandardCharsets.UTF_8), library.label(), tier);
+            return Hints.tier(Files.readAllLines(folder.resolve(file), StandardCharsets.UTF_8),
+                    Files.readAllLines(folder.resolve("answers").resolve(file), StandardCharsets.UTF_8),
+                    library.label(), tier);
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -53,14 +53,16 @@ class ProgressBoardTest {
     @Test
     void the_three_tiers_are_read_under_the_library_heading_only() {
         List<String> file = List.of("## Hints", "", "### JPA", "",
-                "1. **Nudge.** jpa nudge", "2. **Approach.** jpa approach", "",
-                "<details><summary>Answer</summary>", "", "#{postId} is not a heading", "the answer", "",
-                "</details>", "", "### MyBatis", "", "1. **Намёк.** mybatis nudge");
-        assertThat(Hints.tier(file, "JPA", 1)).contains("jpa nudge");
-        assertThat(Hints.tier(file, "JPA", 2)).contains("jpa approach");
-        assertThat(Hints.tier(file, "JPA", 3)).contains("#{postId} is not a heading\nthe answer");
-        assertThat(Hints.tier(file, "MyBatis", 1)).contains("mybatis nudge");
-        assertThat(Hints.tier(file, "MyBatis", 3)).isEqualTo(Optional.empty());
-        assertThat(Hints.tier(file, "Jdbi", 1)).isEmpty();
+                "1. **Nudge.** jpa nudge", "2. **Approach.** jpa approach", "3. **Answer.** In answers/x.md.", "",
+                "### MyBatis", "", "1. **Намёк.** mybatis nudge");
+        List<String> answers = List.of("# Exercise 1: the answers", "", "### JPA", "", "the answer", "```sql",
+                "# not a heading inside a code block", "```", "", "### MyBatis", "");
+        assertThat(Hints.tier(file, answers, "JPA", 1)).contains("jpa nudge");
+        assertThat(Hints.tier(file, answers, "JPA", 2)).contains("jpa approach");
+        assertThat(Hints.tier(file, answers, "JPA", 3))
+                .contains("the answer\n```sql\n# not a heading inside a code block\n```");
+        assertThat(Hints.tier(file, answers, "MyBatis", 1)).contains("mybatis nudge");
+        assertThat(Hints.tier(file, answers, "MyBatis", 3)).isEqualTo(Optional.empty());
+        assertThat(Hints.tier(file, answers, "Jdbi", 1)).isEmpty();
     }
 }
