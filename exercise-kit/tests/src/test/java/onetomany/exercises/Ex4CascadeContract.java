@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import static onetomany.exercises.Checks.say;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -33,17 +34,15 @@ public abstract class Ex4CascadeContract extends ExerciseContract {
         List<StatementLog.Executed> sent = statements.executed();
         long selects = sent.stream().filter(e -> e.toString().toLowerCase(Locale.ROOT).startsWith("select")).count();
         if (selects > 3) {
-            fail("deleteUser(a user with 5 posts, 2 comments each) sent %d selects, at most 3 allowed%s:%n%s", selects,
-                    perRow(), listed());
+            fail(say("ex4.selects", say("ex4.call_delete"), selects, perRow(), listed()));
         }
         if (sent.size() - selects > deletedRows) {
-            fail("deleteUser(a user with 5 posts, 2 comments each) sent %d writes for %d rows:%n%s",
-                    sent.size() - selects, deletedRows, listed());
+            fail(say("ex4.writes", say("ex4.call_delete"), sent.size() - selects, deletedRows, listed()));
         }
-        assertThat(comments.describeUsersPostsComments()).as("the other users, their posts and comments")
+        assertThat(comments.describeUsersPostsComments()).as(say("ex4.others"))
                 .containsExactlyElementsOf(expected);
         assertThat(comments.count("select count(*) from posts where user_id = ?", victim))
-                .as("posts of the deleted user").isZero();
+                .as(say("ex4.posts_of_deleted")).isZero();
     }
 
     @Test
@@ -53,12 +52,12 @@ public abstract class Ex4CascadeContract extends ExerciseContract {
         long bob = fixtures.insertUser("Bob");
         fixtures.insertPost(bob, "Bob's Post", null);
 
-        atMost(3, "deleteUser(a user without posts)", () -> {
+        atMost(3, say("ex4.call_delete_none"), () -> {
             exercises.deleteUser(alice);
             return null;
         });
 
-        assertThat(comments.longs("select id from users order by id")).as("the users left").containsExactly(bob);
+        assertThat(comments.longs("select id from users order by id")).as(say("ex4.users_left")).containsExactly(bob);
     }
 
     @Test
@@ -74,8 +73,8 @@ public abstract class Ex4CascadeContract extends ExerciseContract {
 
         boolean done = atMost(2, "removeComment", () -> exercises.removeComment(post, removed));
 
-        assertThat(done).as("removeComment of a comment of that post").isTrue();
-        assertThat(comments.longs("select id from comments order by id")).as("the comments left")
+        assertThat(done).as(say("ex4.remove_own")).isTrue();
+        assertThat(comments.longs("select id from comments order by id")).as(say("ex4.comments_left"))
                 .containsExactly(keep1, keep2, elsewhere);
     }
 
@@ -88,10 +87,10 @@ public abstract class Ex4CascadeContract extends ExerciseContract {
         long mine = comments.insertComment(post, "one");
         long elsewhere = comments.insertComment(other, "two");
 
-        boolean done = atMost(2, "removeComment(through the wrong post)", () -> exercises.removeComment(post, elsewhere));
+        boolean done = atMost(2, say("ex4.call_wrong_post"), () -> exercises.removeComment(post, elsewhere));
 
-        assertThat(done).as("removeComment of a comment of another post").isFalse();
-        assertThat(comments.longs("select id from comments order by id")).as("the comments left")
+        assertThat(done).as(say("ex4.remove_other")).isFalse();
+        assertThat(comments.longs("select id from comments order by id")).as(say("ex4.comments_left"))
                 .containsExactly(mine, elsewhere);
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import static onetomany.exercises.Checks.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Exercise 5: count in the database, one statement, zeros included. */
@@ -28,7 +29,7 @@ public abstract class Ex5CountPostsContract extends ExerciseContract {
 
         List<PostCount> counts = exactly(1, "countPostsPerUser()", exercises::countPostsPerUser);
 
-        assertThat(counts).containsExactly(
+        assertThat(counts).as(say("ex5.counts_in_order")).containsExactly(
                 new PostCount(alice, "Alice", 3), new PostCount(bob, "Bob", 0), new PostCount(carol, "Carol", 1));
     }
 
@@ -37,10 +38,10 @@ public abstract class Ex5CountPostsContract extends ExerciseContract {
     void fifty_users_are_counted_in_one_statement() {
         List<Long> users = fixtures.usersWithPosts(50, 2);
 
-        List<PostCount> counts = exactly(1, "countPostsPerUser() for 50 users", exercises::countPostsPerUser);
+        List<PostCount> counts = exactly(1, say("ex5.call_fifty"), exercises::countPostsPerUser);
 
-        assertThat(counts).extracting(PostCount::userId).containsExactlyElementsOf(users);
-        assertThat(counts).extracting(PostCount::posts).containsOnly(2L);
+        assertThat(counts).extracting(PostCount::userId).as(say("ex5.users_counted")).containsExactlyElementsOf(users);
+        assertThat(counts).extracting(PostCount::posts).as(say("ex5.counts")).containsOnly(2L);
     }
 
     @Test
@@ -51,9 +52,9 @@ public abstract class Ex5CountPostsContract extends ExerciseContract {
 
         exercises.countPostsPerUser();
 
-        assertThat(statements.executed()).as("the statements of countPostsPerUser()").hasSize(1);
+        assertThat(statements.executed()).as(say("ex5.statements")).hasSize(1);
         assertThat(statements.executed().get(0).toString().toLowerCase(Locale.ROOT))
-                .as("the SQL of countPostsPerUser(): the database must count, with count(...) and group by")
+                .as(say("ex5.sql"))
                 .contains("count(").contains("group by");
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import static onetomany.exercises.Checks.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Exercise 7: a post changes hands; it is updated, never deleted (the orphan-removal trap). */
@@ -25,18 +26,18 @@ public abstract class Ex7MovePostContract extends ExerciseContract {
         long c1 = comments.insertComment(a2, "first comment");
         long c2 = comments.insertComment(a2, "second comment");
 
-        User newAuthor = atMost(4, "movePost(A2 to Bob)", () -> exercises.movePost(a2, bob));
+        User newAuthor = atMost(4, say("ex7.call", "A2", "Bob"), () -> exercises.movePost(a2, bob));
 
         assertThat(comments.longs("select user_id from posts where id = ?", a2))
-                .as("posts.user_id of the moved post %d (no row: it was deleted)", a2).containsExactly(bob);
+                .as(say("ex7.user_id_of_moved", a2)).containsExactly(bob);
         assertThat(comments.longs("select id from comments where post_id = ? order by id", a2))
-                .as("the moved post's comments").containsExactly(c1, c2);
+                .as(say("ex7.moved_comments")).containsExactly(c1, c2);
         assertThat(comments.longs("select id from posts where user_id = ? order by id", alice))
-                .as("Alice's posts after the move").containsExactly(a1);
-        assertThat(newAuthor.getId()).as("the user movePost returns: the new author").isEqualTo(bob);
+                .as(say("ex7.alice_after")).containsExactly(a1);
+        assertThat(newAuthor.getId()).as(say("ex7.returned_author")).isEqualTo(bob);
         List<String> expected = comments.describeUsersWithPosts().subList(2, 6);
-        assertThat(walk("the new author and his posts", () -> Trees.describeUsersWithPosts(List.of(newAuthor))))
-                .as("Bob with all his posts in id order, the moved one among them")
+        assertThat(walk(say("ex7.walk"), () -> Trees.describeUsersWithPosts(List.of(newAuthor))))
+                .as(say("ex7.bob_with_all"))
                 .containsExactlyElementsOf(expected);
     }
 
@@ -48,13 +49,13 @@ public abstract class Ex7MovePostContract extends ExerciseContract {
         long a2 = fixtures.insertPost(alice, "A2", null);
         comments.insertComment(a1, "a comment");
 
-        User author = atMost(4, "movePost(A1 to Alice)", () -> exercises.movePost(a1, alice));
+        User author = atMost(4, say("ex7.call", "A1", "Alice"), () -> exercises.movePost(a1, alice));
 
         assertThat(comments.longs("select id from posts where user_id = ? order by id", alice))
-                .as("Alice's posts").containsExactly(a1, a2);
-        assertThat(author.getPosts()).extracting(p -> p.getId()).as("the posts of the user returned")
+                .as(say("ex7.alices_posts")).containsExactly(a1, a2);
+        assertThat(author.getPosts()).extracting(p -> p.getId()).as(say("ex7.posts_returned"))
                 .containsExactly(a1, a2);
-        assertThat(comments.count("select count(*) from comments")).as("comments").isEqualTo(1);
+        assertThat(comments.count("select count(*) from comments")).as(say("ex7.comments")).isEqualTo(1);
     }
 
     @Test
@@ -68,22 +69,22 @@ public abstract class Ex7MovePostContract extends ExerciseContract {
         long c1 = comments.insertComment(a1, "on A1");
         long c2 = comments.insertComment(b1, "on B1");
 
-        User there = atMost(4, "movePost(A1 to Bob)", () -> exercises.movePost(a1, bob));
-        assertThat(there.getPosts()).extracting(p -> p.getId()).as("Bob's posts after A1 came").containsExactly(a1, b1);
-        User back = atMost(4, "movePost(A1 back to Alice)", () -> exercises.movePost(a1, alice));
-        assertThat(back.getPosts()).extracting(p -> p.getId()).as("Alice's posts after A1 came back")
+        User there = atMost(4, say("ex7.call", "A1", "Bob"), () -> exercises.movePost(a1, bob));
+        assertThat(there.getPosts()).extracting(p -> p.getId()).as(say("ex7.bob_after_a1")).containsExactly(a1, b1);
+        User back = atMost(4, say("ex7.call_back", "A1", "Alice"), () -> exercises.movePost(a1, alice));
+        assertThat(back.getPosts()).extracting(p -> p.getId()).as(say("ex7.alice_after_a1_back"))
                 .containsExactly(a1, a2);
-        User other = atMost(4, "movePost(B1 to Alice)", () -> exercises.movePost(b1, alice));
-        assertThat(other.getPosts()).extracting(p -> p.getId()).as("Alice's posts after B1 came")
+        User other = atMost(4, say("ex7.call", "B1", "Alice"), () -> exercises.movePost(b1, alice));
+        assertThat(other.getPosts()).extracting(p -> p.getId()).as(say("ex7.alice_after_b1"))
                 .containsExactly(a1, a2, b1);
 
         assertThat(comments.longs("select user_id from posts where id in (?, ?, ?) order by id", a1, a2, b1))
-                .as("posts.user_id of A1, A2, B1 (a missing row was deleted)").containsExactly(alice, alice, alice);
+                .as(say("ex7.user_ids")).containsExactly(alice, alice, alice);
         assertThat(comments.longs("select id from posts where user_id = ? order by id", bob))
-                .as("Bob's posts at the end").isEmpty();
-        assertThat(comments.longs("select id from comments order by id")).as("the comments, never deleted")
+                .as(say("ex7.bob_at_end")).isEmpty();
+        assertThat(comments.longs("select id from comments order by id")).as(say("ex7.comments_kept"))
                 .containsExactly(c1, c2);
-        assertThat(comments.longs("select post_id from comments order by id")).as("the comments' posts")
+        assertThat(comments.longs("select post_id from comments order by id")).as(say("ex7.comments_posts"))
                 .containsExactly(a1, b1);
     }
 }

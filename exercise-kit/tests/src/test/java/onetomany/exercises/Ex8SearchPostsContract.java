@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.Arguments;
 
+import static onetomany.exercises.Checks.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Exercise 8: what the user typed is data: every character matches itself, nothing reaches the SQL text. */
@@ -32,7 +33,7 @@ public abstract class Ex8SearchPostsContract extends ExerciseContract {
                 Arguments.of("nothing like it", List.of()));
     }
 
-    @ParameterizedTest(name = "[{0}]")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("fragments")
     @Order(1)
     void a_typed_fragment_matches_literally_in_one_statement(String fragment, List<String> expected) {
@@ -42,12 +43,12 @@ public abstract class Ex8SearchPostsContract extends ExerciseContract {
         List<String> found = exactly(1, "findTitlesContaining(\"" + fragment + "\")",
                 () -> exercises.findTitlesContaining(fragment));
 
-        assertThat(found).as("the titles containing [%s], literally, in post id order", fragment)
+        assertThat(found).as(say("ex8.titles", fragment))
                 .containsExactlyElementsOf(expected);
-        assertThat(comments.count("select count(*) from posts")).as("posts after the search").isEqualTo(12);
+        assertThat(comments.count("select count(*) from posts")).as(say("ex8.posts_after")).isEqualTo(12);
     }
 
-    @ParameterizedTest(name = "[{0}]")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("fragments")
     @Order(2)
     void the_fragment_is_a_parameter_never_part_of_the_sql(String fragment, List<String> expected) {
@@ -58,9 +59,8 @@ public abstract class Ex8SearchPostsContract extends ExerciseContract {
         exercises.findTitlesContaining(fragment);
 
         if (fragment.length() >= 3) {
-            assertThat(statements.executed()).as("the SQL sent for [%s]: the fragment must be a bound parameter",
-                    fragment).noneSatisfy(e -> assertThat(e.toString()).contains(fragment));
+            assertThat(statements.executed()).as(say("ex8.sql", fragment)).noneSatisfy(e -> assertThat(e.toString()).contains(fragment));
         }
-        assertThat(statements.executed()).as("the statements sent for [%s]", fragment).hasSize(1);
+        assertThat(statements.executed()).as(say("ex8.statements", fragment)).hasSize(1);
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 
+import static onetomany.exercises.Checks.say;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.fail;
 @Tag("ex9")
 public abstract class Ex9BatchInsertContract extends ExerciseContract {
 
-    @ParameterizedTest(name = "{0} posts")
+    @ParameterizedTest(name = "{0}")
     @ValueSource(ints = {5000, 3})
     @Order(1)
     void a_user_with_many_posts_is_saved_in_few_round_trips(int posts) {
@@ -29,19 +30,18 @@ public abstract class Ex9BatchInsertContract extends ExerciseContract {
             newPosts.add(new NewPost("post " + i, i % 2 == 0 ? null : "content " + i));
         }
 
-        long userId = atMost(20, "saveUserWithManyPosts(a user with " + posts + " posts)",
+        long userId = atMost(20, say("ex9.call", posts),
                 () -> exercises.saveUserWithManyPosts(new NewUser("Prolific", newPosts)));
 
         List<StatementLog.Executed> sent = statements.executed();
         int batchedRows = sent.stream().mapToInt(StatementLog.Executed::batchSize).sum();
         if (posts > 3 && batchedRows < posts) {
-            fail("saveUserWithManyPosts sent %d statements, but only %d of the %d rows went in JDBC batches",
-                    sent.size(), batchedRows, posts);
+            fail(say("ex9.batched", sent.size(), batchedRows, posts));
         }
-        assertThat(comments.longs("select id from users where name = 'Prolific'")).as("the saved user's id")
+        assertThat(comments.longs("select id from users where name = 'Prolific'")).as(say("ex9.user_id"))
                 .containsExactly(userId);
         assertThat(comments.count("select count(*) from posts where user_id = ?", userId))
-                .as("the posts saved").isEqualTo(posts);
-        assertThat(comments.strings("select title from posts where user_id = ? order by id", userId)).as("the posts' titles in id order: the order of the list").isEqualTo(titles);
+                .as(say("ex9.posts_saved")).isEqualTo(posts);
+        assertThat(comments.strings("select title from posts where user_id = ? order by id", userId)).as(say("ex9.titles")).isEqualTo(titles);
     }
 }

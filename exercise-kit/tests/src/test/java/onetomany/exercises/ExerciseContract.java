@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import static onetomany.exercises.Checks.say;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -31,7 +33,9 @@ import static org.assertj.core.api.Assertions.fail;
  * the registry ({@link Library}), which builds that library's exercises and which the progress board reads; each
  * exercise's suite carries the tag {@code ex<n>}, its number.
  *
- * <p>Tests run in the order of their {@code @Order}, simplest first: the board reports the first that fails.
+ * <p>Tests run in the order of their {@code @Order}, simplest first: the board reports the first that fails. What
+ * a test says when it fails (and each test's name on the board) is in {@link Checks}, in English and in Russian:
+ * {@code say(key, args)}, never a sentence written here.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -43,9 +47,18 @@ public abstract class ExerciseContract {
     protected Fixtures fixtures;
     protected CommentFixtures comments;
 
+    /**
+     * What the tests call instead of the library's exercises, when set: the board's own test runs the suites on
+     * exercises that fail on purpose (stubs, wrong results, an earlier exercise unsolved), to see what the board
+     * says of them. Null (the library's own exercises) everywhere else.
+     */
+    public static volatile BiFunction<Library, Exercises, Exercises> substitute;
+
     /** The library's exercises, built over the given (counting) DataSource. */
     protected Exercises createExercises(DataSource dataSource) {
-        return library().exercises(dataSource, Exercises.class);
+        Exercises exercises = library().exercises(dataSource, Exercises.class);
+        BiFunction<Library, Exercises, Exercises> instead = substitute;
+        return instead == null ? exercises : instead.apply(library(), exercises);
     }
 
     /** The library of this test class: the registry's library whose key is one of the class's tags. */
@@ -88,7 +101,7 @@ public abstract class ExerciseContract {
         T result = work.get();
         int sent = statements.count();
         if (sent != expected) {
-            fail("%s sent %d statements, expected %d%s:%n%s", call, sent, expected, perRow(), listed());
+            fail(say("common.sent_exactly", call, sent, expected, perRow(), listed()));
         }
         statements.reset();
         return result;
@@ -100,7 +113,7 @@ public abstract class ExerciseContract {
         T result = work.get();
         int sent = statements.count();
         if (sent > max) {
-            fail("%s sent %d statements, at most %d allowed%s:%n%s", call, sent, max, perRow(), listed());
+            fail(say("common.sent_at_most", call, sent, max, perRow(), listed()));
         }
         return result;
     }
@@ -110,8 +123,7 @@ public abstract class ExerciseContract {
         statements.reset();
         List<String> lines = describe.get();
         if (statements.count() > 0) {
-            fail("walking %s sent %d statements: it was not completely loaded%s:%n%s", what, statements.count(),
-                    perRow(), listed());
+            fail(say("common.walk", what, statements.count(), perRow(), listed()));
         }
         return lines;
     }
@@ -122,13 +134,12 @@ public abstract class ExerciseContract {
     /** The statements sent, numbered, at most {@link #LISTED} of them, saying how many were left out. */
     protected String listed() {
         List<StatementLog.Executed> sent = statements.executed();
-        StringBuilder out = new StringBuilder(sent.size() <= LISTED ? ""
-                : "(showing " + LISTED + " of " + sent.size() + ")");
+        StringBuilder out = new StringBuilder(sent.size() <= LISTED ? "" : say("common.showing", LISTED, sent.size()));
         for (int i = 0; i < Math.min(LISTED, sent.size()); i++) {
             out.append(out.isEmpty() ? "" : System.lineSeparator()).append(String.format("  %d. %s", i + 1, sent.get(i)));
         }
         if (sent.size() > LISTED) {
-            out.append(String.format("%n  ... %d more", sent.size() - LISTED));
+            out.append(System.lineSeparator()).append(say("common.more", sent.size() - LISTED));
         }
         return out.toString();
     }
@@ -144,8 +155,7 @@ public abstract class ExerciseContract {
                 .filter(sql -> sql.regionMatches(true, 0, "select", 0, 6))
                 .collect(Collectors.groupingBy(sql -> sql, LinkedHashMap::new, Collectors.counting()));
         return repeats.entrySet().stream().filter(e -> e.getValue() >= 3).findFirst()
-                .map(e -> String.format(" (the same select sent %d times, one per row of an earlier result: the N+1"
-                        + " problem)", e.getValue()))
+                .map(e -> say("common.n_plus_one", e.getValue()))
                 .orElse("");
     }
 }

@@ -9,6 +9,7 @@ import onetomany.exercises.contract.Comment;
 import onetomany.exercises.contract.CommentedPost;
 import onetomany.exercises.contract.CommentedUser;
 
+import static onetomany.exercises.Checks.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -48,8 +49,7 @@ public final class Trees {
         for (CommentedUser user : users) {
             lines.add(user(user.getId(), user.getName()));
             for (CommentedPost post : user.getPosts()) {
-                assertThat(post.getAuthor()).as("post %d's author must be the very user whose posts hold it",
-                        post.getId()).isSameAs(user);
+                assertThat(post.getAuthor()).as(say("common.post_author", post.getId())).isSameAs(user);
                 lines.add(post(post.getId(), post.getTitle(), 1));
                 addComments(lines, post, 2);
             }
@@ -63,8 +63,7 @@ public final class Trees {
         for (User user : users) {
             lines.add(user(user.getId(), user.getName()));
             for (Post post : user.getPosts()) {
-                assertThat(post.getAuthor()).as("post %d's author must be the very user whose posts hold it",
-                        post.getId()).isSameAs(user);
+                assertThat(post.getAuthor()).as(say("common.post_author", post.getId())).isSameAs(user);
                 lines.add(post(post.getId(), post.getTitle(), 1));
             }
         }
@@ -73,8 +72,7 @@ public final class Trees {
 
     private static void addComments(List<String> lines, CommentedPost post, int depth) {
         for (Comment comment : post.getComments()) {
-            assertThat(comment.getPost()).as("comment %d's post must be the very post whose comments hold it",
-                    comment.getId()).isSameAs(post);
+            assertThat(comment.getPost()).as(say("common.comment_post", comment.getId())).isSameAs(post);
             lines.add(comment(comment.getId(), comment.getBody(), depth));
         }
     }

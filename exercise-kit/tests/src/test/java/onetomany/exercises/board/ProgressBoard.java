@@ -2,10 +2,10 @@ package onetomany.exercises.board;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import onetomany.exercises.Checks;
 import onetomany.exercises.contract.Exercise;
 import onetomany.exercises.contract.ExerciseNotSolved;
 import onetomany.libraries.Library;
@@ -32,54 +33,150 @@ import org.junit.platform.launcher.TestPlan;
  * The progress board: exercises as rows, libraries as columns, ✔ or ✘; under it, for each library, the first
  * exercise not solved yet, with the names of every check that fails, the first failure's whole message, the first
  * tier of that library's hint (a nudge) and where the full report is. The other unsolved exercises get one line
- * each: the participant sees one clue per library, not the answers to exercises he has not read yet.
+ * each: the participant sees one clue per library, not the answers to exercises he has not read yet. A test that
+ * fails because an earlier exercise is not solved (a stub of exercise 1 still throws {@link ExerciseNotSolved} while
+ * exercise 2 is tested) is reported as blocked, with that exercise and the method that threw.
  *
  * <p>A JUnit Platform listener (registered in {@code META-INF/services}), so it sees every test of the run as it
  * finishes: a test tagged with a library's key in the registry ({@link Library}, {@code jpa}) and with {@code ex<n>}
  * (each exercise's suite has its number's tag) is exercise n in that library. At the end of the run it writes
  * the board to {@code target/exercise-board.txt}, which {@code ./exercise} prints (and {@link PrintBoard}, in the
- * {@code board} profile, for a plain {@code mvnw} command line), and one line per test and per cell to
- * {@code target/exercise-results.txt}, which CI reads. Cells whose tests did not run show "·". The board speaks
- * English or Russian: {@code -Dexercises.lang=ru}, or the JVM's locale when that property is empty.
+ * {@code board} profile, for a plain {@code mvnw} command line), one line per test and per cell to
+ * {@code target/exercise-results.txt}, which CI reads, and, for a run on {@code exercises/}, when each cell was first
+ * run and first passed ({@link Times}). Cells whose tests did not run show "·".
+ *
+ * <p>The board speaks English or Russian ({@code -Dexercises.lang=ru}, or the JVM's locale when that property is
+ * empty), every sentence of it: its frame here, each check's name and each explanation from {@link Checks}, and
+ * AssertJ's own words through {@link AssertjWords}. Only code, SQL and raw values stay as they are. The commands it
+ * suggests are those of the form it was run from ({@code -Dexercises.command}: {@code exercise}, {@code exercise.cmd},
+ * or {@code maven}, a plain {@code mvnw} command line).
  */
 public class ProgressBoard implements TestExecutionListener {
 
     /** The tag each exercise's suite carries: {@code ex<n>}. */
     private static final Pattern EXERCISE_TAG = Pattern.compile("ex(\\d+)");
 
+    /** Where the board was run from: the commands it suggests are that form's. */
+    enum Command {
+        SCRIPT, WINDOWS, MAVEN;
+
+        static Command of(String name) {
+            return switch (name.strip().toLowerCase(Locale.ROOT)) {
+                case "exercise", "./exercise" -> SCRIPT;
+                case "exercise.cmd" -> WINDOWS;
+                default -> MAVEN;
+            };
+        }
+
+        /** The command that runs one cell again. */
+        String rerun(Library library, int exercise, String testClass) {
+            return switch (this) {
+                case SCRIPT -> "./exercise " + library.key() + " " + exercise;
+                case WINDOWS -> "exercise.cmd " + library.key() + " " + exercise;
+                case MAVEN -> maven() + " -q -pl exercise-kit/tests -am test -Pboard -Dtest="
+                        + testClass.substring(testClass.lastIndexOf('.') + 1);
+            };
+        }
+
+        /** The command that shows a cell's next hint; none in the plain Maven form. */
+        Optional<String> hint(Library library, int exercise) {
+            return switch (this) {
+                case SCRIPT -> Optional.of("./exercise " + library.key() + " " + exercise + " --hint");
+                case WINDOWS -> Optional.of("exercise.cmd " + library.key() + " " + exercise + " --hint");
+                case MAVEN -> Optional.empty();
+            };
+        }
+
+        /** The command that puts an exercise's solution in place. */
+        String catchUp(Library library, int exercise) {
+            return (this == WINDOWS ? "exercise.cmd" : "./exercise") + " --catch-up " + library.key() + " " + exercise;
+        }
+
+        private static String maven() {
+            return System.getProperty("os.name", "").startsWith("Windows") ? "mvnw.cmd" : "./mvnw";
+        }
+    }
+
+    /** What a board run needs to know: its language, the code under test, its command form, and its files. */
+    record Settings(boolean russian, String code, Command command, Path board, Path results, Path times,
+                    Path instructions, Clock clock) {
+
+        /** From the system properties that the pom (surefire) sets. */
+        static Settings fromSystemProperties() {
+            String times = System.getProperty("exercises.times", "").strip();
+            return new Settings(Checks.russian(), System.getProperty("exercises.code", "exercises"),
+                    Command.of(System.getProperty("exercises.command", "maven")),
+                    Path.of(System.getProperty("exercises.board", "target/exercise-board.txt")),
+                    Path.of(System.getProperty("exercises.results", "target/exercise-results.txt")),
+                    times.isEmpty() ? null : Path.of(times),
+                    Path.of(System.getProperty("exercises.instructions", "../../exercises/instructions")),
+                    Clock.systemUTC());
+        }
+    }
+
+    /** Which piece of an earlier exercise a failure met still unsolved: the exercise, and the method that threw. */
+    record Blocker(Exercise exercise, String method, String where) {
+    }
+
     /** One cell: the tests of one exercise in one library. */
     static final class Cell {
+        final Library library;
+        final int exercise;
         final String testClass;
         int passed;
         int failed;
         int notSolved;
         final List<String> failedChecks = new ArrayList<>();
+        final Map<String, Blocker> blockers = new LinkedHashMap<>();
         String firstCheck;
         String firstMessage;
 
-        Cell(String testClass) {
+        Cell(Library library, int exercise, String testClass) {
+            this.library = library;
+            this.exercise = exercise;
             this.testClass = testClass;
         }
 
-        void fail(String check, Throwable failure) {
-            failedChecks.add(check);
-            if (isNotSolved(failure)) {
+        void fail(String check, Throwable failure, ProgressBoard board) {
+            Optional<ExerciseNotSolved> unsolved = notSolved(failure);
+            Optional<Blocker> blocker = unsolved.filter(e -> e.exercise() != null && e.exercise().number() != exercise)
+                    .map(e -> blocker(e, board.settings.code()));
+            blocker.ifPresent(b -> blockers.putIfAbsent(b.exercise().number() + " " + b.method(), b));
+            failedChecks.add(blocker.isPresent() ? check + "  " + board.text.blockedMark(blocker.get()) : check);
+            if (unsolved.isPresent() && blocker.isEmpty()) {
                 notSolved++;
             }
             if (failed++ == 0) {
                 firstCheck = check;
-                firstMessage = failure == null ? "failed" : message(failure);
+                firstMessage = failure == null ? board.text.failed : board.message(failure);
             }
         }
 
+        /** Every failure is this exercise's own stub: nothing of it written yet. */
         boolean notStarted() {
             return failed > 0 && notSolved == failed && passed == 0;
         }
+
+        boolean blocked() {
+            return !blockers.isEmpty();
+        }
     }
 
+    private final Settings settings;
+    private final Text text;
     private final Map<String, Cell> cells = new LinkedHashMap<>();
     private final List<String> results = new ArrayList<>();
     private TestPlan plan;
+
+    /** The listener that JUnit loads: its settings from the system properties. */
+    public ProgressBoard() {
+        this(Settings.fromSystemProperties());
+    }
+
+    ProgressBoard(Settings settings) {
+        this.settings = settings;
+        this.text = settings.russian() ? Text.RUSSIAN : Text.ENGLISH;
+    }
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
@@ -89,7 +186,7 @@ public class ProgressBoard implements TestExecutionListener {
     @Override
     public void executionSkipped(TestIdentifier test, String reason) {
         cell(test).ifPresent(cell -> {
-            cell.fail(check(test), new AssertionError("skipped: " + reason));
+            cell.fail(check(test), new AssertionError(String.format(text.skipped, reason)), this);
             results.add("TEST\t" + key(test).orElseThrow() + "\tSKIPPED\t" + check(test));
         });
     }
@@ -106,12 +203,12 @@ public class ProgressBoard implements TestExecutionListener {
                 cell.get().passed++;
                 results.add("TEST\t" + key(test).orElseThrow() + "\tPASSED\t" + check(test));
             } else {
-                cell.get().fail(check(test), result.getThrowable().orElse(null));
+                cell.get().fail(check(test), result.getThrowable().orElse(null), this);
                 results.add("TEST\t" + key(test).orElseThrow() + "\tFAILED\t" + check(test));
             }
         } else if (classLevel && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
             // @BeforeAll failed (say, Hibernate refused the mapping): no test of the class ran.
-            cell.get().fail(text().settingUp, result.getThrowable().orElse(null));
+            cell.get().fail(text.settingUp, result.getThrowable().orElse(null), this);
             results.add("TEST\t" + key(test).orElseThrow() + "\tFAILED\tsetting up the exercises");
         }
     }
@@ -121,21 +218,35 @@ public class ProgressBoard implements TestExecutionListener {
         if (cells.isEmpty()) {
             return; // not an exercise run
         }
-        String board = board();
-        write(System.getProperty("exercises.board", "target/exercise-board.txt"), board);
+        write(settings.board(), board());
         List<String> lines = new ArrayList<>(results);
         cells.forEach((key, cell) -> lines.add("CELL\t" + key + "\t" + (cell.failed == 0 ? "PASSED" : "FAILED")));
-        write(System.getProperty("exercises.results", "target/exercise-results.txt"), String.join("\n", lines) + "\n");
+        write(settings.results(), String.join("\n", lines) + "\n");
+        recordTimes();
+    }
+
+    /** On the participant's code only (not solutions/): when each cell was first run and first went green. */
+    void recordTimes() {
+        if (settings.times() == null || !settings.code().equals("exercises")) {
+            return;
+        }
+        Map<String, Boolean> green = new LinkedHashMap<>();
+        cells.values().forEach(cell -> green.put(cell.library.key() + "\t" + cell.exercise, cell.failed == 0));
+        try {
+            Times.write(settings.times(), Times.record(Times.read(settings.times()), green, settings.clock().instant()));
+        } catch (UncheckedIOException e) {
+            // The times are a nicety: a file that cannot be written must not hide the board.
+            System.err.println("exercise times not recorded: " + e.getMessage());
+        }
     }
 
     // -------------------------------------------------------------------------------------------------------------
     // The board
 
     String board() {
-        Text t = text();
+        Text t = text;
         StringBuilder out = new StringBuilder();
-        String code = System.getProperty("exercises.code", "exercises");
-        out.append(String.format(t.header, code)).append("\n\n");
+        out.append(String.format(t.header, settings.code())).append("\n\n");
         out.append(String.format("%-58s", ""));
         for (Library library : Library.ALL) {
             out.append(String.format("%-9s", library.label()));
@@ -169,10 +280,11 @@ public class ProgressBoard implements TestExecutionListener {
                     clue(out, library, exercise, cell);
                     first = false;
                 } else {
-                    out.append(String.format(t.laterLine, exercise.number(), library.label(),
-                            cell.notStarted() ? t.notStarted
-                                    : String.format(t.checksFail, cell.failed, cell.failed + cell.passed),
-                            library.key(), exercise.number())).append('\n');
+                    String state = cell.notStarted() ? t.notStarted
+                            : cell.blocked() ? String.format(t.blockedShort, blockingExercises(cell))
+                            : String.format(t.checksFail, cell.failed, cell.failed + cell.passed);
+                    out.append(String.format(t.laterLine, exercise.number(), library.label(), state,
+                            settings.command().rerun(library, exercise.number(), cell.testClass))).append('\n');
                 }
             }
         }
@@ -181,9 +293,17 @@ public class ProgressBoard implements TestExecutionListener {
 
     /** The first unsolved exercise of a library: every failing check, the first message, the nudge, the paths. */
     private void clue(StringBuilder out, Library library, Exercise exercise, Cell cell) {
-        Text t = text();
+        Text t = text;
         out.append('\n').append(String.format("✘ %d %s — %s", exercise.number(), library.label(), t.title(exercise)))
                 .append('\n');
+        if (cell.blocked()) {
+            for (Blocker blocker : cell.blockers.values()) {
+                out.append("    ").append(String.format(t.blockedBy, blocker.exercise().number(),
+                        t.title(blocker.exercise()), blocker.method(), blocker.where())).append('\n');
+                out.append("      ").append(String.format(t.unblock, blocker.exercise().number(),
+                        settings.command().catchUp(library, blocker.exercise().number()))).append('\n');
+            }
+        }
         if (cell.notStarted()) {
             out.append("    ").append(t.notStartedLong).append('\n');
         } else {
@@ -195,16 +315,25 @@ public class ProgressBoard implements TestExecutionListener {
             out.append("    ").append(String.format(t.firstFailure, cell.firstCheck)).append('\n');
             cell.firstMessage.lines().forEach(line -> out.append("      ").append(line).append('\n'));
         }
-        hint(exercise, library, 1).ifPresent(hint -> out.append("    ").append(t.hint).append(' ').append(hint)
-                .append(String.format(t.nextTier, library.key(), exercise.number())).append('\n'));
+        hint(exercise, library, 1).ifPresent(hint -> {
+            out.append("    ").append(t.hint).append(' ').append(hint).append('\n');
+            out.append("      ").append(settings.command().hint(library, exercise.number())
+                    .map(command -> String.format(t.nextTier, command))
+                    .orElse(String.format(t.nextTierInFile, instructions(exercise), library.label()))).append('\n');
+        });
         out.append("    ").append(t.instructions).append(' ').append(instructions(exercise)).append('\n');
         out.append("    ").append(t.report).append(" exercise-kit/tests/target/surefire-reports/").append(cell.testClass)
                 .append(".txt\n");
     }
 
+    private String blockingExercises(Cell cell) {
+        return String.join(", ", cell.blockers.values().stream().map(b -> String.valueOf(b.exercise().number()))
+                .distinct().toList());
+    }
+
     /** The instructions file in the board's language, relative to the repository's root. */
-    static String instructions(Exercise exercise) {
-        return instructions(exercise, russian());
+    String instructions(Exercise exercise) {
+        return instructions(exercise, settings.russian());
     }
 
     static String instructions(Exercise exercise, boolean russian) {
@@ -215,10 +344,9 @@ public class ProgressBoard implements TestExecutionListener {
      * Tier {@code tier} (1 nudge, 2 approach, 3 answer) of a library's hint, in the board's language: the first two
      * from the exercise's instructions file, the answer from {@code answers/} beside it (see {@link Hints}).
      */
-    static Optional<String> hint(Exercise exercise, Library library, int tier) {
+    Optional<String> hint(Exercise exercise, Library library, int tier) {
         String file = exercise.instructions().substring(exercise.instructions().lastIndexOf('/') + 1);
-        Path folder = Path.of(System.getProperty("exercises.instructions", "../../exercises/instructions"),
-                russian() ? "ru" : "");
+        Path folder = settings.instructions().resolve(settings.russian() ? "ru" : "");
         try {
             return Hints.tier(Files.readAllLines(folder.resolve(file), StandardCharsets.UTF_8),
                     Files.readAllLines(folder.resolve("answers").resolve(file), StandardCharsets.UTF_8),
@@ -232,7 +360,11 @@ public class ProgressBoard implements TestExecutionListener {
     // Cells and names
 
     private Optional<Cell> cell(TestIdentifier test) {
-        return key(test).map(key -> cells.computeIfAbsent(key, k -> new Cell(className(test).orElseThrow())));
+        return key(test).map(key -> cells.computeIfAbsent(key, k -> {
+            String[] parts = k.split("\t");
+            Library library = Library.ALL.stream().filter(l -> l.label().equals(parts[0])).findFirst().orElseThrow();
+            return new Cell(library, Integer.parseInt(parts[1]), className(test).orElseThrow());
+        }));
     }
 
     private static String key(Library library, int exercise) {
@@ -241,14 +373,22 @@ public class ProgressBoard implements TestExecutionListener {
 
     /** The test's cell, by its tags: a library's key and its exercise's {@code ex<n>}; none for other tests. */
     private static Optional<String> key(TestIdentifier test) {
-        List<String> tags = test.getTags().stream().map(TestTag::getName).toList();
-        Optional<Library> library = Library.ALL.stream().filter(l -> tags.contains(l.key())).findFirst();
-        Optional<Integer> exercise = tags.stream().map(EXERCISE_TAG::matcher).filter(Matcher::matches)
-                .map(m -> Integer.parseInt(m.group(1))).findFirst();
+        Optional<Library> library = library(test);
+        Optional<Integer> exercise = exercise(test);
         if (library.isEmpty() || exercise.isEmpty() || className(test).isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(key(library.get(), exercise.get()));
+    }
+
+    private static Optional<Library> library(TestIdentifier test) {
+        List<String> tags = test.getTags().stream().map(TestTag::getName).toList();
+        return Library.ALL.stream().filter(l -> tags.contains(l.key())).findFirst();
+    }
+
+    private static Optional<Integer> exercise(TestIdentifier test) {
+        return test.getTags().stream().map(TestTag::getName).map(EXERCISE_TAG::matcher).filter(Matcher::matches)
+                .map(m -> Integer.parseInt(m.group(1))).findFirst();
     }
 
     private static Optional<String> className(TestIdentifier test) {
@@ -263,23 +403,33 @@ public class ProgressBoard implements TestExecutionListener {
     }
 
     /**
-     * The test in words: its {@code @DisplayName} if it has one (which keeps apostrophes a method name cannot
-     * have), else its method name with spaces; for a parameterized test, which case.
+     * The test in words, in the board's language: its name in {@link Checks} ({@code ex<n>.<method>}); else its
+     * {@code @DisplayName}, else its method name with spaces. For a parameterized test, which case: the name's
+     * {@code %s} takes the invocation's display name (its arguments), or the case follows the name after a comma.
      */
     private String check(TestIdentifier test) {
         Optional<MethodSource> source = test.getSource().filter(MethodSource.class::isInstance)
                 .map(MethodSource.class::cast);
-        String name = source.map(ProgressBoard::displayName).orElse(test.getDisplayName());
         boolean invocation = plan != null && plan.getParent(test)
                 .map(parent -> !parent.getSource().filter(ClassSource.class::isInstance).isPresent())
                 .orElse(false);
-        return invocation ? name + ", " + test.getDisplayName().replaceFirst("^\\[\\d+] ", "") : name;
+        String arguments = invocation ? test.getDisplayName().replaceFirst("^\\[\\d+] ", "") : null;
+        Optional<String> named = source.flatMap(s -> exercise(test)
+                .flatMap(n -> Checks.name(settings.russian(), n, s.getMethodName())));
+        if (named.isPresent()) {
+            String name = named.get();
+            if (name.contains("%s")) {
+                return String.format(name, arguments == null ? "" : arguments);
+            }
+            return arguments == null ? name : name + ", " + arguments;
+        }
+        String name = source.map(ProgressBoard::displayName).orElse(test.getDisplayName());
+        return arguments == null ? name : name + ", " + arguments;
     }
 
     private static String displayName(MethodSource source) {
         try {
-            Method method = source.getJavaMethod();
-            DisplayName named = method.getAnnotation(DisplayName.class);
+            DisplayName named = source.getJavaMethod().getAnnotation(DisplayName.class);
             if (named != null) {
                 return named.value();
             }
@@ -293,12 +443,40 @@ public class ProgressBoard implements TestExecutionListener {
     // Messages
 
     static boolean isNotSolved(Throwable failure) {
+        return notSolved(failure).isPresent();
+    }
+
+    static Optional<ExerciseNotSolved> notSolved(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ExerciseNotSolved) {
-                return true;
+            if (t instanceof ExerciseNotSolved unsolved) {
+                return Optional.of(unsolved);
             }
         }
-        return false;
+        return Optional.empty();
+    }
+
+    /**
+     * The piece of code that threw an {@link ExerciseNotSolved}: the first frame of its stack outside the contract's
+     * package (where {@code Exercise.notSolved()} builds it), as {@code Class.method}, and its file and line under
+     * the code's tree ({@code exercises/src/main/java/...}).
+     */
+    static Blocker blocker(ExerciseNotSolved failure, String code) {
+        for (StackTraceElement frame : failure.getStackTrace()) {
+            if (frame.getClassName().startsWith("onetomany.exercises.contract.")) {
+                continue;
+            }
+            String type = frame.getClassName();
+            String outer = type.contains("$") ? type.substring(0, type.indexOf('$')) : type;
+            String simple = type.substring(type.lastIndexOf('.') + 1);
+            String method = frame.getMethodName().startsWith("lambda$")
+                    ? frame.getMethodName().split("\\$")[1] : frame.getMethodName();
+            String where = code + "/src/main/java/" + outer.substring(0, outer.lastIndexOf('.') + 1).replace('.', '/')
+                    + (frame.getFileName() != null ? frame.getFileName()
+                    : outer.substring(outer.lastIndexOf('.') + 1) + ".java")
+                    + (frame.getLineNumber() > 0 ? ":" + frame.getLineNumber() : "");
+            return new Blocker(failure.exercise(), simple.replace('$', '.') + "." + method, where);
+        }
+        return new Blocker(failure.exercise(), "?", code + "/src");
     }
 
     /** Lines a message keeps whole; a longer one keeps its head and its tail, where AssertJ puts the difference. */
@@ -307,24 +485,33 @@ public class ProgressBoard implements TestExecutionListener {
     /** Characters a line keeps; a longer one keeps its start and its end. */
     static final int MAX_LINE = 800;
 
+    String message(Throwable failure) {
+        return message(failure, settings.russian());
+    }
+
     /**
      * What failed: the assertion's whole message (an exception's type and message), bounded: at most
      * {@value #MAX_LINES} lines, the first {@value #HEAD_LINES} and the last ones kept, since AssertJ ends with what
      * differs ("could not find", "but was"); each line at most {@value #MAX_LINE} characters, its middle left out.
+     * In Russian, AssertJ's words are put in Russian and an exception's own message is quoted as it is («...»).
      */
-    static String message(Throwable failure) {
+    static String message(Throwable failure, boolean russian) {
+        Text t = russian ? Text.RUSSIAN : Text.ENGLISH;
         if (isNotSolved(failure)) {
-            return "ExerciseNotSolved";
+            return t.notSolved;
         }
-        String text = String.valueOf(failure.getMessage());
-        if (!(failure instanceof AssertionError)) {
-            text = failure.getClass().getName() + ": " + text;
+        String text;
+        if (failure instanceof AssertionError) {
+            text = russian ? AssertjWords.russian(String.valueOf(failure.getMessage())) : failure.getMessage();
+            text = String.valueOf(text);
+        } else {
+            text = failure.getClass().getName() + ": " + quoted(failure.getMessage(), russian);
             Throwable root = failure;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
             if (root != failure) {
-                text += "\ncaused by " + root.getClass().getName() + ": " + root.getMessage();
+                text += "\n" + t.causedBy + " " + root.getClass().getName() + ": " + quoted(root.getMessage(), russian);
             }
         }
         List<String> lines = text.lines().map(String::stripTrailing).filter(line -> !line.isBlank())
@@ -334,9 +521,17 @@ public class ProgressBoard implements TestExecutionListener {
         }
         int tail = MAX_LINES - HEAD_LINES;
         List<String> kept = new ArrayList<>(lines.subList(0, HEAD_LINES));
-        kept.add(String.format(text().linesLeftOut, lines.size() - MAX_LINES));
+        kept.add(String.format(t.linesLeftOut, lines.size() - MAX_LINES));
         kept.addAll(lines.subList(lines.size() - tail, lines.size()));
         return String.join("\n", kept);
+    }
+
+    /** A library's own message, which the board cannot translate: in Russian, each line quoted as it is. */
+    private static String quoted(String message, boolean russian) {
+        if (!russian || message == null) {
+            return String.valueOf(message);
+        }
+        return String.join("\n", message.lines().filter(l -> !l.isBlank()).map(l -> "«" + l.strip() + "»").toList());
     }
 
     private static String shorten(String line) {
@@ -347,9 +542,8 @@ public class ProgressBoard implements TestExecutionListener {
         return line.substring(0, half) + " [...] " + line.substring(line.length() - half);
     }
 
-    private static void write(String file, String text) {
+    private static void write(Path path, String text) {
         try {
-            Path path = Path.of(file);
             if (path.getParent() != null) {
                 Files.createDirectories(path.getParent());
             }
@@ -363,25 +557,26 @@ public class ProgressBoard implements TestExecutionListener {
     // The board's words, in English and Russian
 
     static boolean russian() {
-        String lang = System.getProperty("exercises.lang", "").strip();
-        if (lang.isEmpty()) {
-            lang = Locale.getDefault().getLanguage();
-        }
-        return lang.toLowerCase(Locale.ROOT).startsWith("ru");
+        return Checks.russian();
     }
 
     static Text text() {
         return russian() ? Text.RUSSIAN : Text.ENGLISH;
     }
 
-    /** Every text the board prints; {@code BoardTextsTest} checks that both languages have the same placeholders. */
+    /** Every text the board prints; {@code TranslationsTest} checks that both languages have the same placeholders. */
     record Text(String header, String solved, String notRun, String notStarted, String notStartedLong,
                 String checksFail, String laterLine, String failingChecks, String firstFailure, String hint,
-                String nextTier, String instructions, String report, String linesLeftOut, String settingUp,
-                List<String> titles) {
+                String nextTier, String nextTierInFile, String instructions, String report, String linesLeftOut,
+                String settingUp, String skipped, String failed, String notSolved, String causedBy,
+                String blockedBy, String unblock, String blockedShort, String blocked, List<String> titles) {
 
         String title(Exercise exercise) {
             return titles.get(exercise.number() - 1);
+        }
+
+        String blockedMark(Blocker blocker) {
+            return String.format(blocked, blocker.exercise().number(), blocker.method());
         }
 
         static final Text ENGLISH = new Text(
@@ -391,15 +586,24 @@ public class ProgressBoard implements TestExecutionListener {
                 "not started",
                 "not started: every check fails with ExerciseNotSolved (the methods still throw it)",
                 "%d of %d checks fail",
-                "  ✘ %d %s: %s  (./exercise %s %d)",
+                "  ✘ %d %s: %s  (%s)",
                 "%d of %d checks fail:",
                 "The first one, %s:",
                 "Hint:",
-                "  (next hint: ./exercise %s %d --hint)",
+                "(next hint: %s)",
+                "(next hint: the approach in %s, under \"### %s\")",
                 "Instructions:",
                 "Full report:",
                 "[... %d lines left out: the full report has them ...]",
                 "setting up the exercises",
+                "skipped: %s",
+                "failed",
+                "ExerciseNotSolved: a method this check calls is still the stub",
+                "caused by",
+                "Blocked by exercise %d (%s): %s still throws ExerciseNotSolved, at %s",
+                "Solve exercise %d first, or catch up with the group: %s",
+                "blocked by exercise %s",
+                "(blocked: exercise %d, %s)",
                 List.of("Map comments: the foreign key and both directions",
                         "Load posts with comments: joined and select-in",
                         "Users, posts, comments: three levels, no duplicates",
@@ -418,19 +622,28 @@ public class ProgressBoard implements TestExecutionListener {
                 "не начато",
                 "не начато: все проверки падают с ExerciseNotSolved (методы всё ещё его бросают)",
                 "не проходят проверки: %d из %d",
-                "  ✘ %d %s: %s  (./exercise %s %d)",
+                "  ✘ %d %s: %s  (%s)",
                 "не проходят проверки: %d из %d:",
                 "Первая из них, %s:",
                 "Подсказка:",
-                "  (следующая подсказка: ./exercise %s %d --hint)",
+                "(следующая подсказка: %s)",
+                "(следующая подсказка: подход в %s, в разделе «### %s»)",
                 "Задание:",
                 "Полный отчёт:",
                 "[... пропущено строк: %d, они есть в полном отчёте ...]",
                 "подготовка упражнений",
-                List.of("Отобразить комментарии: внешний ключ и обе стороны",
+                "пропущено: %s",
+                "упала",
+                "ExerciseNotSolved: метод, который вызывает проверка, всё ещё заготовка",
+                "причина:",
+                "Мешает упражнение %d («%s»): %s всё ещё бросает ExerciseNotSolved, место: %s",
+                "Сначала решите упражнение %d или догоните группу: %s",
+                "мешает упражнение %s",
+                "(мешает упражнение %d, %s)",
+                List.of("Маппинг комментариев: внешний ключ и обе стороны",
                         "Посты с комментариями: join и select-in",
                         "Пользователи, посты, комментарии: три уровня",
-                        "Каскад на два уровня и delete-orphan",
+                        "Каскад на два уровня и удаление сирот",
                         "Посчитать посты пользователей, не загружая их",
                         "Страница пользователей с их постами",
                         "Перенести пост к другому пользователю",
