@@ -497,8 +497,10 @@ public class ProgressBoard implements TestExecutionListener {
      */
     static String message(Throwable failure, boolean russian) {
         Text t = russian ? Text.RUSSIAN : Text.ENGLISH;
-        if (isNotSolved(failure)) {
-            return t.notSolved;
+        Optional<ExerciseNotSolved> unsolved = notSolved(failure);
+        if (unsolved.isPresent() && unsolved.get().exercise() != null) {
+            return String.format(t.notSolved, unsolved.get().exercise().number(),
+                    blocker(unsolved.get(), "").method());
         }
         String text;
         if (failure instanceof AssertionError) {
@@ -576,7 +578,7 @@ public class ProgressBoard implements TestExecutionListener {
         }
 
         String blockedMark(Blocker blocker) {
-            return String.format(blocked, blocker.exercise().number(), blocker.method());
+            return String.format(blocked, blocker.exercise().number());
         }
 
         static final Text ENGLISH = new Text(
@@ -598,12 +600,12 @@ public class ProgressBoard implements TestExecutionListener {
                 "setting up the exercises",
                 "skipped: %s",
                 "failed",
-                "ExerciseNotSolved: a method this check calls is still the stub",
+                "ExerciseNotSolved: exercise %d is not solved yet (%s still throws it)",
                 "caused by",
                 "Blocked by exercise %d (%s): %s still throws ExerciseNotSolved, at %s",
                 "Solve exercise %d first, or catch up with the group: %s",
                 "blocked by exercise %s",
-                "(blocked: exercise %d, %s)",
+                "(blocked by exercise %d)",
                 List.of("Map comments: the foreign key and both directions",
                         "Load posts with comments: joined and select-in",
                         "Users, posts, comments: three levels, no duplicates",
@@ -634,12 +636,12 @@ public class ProgressBoard implements TestExecutionListener {
                 "подготовка упражнений",
                 "пропущено: %s",
                 "упала",
-                "ExerciseNotSolved: метод, который вызывает проверка, всё ещё заготовка",
+                "ExerciseNotSolved: упражнение %d ещё не решено (%s всё ещё его бросает)",
                 "причина:",
                 "Мешает упражнение %d («%s»): %s всё ещё бросает ExerciseNotSolved, место: %s",
                 "Сначала решите упражнение %d или догоните группу: %s",
                 "мешает упражнение %s",
-                "(мешает упражнение %d, %s)",
+                "(мешает упражнение %d)",
                 List.of("Маппинг комментариев: внешний ключ и обе стороны",
                         "Посты с комментариями: join и select-in",
                         "Пользователи, посты, комментарии: три уровня",

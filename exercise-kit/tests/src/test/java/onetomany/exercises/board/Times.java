@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -72,7 +73,8 @@ public final class Times {
      * The entries after a run at {@code now}: each cell run ({@code "<library key>\t<exercise>"} &rarr; green) gets its
      * first run if it had none, and its first green if it passed and had none. What was recorded never changes.
      */
-    static List<Entry> record(List<Entry> entries, Map<String, Boolean> run, Instant now) {
+    static List<Entry> record(List<Entry> entries, Map<String, Boolean> run, Instant at) {
+        Instant now = at.truncatedTo(ChronoUnit.SECONDS);
         List<Entry> updated = new ArrayList<>(entries);
         run.forEach((cell, green) -> {
             String[] parts = cell.split("\t");

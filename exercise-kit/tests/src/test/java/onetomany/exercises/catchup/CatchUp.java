@@ -1,6 +1,7 @@
 package onetomany.exercises.catchup;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,8 +31,14 @@ import java.util.stream.Stream;
  * added. Nothing else changes: the other exercises, the other libraries, the markers themselves.
  *
  * <p>It refuses to overwrite changes not committed to git in the files it would change, unless {@code --force}.
- * Runs as a single-file program ({@code java CatchUp.java jdbi 1}) from the repository's root: the JDK is all it
- * needs. Exit status: 0 done, 2 bad arguments or regions that do not pair up, 3 refused.
+ * Once the solution is in place it compiles {@code exercises/} (Maven, as {@code ./exercise} builds it) before it
+ * says it is done: the solution's helpers are put where the stubs mark them, and one may clash with a participant's
+ * own helper of the same name (exercise 1's {@code foldPostRow} in Jdbi beside one written for exercise 2); if the
+ * code does not compile, every file goes back as it was, and the compiler's errors are shown. It speaks English or
+ * Russian ({@code --lang ru}, else the JVM's locale). Runs as a single-file program
+ * ({@code java CatchUp.java jdbi 1 [--force] [--lang ru]}) from the repository's root: the JDK is all it needs.
+ * Exit status: 0 done, 2 bad arguments or regions that do not pair up, 3 refused (uncommitted changes), 4 rolled back
+ * (the code did not compile with the solution in place).
  */
 public final class CatchUp {
 
@@ -54,8 +62,8 @@ public final class CatchUp {
     record Region(int exercise, int from, int to) {
     }
 
-    /** What a catch-up would write: the new text of each file that changes, and what it put in. */
-    record Plan(Map<Path, List<String>> files, List<String> report) {
+    /** What a catch-up would write: the new text of each file that changes, its text before, and what it put in. */
+    record Plan(Map<Path, List<String>> files, Map<Path, List<String>> before, List<String> report) {
     }
 
     /** The registry of libraries, as the test kit's {@code onetomany.libraries.Library} reads it too. */
@@ -72,54 +80,157 @@ public final class CatchUp {
     }
 
     public static void main(String[] args) {
+        Path root = Path.of("").toAbsolutePath();
+        System.exit(run(root, List.of(args), CatchUp::mavenCompile, System.out, System.err));
+    }
+
+    /**
+     * Checks that the code compiles after a catch-up: the error lines if it does not, empty if it does. The command
+     * line's is Maven's ({@link #mavenCompile}); the tests give a compiler of their own.
+     */
+    @FunctionalInterface
+    interface Compiler {
+        Optional<String> errors(Path root);
+    }
+
+    /** The exit statuses, as {@code ./exercise}'s header lists them. */
+    static final int DONE = 0;
+    static final int BAD_ARGUMENTS = 2;
+    static final int REFUSED = 3;
+    static final int ROLLED_BACK = 4;
+
+    /** The command line's work: parses the arguments, plans, writes, compiles, and rolls back if that fails. */
+    static int run(Path root, List<String> args, Compiler compiler, PrintStream out, PrintStream err) {
         String library = null;
         int exercise = 0;
         boolean force = false;
-        Path root = Path.of("").toAbsolutePath();
+        boolean russian = Locale.getDefault().getLanguage().equals("ru");
         List<String> libraries = libraries(root);
-        for (String arg : args) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
             if (arg.equals("--force")) {
                 force = true;
+            } else if (arg.equals("--lang") && i + 1 < args.size()) {
+                russian = args.get(++i).toLowerCase(Locale.ROOT).startsWith("ru");
             } else if (arg.matches("[1-9]|10")) {
                 exercise = Integer.parseInt(arg);
             } else if (libraries.contains(arg.toLowerCase(Locale.ROOT))) {
                 library = arg.toLowerCase(Locale.ROOT);
             } else {
-                System.err.println("unknown argument: " + arg);
-                System.exit(2);
+                err.println(say(russian, "unknown", arg));
+                return BAD_ARGUMENTS;
             }
         }
         if (library == null || exercise == 0) {
-            System.err.println("usage: ./exercise --catch-up " + String.join("|", libraries)
-                    + " 1-10 [--force]");
-            System.exit(2);
+            err.println(say(russian, "usage", String.join("|", libraries)));
+            return BAD_ARGUMENTS;
         }
         Plan plan;
         try {
-            plan = plan(root, library, exercise);
+            plan = plan(root, library, exercise, russian);
         } catch (IllegalStateException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
+            err.println(e.getMessage());
+            return BAD_ARGUMENTS;
         }
         if (plan.files().isEmpty()) {
-            System.out.println("Nothing to do: exercise " + exercise + " in " + library + " is already the solution's.");
-            return;
+            out.println(say(russian, "nothing", exercise, library));
+            return DONE;
         }
         if (!force) {
             List<String> dirty = uncommitted(root, plan.files().keySet());
             if (!dirty.isEmpty()) {
-                System.err.println("Not done: these files have changes not committed to git, which catching up would"
-                        + " overwrite:");
-                dirty.forEach(line -> System.err.println("  " + line));
-                System.err.println("Commit them (git add -A && git commit -m \"my work\"), or run again with --force"
-                        + " to overwrite them.");
-                System.exit(3);
+                err.println(say(russian, "dirty"));
+                dirty.forEach(line -> err.println("  " + line));
+                err.println(say(russian, "commit"));
+                return REFUSED;
             }
         }
         write(plan);
-        plan.report().forEach(System.out::println);
-        System.out.println("Run ./exercise " + library + " " + exercise + " to see it pass.");
+        out.println(say(russian, "compiling"));
+        Optional<String> errors = compiler.errors(root);
+        if (errors.isPresent()) {
+            restore(plan);
+            err.println(say(russian, "rolledBack", exercise, library));
+            errors.get().lines().limit(30).forEach(line -> err.println("  " + line));
+            err.println(say(russian, "rolledBackHow"));
+            return ROLLED_BACK;
+        }
+        plan.report().forEach(out::println);
+        out.println(say(russian, "run", library, exercise));
+        return DONE;
+    }
+
+    /**
+     * Compiles {@code exercises/} with the Maven wrapper, as {@code ./exercise} builds it ({@code -pl exercises -am
+     * compile}, quiet): the lines of Maven's errors if it fails.
+     */
+    static Optional<String> mavenCompile(Path root) {
+        boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+        List<String> command = new ArrayList<>(windows ? List.of("cmd", "/c", "mvnw.cmd") : List.of("./mvnw"));
+        command.addAll(List.of("-B", "-q", "-pl", "exercises", "-am", "compile"));
+        try {
+            Process maven = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
+            String output = new String(maven.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!maven.waitFor(15, TimeUnit.MINUTES)) {
+                maven.destroyForcibly();
+                return Optional.of("(Maven did not finish within 15 minutes)");
+            }
+            if (maven.exitValue() == 0) {
+                return Optional.empty();
+            }
+            List<String> errors = output.lines().filter(line -> line.startsWith("[ERROR]"))
+                    .filter(line -> !line.matches(".*(Help 1|Re-run Maven|re-run Maven|-e switch|-X switch|For more"
+                            + " information|resume the build|mvn <args>|MojoFailureException).*"))
+                    .filter(line -> !line.strip().equals("[ERROR]") && !line.contains("Failed to execute goal"))
+                    .distinct().toList();
+            return Optional.of(errors.isEmpty() ? output.strip() : String.join("\n", errors));
+        } catch (IOException e) {
+            return Optional.of("(" + String.join(" ", command) + ": " + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("(interrupted)");
+        }
+    }
+
+    // ---- What it says, in English and in Russian (side by side; CatchUpTest keeps them in step) -----------------
+
+    static final Map<String, List<String>> TEXTS = new LinkedHashMap<>();
+
+    static {
+        text("unknown", "unknown argument: %s", "неизвестный аргумент: %s");
+        text("usage", "usage: ./exercise --catch-up %s 1-10 [--force]",
+                "как вызывать: ./exercise --catch-up %s 1-10 [--force]");
+        text("nothing", "Nothing to do: exercise %d in %s is already the solution's.",
+                "Делать нечего. Упражнение %d в %s уже как в решении.");
+        text("dirty", "Not done: these files have changes not committed to git, which catching up would overwrite:",
+                "Ничего не сделано. В этих файлах есть изменения, которых нет в git, и --catch-up бы их затёр:");
+        text("commit", "Commit them (git add -A && git commit -m \"my work\"), or run again with --force to overwrite"
+                        + " them.",
+                "Закоммитьте их (git add -A && git commit -m \"my work\") или запустите ещё раз с --force, чтобы"
+                        + " затереть.");
+        text("compiling", "Checking that exercises/ compiles with the solution in place...",
+                "Проверяю, что exercises/ компилируется с решением...");
+        text("rolledBack", "Not done: with the solution of exercise %d in %s in place, exercises/ does not compile."
+                        + " Your files are back as they were. The compiler said:",
+                "Ничего не сделано. С решением упражнения %d в %s код в exercises/ не компилируется. Ваши файлы"
+                        + " возвращены как были. Что сказал компилятор:");
+        text("rolledBackHow", "Often a helper of yours has the name of one the solution brings (say, foldPostRow):"
+                        + " rename or remove yours, then catch up again.",
+                "Обычно это ваш вспомогательный метод с тем же именем, что и у метода из решения (например,"
+                        + " foldPostRow). Переименуйте или удалите свой и снова запустите --catch-up.");
+        text("caughtUp", "Caught up: exercise %d in %s is now the solution's. Files changed:",
+                "Готово, вы догнали группу. Упражнение %d в %s теперь как в решении. Изменены файлы:");
+        text("exercise", "exercise %d", "упражнение %d");
+        text("run", "It compiles. Run ./exercise %s %d to see it pass.",
+                "Код компилируется. Запустите ./exercise %s %d и увидите, что проверки проходят.");
+    }
+
+    private static void text(String key, String english, String russian) {
+        TEXTS.put(key, List.of(english, russian));
+    }
+
+    static String say(boolean russian, String key, Object... args) {
+        return String.format(TEXTS.get(key).get(russian ? 1 : 0), args);
     }
 
     /** The files of a library under a source tree (exercises/src or solutions/src), relative to that tree. */
@@ -140,9 +251,14 @@ public final class CatchUp {
     }
 
     static Plan plan(Path root, String library, int exercise) {
+        return plan(root, library, exercise, false);
+    }
+
+    static Plan plan(Path root, String library, int exercise, boolean russian) {
         Path exercises = root.resolve("exercises/src");
         Path solutions = root.resolve("solutions/src");
         Map<Path, List<String>> files = new LinkedHashMap<>();
+        Map<Path, List<String>> before = new LinkedHashMap<>();
         List<String> report = new ArrayList<>();
         for (Path file : libraryFiles(solutions, library)) {
             Path target = exercises.resolve(file);
@@ -168,7 +284,7 @@ public final class CatchUp {
                 if (wanted && !content.equals(solution)) {
                     result.subList(my.from(), my.to()).clear();
                     result.addAll(my.from(), solution);
-                    put.add(0, "exercise " + my.exercise());
+                    put.add(0, say(russian, "exercise", my.exercise()));
                 }
             }
             if (file.toString().endsWith(".java") && !put.isEmpty()) {
@@ -176,13 +292,14 @@ public final class CatchUp {
             }
             if (!result.equals(mine)) {
                 files.put(target, result);
+                before.put(target, mine);
                 report.add("  " + root.relativize(target) + ": " + String.join(", ", put.stream().distinct().toList()));
             }
         }
         if (!files.isEmpty()) {
-            report.add(0, "Caught up: exercise " + exercise + " in " + library + " is now the solution's, in");
+            report.add(0, say(russian, "caughtUp", exercise, library));
         }
-        return new Plan(files, report);
+        return new Plan(files, before, report);
     }
 
     /** A region of an earlier exercise the participant has not written: empty, or still its stub. */
@@ -260,7 +377,16 @@ public final class CatchUp {
     }
 
     static void write(Plan plan) {
-        plan.files().forEach((file, lines) -> {
+        write(plan.files());
+    }
+
+    /** Puts back the files as they were before {@link #write(Plan)}. */
+    static void restore(Plan plan) {
+        write(plan.before());
+    }
+
+    private static void write(Map<Path, List<String>> files) {
+        files.forEach((file, lines) -> {
             try {
                 Files.writeString(file, String.join("\n", lines), StandardCharsets.UTF_8);
             } catch (IOException e) {

@@ -1,12 +1,21 @@
 package onetomany.exercises.catchup;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.stream.Stream;
+
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 
 import onetomany.libraries.Library;
 import org.junit.jupiter.api.Test;
@@ -122,6 +131,166 @@ class CatchUpTest {
         assertThat(exercises).as("exercise 1's untouched stubs, which exercise 2 needs, and exercise 2")
                 .contains("foldPostRow(Map<Long, PostEntity> posts", "bindList(\"postIds\"")
                 .doesNotContain("TODO exercise 1:", "TODO exercise 2:").contains("TODO exercise 3:");
+    }
+
+    // ---- It compiles what it put in place, or puts everything back -------------------------------------------------
+
+    /**
+     * A participant who left exercise 1 a stub and wrote exercise 2 in Jdbi with a helper and a query of his own,
+     * named as exercise 1's in the solution ({@code foldPostRow}, {@code POSTS_LEFT_JOIN_COMMENTS}), outside every
+     * region: what was seen in a room, where {@code ./exercise --catch-up jdbi 3} then said it was done.
+     */
+    private static Path participantWithHisOwnFoldPostRow(Path copy) throws IOException {
+        copyTree(ROOT.resolve("exercises/src"), copy.resolve("exercises/src"));
+        copyTree(ROOT.resolve("solutions/src"), copy.resolve("solutions/src"));
+        copyRegistry(copy);
+        Path jdbi = copy.resolve("exercises/src/main/java/onetomany/exercises/jdbi/JdbiExercises.java");
+        CatchUp.write(CatchUp.plan(copy, "jdbi", 2));
+        // Exercise 2 is his, exercise 1 is a stub again: the regions of exercise 1 back as the stubs have them.
+        List<String> stub = read(ROOT.resolve("exercises/src/main/java/onetomany/exercises/jdbi/JdbiExercises.java"));
+        List<String> now = new java.util.ArrayList<>(read(jdbi));
+        List<CatchUp.Region> stubRegions = CatchUp.regions(stub, jdbi);
+        List<CatchUp.Region> nowRegions = CatchUp.regions(now, jdbi);
+        for (int i = nowRegions.size() - 1; i >= 0; i--) {
+            if (nowRegions.get(i).exercise() == 1) {
+                now.subList(nowRegions.get(i).from(), nowRegions.get(i).to()).clear();
+                now.addAll(nowRegions.get(i).from(),
+                        stub.subList(stubRegions.get(i).from(), stubRegions.get(i).to()));
+            }
+        }
+        int threeLevels = now.indexOf(now.stream().filter(l -> l.contains("// 3. Three levels")).findFirst()
+                .orElseThrow());
+        now.addAll(threeLevels, List.of(
+                "    private static void foldPostRow(Map<Long, PostEntity> posts, RowView row) {",
+                "        PostEntity post = posts.computeIfAbsent(row.getColumn(\"p_id\", Long.class),",
+                "                id -> row.getRow(PostEntity.class));",
+                "        if (row.getColumn(\"c_id\", Long.class) != null) {",
+                "            post.addComment(row.getRow(CommentEntity.class));",
+                "        }",
+                "    }",
+                ""));
+        int field = now.indexOf("    private final Jdbi jdbi;") + 1;
+        now.addAll(field, List.of(
+                "    private static final String POSTS_LEFT_JOIN_COMMENTS = \"\"\"",
+                "            select p.id p_id, p.title p_title, p.content p_content, c.id c_id, c.body c_body",
+                "            from posts p left join comments c on c.post_id = p.id",
+                "            \"\"\";"));
+        Files.writeString(jdbi, String.join("\n", now), StandardCharsets.UTF_8);
+        assertThat(javac(copy.resolve("classes-before")).errors(copy)).as("his code, before the catch-up").isEmpty();
+        return jdbi;
+    }
+
+    @Test
+    void the_solutions_helper_beside_the_participants_own_of_the_same_name_does_not_compile(@TempDir Path copy)
+            throws IOException {
+        participantWithHisOwnFoldPostRow(copy);
+
+        CatchUp.write(CatchUp.plan(copy, "jdbi", 3));
+
+        assertThat(javac(copy.resolve("classes")).errors(copy)).as("the code with exercise 1's regions put in place")
+                .hasValueSatisfying(errors -> assertThat(errors).contains("foldPostRow"));
+    }
+
+    @Test
+    void a_catch_up_that_does_not_compile_puts_every_file_back_and_says_why_in_the_boards_language(
+            @TempDir Path copy) throws IOException {
+        Path jdbi = participantWithHisOwnFoldPostRow(copy);
+        String before = Files.readString(jdbi);
+        Map<Path, String> everyFile = contents(copy.resolve("exercises/src"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = CatchUp.run(copy, List.of("jdbi", "3", "--force", "--lang", "ru"), javac(copy.resolve("c")),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).as("the exit status of a catch-up rolled back").isEqualTo(CatchUp.ROLLED_BACK).isEqualTo(4);
+        assertThat(Files.readString(jdbi)).as("his JdbiExercises.java").isEqualTo(before);
+        assertThat(contents(copy.resolve("exercises/src"))).as("every file of exercises/src").isEqualTo(everyFile);
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertThat(said).contains(CatchUp.say(true, "rolledBack", 3, "jdbi")).contains("foldPostRow")
+                .doesNotContain("Caught up", "Готово");
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("./exercise jdbi 3");
+    }
+
+    @Test
+    void a_catch_up_that_compiles_is_kept_and_says_so_in_the_boards_language(@TempDir Path copy) throws IOException {
+        copyTree(ROOT.resolve("exercises/src"), copy.resolve("exercises/src"));
+        copyTree(ROOT.resolve("solutions/src"), copy.resolve("solutions/src"));
+        copyRegistry(copy);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int status = CatchUp.run(copy, List.of("--lang", "ru", "jdbi", "3", "--force"), javac(copy.resolve("c")),
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+
+        assertThat(status).isEqualTo(CatchUp.DONE);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(CatchUp.say(true, "caughtUp", 3, "jdbi"))
+                .contains(CatchUp.say(true, "run", "jdbi", 3));
+        assertThat(Files.readString(copy.resolve("exercises/src/main/java/onetomany/exercises/jdbi/JdbiExercises.java")))
+                .doesNotContain("TODO exercise 1:", "TODO exercise 3:");
+    }
+
+    @Test
+    void its_exit_statuses_are_those_the_exercise_command_documents(@TempDir Path copy) throws IOException {
+        copyRegistry(copy);
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertThat(CatchUp.run(copy, List.of("jdbi"), root -> Optional.empty(), quiet, quiet))
+                .isEqualTo(CatchUp.BAD_ARGUMENTS);
+        assertThat(CatchUp.run(copy, List.of("nosuchlibrary", "1"), root -> Optional.empty(), quiet, quiet))
+                .isEqualTo(CatchUp.BAD_ARGUMENTS);
+        String header = Files.readString(ROOT.resolve("exercise"), StandardCharsets.UTF_8);
+        String windows = Files.readString(ROOT.resolve("exercise.cmd"), StandardCharsets.UTF_8);
+        for (String documented : List.of(header, windows)) {
+            assertThat(documented).as("the exit statuses of --catch-up, documented")
+                    .contains("--catch-up: 0 done, 2 bad arguments, 3 refused (changes not committed), 4 rolled back"
+                            + " (the code did not compile with the solution in place)");
+        }
+    }
+
+    @Test
+    void what_it_says_exists_in_both_languages_with_the_same_placeholders() {
+        CatchUp.TEXTS.forEach((key, texts) -> {
+            assertThat(texts).as(key).hasSize(2);
+            assertThat(texts.get(1)).as("%s in Russian", key).isNotEqualTo(texts.get(0)).containsPattern("\\p{IsCyrillic}");
+            assertThat(texts.get(1).replaceAll("[^%]*(%[a-z])?", "$1")).as("placeholders of %s", key)
+                    .isEqualTo(texts.get(0).replaceAll("[^%]*(%[a-z])?", "$1"));
+        });
+    }
+
+    /** javac on exercises/src/main/java, against the test's class path (the libraries, the contract). */
+    static CatchUp.Compiler javac(Path classes) {
+        return root -> {
+            try (Stream<Path> walk = Files.walk(root.resolve("exercises/src/main/java"))) {
+                Files.createDirectories(classes);
+                List<Path> sources = walk.filter(f -> f.toString().endsWith(".java")).toList();
+                JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+                StringWriter errors = new StringWriter();
+                try (StandardJavaFileManager files = compiler.getStandardFileManager(null, null,
+                        StandardCharsets.UTF_8)) {
+                    boolean ok = compiler.getTask(errors, files, null, List.of("-proc:none", "-d", classes.toString(),
+                                    "-cp", System.getProperty("java.class.path")), null,
+                            files.getJavaFileObjectsFromPaths(sources)).call();
+                    return ok ? Optional.empty() : Optional.of(errors.toString());
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+    }
+
+    private static void copyRegistry(Path copy) throws IOException {
+        Path registry = copy.resolve(CatchUp.LIBRARIES);
+        Files.createDirectories(registry.getParent());
+        Files.copy(ROOT.resolve(CatchUp.LIBRARIES), registry);
+    }
+
+    private static Map<Path, String> contents(Path tree) throws IOException {
+        Map<Path, String> contents = new java.util.TreeMap<>();
+        try (Stream<Path> walk = Files.walk(tree)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                contents.put(tree.relativize(file), Files.readString(file));
+            }
+        }
+        return contents;
     }
 
     private static List<String> read(Path file) throws IOException {
