@@ -158,7 +158,7 @@ class DocsLinksTest {
         assertThat(russian(ROOT.resolve("docs/instructor.md"))).isFalse();
     }
 
-    /** A page written in Russian: under {@code docs/ru/} or {@code exercises/instructions/ru/}, or named {@code *.ru.md}. */
+    /** A page in Russian: under {@code docs/ru/} or {@code exercises/instructions/ru/}, or named {@code *.ru.md}. */
     static boolean russian(Path page) {
         String rel = ROOT.relativize(page).toString().replace('\\', '/');
         return rel.startsWith("docs/ru/") || rel.startsWith("exercises/instructions/ru/") || rel.endsWith(".ru.md");

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Keeps what participants read in English and in Russian in step, as {@code GuideTest} does for the guide: the
  * exercises' instructions and their README, the participants' page, the glossary, the instructor's kit, the worked
- * examples (the modules' READMEs), the contract and reliability pages, and the board's own texts. A
+ * examples (the modules' READMEs), the contract, reliability and databases pages, and the board's own texts. A
  * pair of pages must have the same headings (the libraries' by name), the same code blocks (the board's output, fenced
  * {@code ```board}, in each page's language), the same code spans,
  * the same links (to the same files, which exist) and the same tables; every instructions file must hold the
@@ -56,6 +56,7 @@ class TranslationsTest {
         pairs.add(Arguments.of(ROOT.resolve("docs/slides.md"), ROOT.resolve("docs/ru/slides.md")));
         pairs.add(Arguments.of(ROOT.resolve("docs/contract.md"), ROOT.resolve("docs/ru/contract.md")));
         pairs.add(Arguments.of(ROOT.resolve("docs/reliability.md"), ROOT.resolve("docs/ru/reliability.md")));
+        pairs.add(Arguments.of(ROOT.resolve("docs/databases.md"), ROOT.resolve("docs/ru/databases.md")));
         for (String module : List.of("module-jpa", "module-mybatis", "module-jdbi")) {
             pairs.add(Arguments.of(ROOT.resolve(module + "/README.md"), ROOT.resolve(module + "/README.ru.md")));
         }
