@@ -26,12 +26,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Checks every Markdown file outside build output: each relative link must name an existing file or folder, and
  * a {@code #fragment} on a Markdown file must be one of its headings (GitHub's slug) or an explicit
  * {@code <a id="...">}. Links to line ranges of sources are the guide's business ({@link GuideTest}).
+ *
+ * <p>A Russian page ({@code docs/ru/**}, {@code exercises/instructions/ru/**}, {@code *.ru.md}) that links an English
+ * page with a Russian twin links the twin: a Russian reader who follows a link stays in Russian. The twin of
+ * {@code x.md} is {@code x.ru.md} beside it, of {@code docs/x.md} {@code docs/ru/x.md}, of
+ * {@code exercises/instructions/y} (answers included) {@code exercises/instructions/ru/y}. A link whose text says it
+ * goes to English («In English», «in English», «по-английски») is the reader's choice and stays.
  */
 class DocsLinksTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Set<String> SKIPPED = Set.of("target", ".git", ".mvn", "node_modules");
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)]\\(([^)\\s]+)\\)");
+    private static final Pattern TO_ENGLISH = Pattern.compile("(?iu).*(english|по-английски|английск).*");
     private static final Pattern ANCHOR = Pattern.compile("<a id=\"([^\"]+)\"></a>");
 
     static Stream<Path> pages() {
@@ -91,6 +98,85 @@ class DocsLinksTest {
                 }
             }
         }
+    }
+
+    static Stream<Path> russianPages() {
+        return pages().filter(DocsLinksTest::russian);
+    }
+
+    @ParameterizedTest
+    @MethodSource("russianPages")
+    void a_russian_page_links_the_russian_twin_of_an_english_page(Path page) {
+        List<String> lines = read(page);
+        List<String> wrong = new ArrayList<>();
+        boolean fenced = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.startsWith("```")) {
+                fenced = !fenced;
+                continue;
+            }
+            if (fenced) {
+                continue;
+            }
+            Matcher link = LINK.matcher(line);
+            while (link.find()) {
+                String target = link.group(2);
+                if (target.matches("^[a-z]+:.*") || TO_ENGLISH.matcher(link.group(1)).matches()) {
+                    continue;
+                }
+                int hash = target.indexOf('#');
+                String file = hash < 0 ? target : target.substring(0, hash);
+                if (file.isEmpty() || !file.endsWith(".md")) {
+                    continue;
+                }
+                Path resolved = page.getParent().resolve(file).normalize();
+                if (russian(resolved)) {
+                    continue;
+                }
+                Path twin = twin(resolved);
+                if (twin != null && Files.exists(twin) && !twin.equals(page)) { // a page's own original: its switch
+                    wrong.add(ROOT.relativize(page) + ":" + (i + 1) + ": " + target + " (its twin: "
+                            + ROOT.relativize(twin) + ")");
+                }
+            }
+        }
+        assertThat(wrong).as("links from a Russian page to an English page that has a Russian twin").isEmpty();
+    }
+
+    @Test
+    void twins_are_found_where_the_pages_keep_them() {
+        assertThat(twin(ROOT.resolve("exercises/README.md"))).isEqualTo(ROOT.resolve("exercises/README.ru.md"));
+        assertThat(twin(ROOT.resolve("docs/guide.md"))).isEqualTo(ROOT.resolve("docs/ru/guide.md"));
+        assertThat(twin(ROOT.resolve("exercises/instructions/answers/01-map-comments.md")))
+                .isEqualTo(ROOT.resolve("exercises/instructions/ru/answers/01-map-comments.md"));
+        assertThat(twin(ROOT.resolve("exercises/instructions/03-three-levels.md")))
+                .isEqualTo(ROOT.resolve("exercises/instructions/ru/03-three-levels.md"));
+        assertThat(russian(ROOT.resolve("docs/ru/instructor.md"))).isTrue();
+        assertThat(russian(ROOT.resolve("module-jpa/README.ru.md"))).isTrue();
+        assertThat(russian(ROOT.resolve("exercises/instructions/ru/answers/01-map-comments.md"))).isTrue();
+        assertThat(russian(ROOT.resolve("docs/instructor.md"))).isFalse();
+    }
+
+    /** A page in Russian: under {@code docs/ru/} or {@code exercises/instructions/ru/}, or named {@code *.ru.md}. */
+    static boolean russian(Path page) {
+        String rel = ROOT.relativize(page).toString().replace('\\', '/');
+        return rel.startsWith("docs/ru/") || rel.startsWith("exercises/instructions/ru/") || rel.endsWith(".ru.md");
+    }
+
+    /** Where the Russian twin of an English page would be (whether or not it exists); null for no such place. */
+    static Path twin(Path english) {
+        String rel = ROOT.relativize(english).toString().replace('\\', '/');
+        if (rel.startsWith("docs/") && !rel.startsWith("docs/ru/")) {
+            return ROOT.resolve("docs/ru/" + rel.substring("docs/".length()));
+        }
+        if (rel.startsWith("exercises/instructions/") && !rel.startsWith("exercises/instructions/ru/")) {
+            return ROOT.resolve("exercises/instructions/ru/" + rel.substring("exercises/instructions/".length()));
+        }
+        if (rel.endsWith(".md") && !rel.endsWith(".ru.md")) {
+            return ROOT.resolve(rel.substring(0, rel.length() - ".md".length()) + ".ru.md");
+        }
+        return null;
     }
 
     private static List<String> headings(Path page) {
