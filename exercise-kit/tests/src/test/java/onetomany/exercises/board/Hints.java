@@ -82,9 +82,9 @@ public final class Hints {
                 : new String[] {"the nudge", "the approach", "the answer"};
         System.out.println(hint);
         System.out.println();
-        System.out.println(russian
-                ? "(подсказка " + tier + " из 3, " + names[tier - 1] + "; " + shownFile.toString().replace('\\', '/') + ")"
-                : "(hint " + tier + " of 3, " + names[tier - 1] + "; " + shownFile.toString().replace('\\', '/') + ")");
+        String where = shownFile.toString().replace('\\', '/');
+        System.out.println(russian ? "(подсказка " + tier + " из 3, " + names[tier - 1] + "; " + where + ")"
+                : "(hint " + tier + " of 3, " + names[tier - 1] + "; " + where + ")");
     }
 
     private static List<String> read(Path file) {

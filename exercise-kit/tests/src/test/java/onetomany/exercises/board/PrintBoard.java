@@ -21,8 +21,10 @@ public final class PrintBoard {
 
     public static void main(String[] args) throws IOException {
         Path board = Path.of(args[0]);
-        boolean russian = args.length > 1 && !args[1].isBlank() ? args[1].toLowerCase(java.util.Locale.ROOT).startsWith("ru")
-                : onetomany.exercises.Checks.russian();
+        // The board's language, -Dexercises.lang (empty: the locale), for the one line this class says itself.
+        String lang = args.length > 1 && args[1] != null ? args[1].strip() : "";
+        boolean russian = lang.isEmpty() ? onetomany.exercises.Checks.russian()
+                : lang.toLowerCase(java.util.Locale.ROOT).startsWith("ru");
         if (!Files.isRegularFile(board)) {
             System.out.println(russian
                     ? "Доски нет: ни один тест упражнений не запустился (-Dtest должен называть класс вроде JpaEx3Test)"
