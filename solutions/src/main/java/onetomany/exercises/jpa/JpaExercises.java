@@ -129,14 +129,17 @@ public class JpaExercises implements Exercises {
     @Override
     public List<CommentedUser> findAllUsersWithPostsAndComments() {
         // catch-up ex3 {
-        // Fetching u.posts and p.comments in one query is two bags at once: MultipleBagFetchException (and, with
-        // Sets, a cartesian product). Two queries instead: the second fetches the comments of the very post
-        // instances the first one loaded, since the persistence context has one instance per id.
+        // Fetching u.posts and p.comments in one query is two bags (Lists) at once, which Hibernate refuses:
+        // MultipleBagFetchException. (With Sets it would run, and the chain user -> posts -> comments is no
+        // cartesian product: one row per comment, as MyBatis and Jdbi read it.) Two queries instead, one level
+        // each: the users with their posts, then the posts of those same users with their comments. The second
+        // returns the very post instances the first one loaded (the persistence context has one instance per id)
+        // and fills their comments; a filter on the users would go in both.
         return inTransaction(session -> {
             List<UserEntity> users = session.createSelectionQuery(
                     "from UserEntity u left join fetch u.posts order by u.id", UserEntity.class).getResultList();
-            session.createSelectionQuery("from PostEntity p left join fetch p.comments", PostEntity.class)
-                    .getResultList();
+            session.createSelectionQuery("select p from UserEntity u join u.posts p left join fetch p.comments",
+                    PostEntity.class).getResultList();
             return List.copyOf(users);
         });
         // catch-up }
