@@ -75,6 +75,7 @@ for n in "${numbers[@]}"; do
         applied+=("$turn")
       else
         echo "✘ $turn: its change.patch no longer applies to solutions/: write it again against the solution"
+        checked=$((checked + 1))
         failures=$((failures + 1))
       fi
     done
