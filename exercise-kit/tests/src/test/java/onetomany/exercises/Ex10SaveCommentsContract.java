@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Exercise 10: a post and its comments saved from a draft — the diff (inserted, updated, untouched, deleted), the
- * post's version as the root's optimistic lock, and the library's own statement budget, asserted exactly.
+ * post's version as the root's optimistic lock, and the library's own statement budget, asserted exactly. A draft
+ * that names a comment the post does not have, or one comment twice, is refused ({@code UNKNOWN_COMMENT}).
  */
 @Tag("ex10")
 public abstract class Ex10SaveCommentsContract extends ExerciseContract {
@@ -243,6 +244,29 @@ public abstract class Ex10SaveCommentsContract extends ExerciseContract {
 
     @Test
     @Order(6)
+    @DisplayName("a draft naming one comment twice is refused, and nothing of it is written")
+    void a_comment_named_twice_is_refused() {
+        seed();
+        PostDraft read = asRead(post);
+        List<String> before = everything();
+        List<CommentDraft> twice = new ArrayList<>(read.comments().subList(0, 4));
+        twice.add(new CommentDraft(five.get(1), "comment 2, edited again"));
+        twice.add(CommentDraft.newComment("new"));
+        String call = "savePostWithComments(a draft naming comment " + five.get(1) + " twice, with two bodies)";
+        assertThat(refused(new PostDraft(post, read.version(), read.title(), read.content(), twice), call).reason())
+                .as("why %s was refused", call).isEqualTo(DraftRefused.Reason.UNKNOWN_COMMENT);
+        assertThat(everything()).as("posts, comments and versions").containsExactlyElementsOf(before);
+
+        List<CommentDraft> repeated = new ArrayList<>(read.comments());
+        repeated.add(read.comments().get(0));
+        String same = "savePostWithComments(a draft naming comment " + five.get(0) + " twice, unchanged both times)";
+        assertThat(refused(new PostDraft(post, read.version(), read.title(), read.content(), repeated), same)
+                .reason()).as("why %s was refused", same).isEqualTo(DraftRefused.Reason.UNKNOWN_COMMENT);
+        assertThat(everything()).as("posts, comments and versions").containsExactlyElementsOf(before);
+    }
+
+    @Test
+    @Order(7)
     @DisplayName("two saves of the same version at once: exactly one wins, the other is refused, no lost update")
     void two_concurrent_saves() throws Exception {
         seed();

@@ -29,6 +29,7 @@ final class ExerciseRowMappers {
     static CommentEntity comment(ResultSet rs, StatementContext ctx) throws SQLException {
         // catch-up ex1 {
         // TODO exercise 1: a comment from the columns c_id, c_body (01-map-comments.md)
+        // exercises/instructions/01-map-comments.md; in Russian: exercises/instructions/ru/01-map-comments.md
         throw Exercise.MAP_COMMENTS.notSolved();
         // catch-up }
     }

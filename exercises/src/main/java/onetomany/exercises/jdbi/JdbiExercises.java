@@ -54,6 +54,7 @@ public class JdbiExercises implements Exercises {
     public long addComment(long postId, String body) {
         // catch-up ex1 {
         // TODO exercise 1: see exercises/instructions/01-map-comments.md
+        // In Russian: exercises/instructions/ru/01-map-comments.md
         throw Exercise.MAP_COMMENTS.notSolved();
         // catch-up }
     }
@@ -62,6 +63,7 @@ public class JdbiExercises implements Exercises {
     public Optional<Comment> findComment(long commentId) {
         // catch-up ex1 {
         // TODO exercise 1: see exercises/instructions/01-map-comments.md
+        // In Russian: exercises/instructions/ru/01-map-comments.md
         throw Exercise.MAP_COMMENTS.notSolved();
         // catch-up }
     }
@@ -75,6 +77,7 @@ public class JdbiExercises implements Exercises {
     public Optional<CommentedPost> findPostWithComments(long postId) {
         // catch-up ex2 {
         // TODO exercise 2: see exercises/instructions/02-load-comments.md
+        // In Russian: exercises/instructions/ru/02-load-comments.md
         throw Exercise.LOAD_COMMENTS.notSolved();
         // catch-up }
     }
@@ -83,6 +86,7 @@ public class JdbiExercises implements Exercises {
     public List<CommentedPost> findAllPostsWithCommentsJoined() {
         // catch-up ex2 {
         // TODO exercise 2: see exercises/instructions/02-load-comments.md
+        // In Russian: exercises/instructions/ru/02-load-comments.md
         throw Exercise.LOAD_COMMENTS.notSolved();
         // catch-up }
     }
@@ -91,6 +95,7 @@ public class JdbiExercises implements Exercises {
     public List<CommentedPost> findAllPostsWithCommentsSelectIn() {
         // catch-up ex2 {
         // TODO exercise 2: see exercises/instructions/02-load-comments.md
+        // In Russian: exercises/instructions/ru/02-load-comments.md
         throw Exercise.LOAD_COMMENTS.notSolved();
         // catch-up }
     }
@@ -101,6 +106,7 @@ public class JdbiExercises implements Exercises {
     public List<CommentedUser> findAllUsersWithPostsAndComments() {
         // catch-up ex3 {
         // TODO exercise 3: see exercises/instructions/03-three-levels.md
+        // In Russian: exercises/instructions/ru/03-three-levels.md
         throw Exercise.THREE_LEVELS.notSolved();
         // catch-up }
     }
@@ -111,6 +117,7 @@ public class JdbiExercises implements Exercises {
     public void deleteUser(long userId) {
         // catch-up ex4 {
         // TODO exercise 4: see exercises/instructions/04-cascade.md
+        // In Russian: exercises/instructions/ru/04-cascade.md
         throw Exercise.CASCADE.notSolved();
         // catch-up }
     }
@@ -119,6 +126,7 @@ public class JdbiExercises implements Exercises {
     public boolean removeComment(long postId, long commentId) {
         // catch-up ex4 {
         // TODO exercise 4: see exercises/instructions/04-cascade.md
+        // In Russian: exercises/instructions/ru/04-cascade.md
         throw Exercise.CASCADE.notSolved();
         // catch-up }
     }
@@ -129,6 +137,7 @@ public class JdbiExercises implements Exercises {
     public List<PostCount> countPostsPerUser() {
         // catch-up ex5 {
         // TODO exercise 5: see exercises/instructions/05-count-posts.md
+        // In Russian: exercises/instructions/ru/05-count-posts.md
         throw Exercise.COUNT_POSTS.notSolved();
         // catch-up }
     }
@@ -139,6 +148,7 @@ public class JdbiExercises implements Exercises {
     public List<User> findAllUsersWithPosts() {
         // catch-up ex6 {
         // TODO exercise 6: see exercises/instructions/06-page-of-users.md
+        // In Russian: exercises/instructions/ru/06-page-of-users.md
         throw Exercise.PAGE_OF_USERS.notSolved();
         // catch-up }
     }
@@ -147,6 +157,7 @@ public class JdbiExercises implements Exercises {
     public List<User> findPageOfUsersWithPosts(int page, int size) {
         // catch-up ex6 {
         // TODO exercise 6: see exercises/instructions/06-page-of-users.md
+        // In Russian: exercises/instructions/ru/06-page-of-users.md
         throw Exercise.PAGE_OF_USERS.notSolved();
         // catch-up }
     }
@@ -160,6 +171,7 @@ public class JdbiExercises implements Exercises {
     public User movePost(long postId, long toUserId) {
         // catch-up ex7 {
         // TODO exercise 7: see exercises/instructions/07-move-post.md
+        // In Russian: exercises/instructions/ru/07-move-post.md
         throw Exercise.MOVE_POST.notSolved();
         // catch-up }
     }
@@ -170,6 +182,7 @@ public class JdbiExercises implements Exercises {
     public List<String> findTitlesContaining(String fragment) {
         // catch-up ex8 {
         // TODO exercise 8: see exercises/instructions/08-search-posts.md
+        // In Russian: exercises/instructions/ru/08-search-posts.md
         throw Exercise.SEARCH_POSTS.notSolved();
         // catch-up }
     }
@@ -180,6 +193,7 @@ public class JdbiExercises implements Exercises {
     public long saveUserWithManyPosts(NewUser newUser) {
         // catch-up ex9 {
         // TODO exercise 9: see exercises/instructions/09-batch-insert.md
+        // In Russian: exercises/instructions/ru/09-batch-insert.md
         throw Exercise.BATCH_INSERT.notSolved();
         // catch-up }
     }
@@ -193,6 +207,7 @@ public class JdbiExercises implements Exercises {
     public VersionedPost savePostWithComments(PostDraft draft) {
         // catch-up ex10 {
         // TODO exercise 10: see exercises/instructions/10-save-comments.md
+        // In Russian: exercises/instructions/ru/10-save-comments.md
         throw Exercise.SAVE_COMMENTS.notSolved();
         // catch-up }
     }
@@ -201,6 +216,7 @@ public class JdbiExercises implements Exercises {
     public int statementsToSave(boolean postEdited, int added, int changed, int removed) {
         // catch-up ex10 {
         // TODO exercise 10: see exercises/instructions/10-save-comments.md
+        // In Russian: exercises/instructions/ru/10-save-comments.md
         throw Exercise.SAVE_COMMENTS.notSolved();
         // catch-up }
     }

@@ -56,6 +56,7 @@ public class MyBatisExercises implements Exercises {
     public long addComment(long postId, String body) {
         // catch-up ex1 {
         // TODO exercise 1: see exercises/instructions/01-map-comments.md
+        // In Russian: exercises/instructions/ru/01-map-comments.md
         throw Exercise.MAP_COMMENTS.notSolved();
         // catch-up }
     }
@@ -64,6 +65,7 @@ public class MyBatisExercises implements Exercises {
     public Optional<Comment> findComment(long commentId) {
         // catch-up ex1 {
         // TODO exercise 1: see exercises/instructions/01-map-comments.md
+        // In Russian: exercises/instructions/ru/01-map-comments.md
         throw Exercise.MAP_COMMENTS.notSolved();
         // catch-up }
     }
@@ -74,6 +76,7 @@ public class MyBatisExercises implements Exercises {
     public Optional<CommentedPost> findPostWithComments(long postId) {
         // catch-up ex2 {
         // TODO exercise 2: see exercises/instructions/02-load-comments.md
+        // In Russian: exercises/instructions/ru/02-load-comments.md
         throw Exercise.LOAD_COMMENTS.notSolved();
         // catch-up }
     }
@@ -82,6 +85,7 @@ public class MyBatisExercises implements Exercises {
     public List<CommentedPost> findAllPostsWithCommentsJoined() {
         // catch-up ex2 {
         // TODO exercise 2: see exercises/instructions/02-load-comments.md
+        // In Russian: exercises/instructions/ru/02-load-comments.md
         throw Exercise.LOAD_COMMENTS.notSolved();
         // catch-up }
     }
@@ -90,6 +94,7 @@ public class MyBatisExercises implements Exercises {
     public List<CommentedPost> findAllPostsWithCommentsSelectIn() {
         // catch-up ex2 {
         // TODO exercise 2: see exercises/instructions/02-load-comments.md
+        // In Russian: exercises/instructions/ru/02-load-comments.md
         throw Exercise.LOAD_COMMENTS.notSolved();
         // catch-up }
     }
@@ -100,6 +105,7 @@ public class MyBatisExercises implements Exercises {
     public List<CommentedUser> findAllUsersWithPostsAndComments() {
         // catch-up ex3 {
         // TODO exercise 3: see exercises/instructions/03-three-levels.md
+        // In Russian: exercises/instructions/ru/03-three-levels.md
         throw Exercise.THREE_LEVELS.notSolved();
         // catch-up }
     }
@@ -110,6 +116,7 @@ public class MyBatisExercises implements Exercises {
     public void deleteUser(long userId) {
         // catch-up ex4 {
         // TODO exercise 4: see exercises/instructions/04-cascade.md
+        // In Russian: exercises/instructions/ru/04-cascade.md
         throw Exercise.CASCADE.notSolved();
         // catch-up }
     }
@@ -118,6 +125,7 @@ public class MyBatisExercises implements Exercises {
     public boolean removeComment(long postId, long commentId) {
         // catch-up ex4 {
         // TODO exercise 4: see exercises/instructions/04-cascade.md
+        // In Russian: exercises/instructions/ru/04-cascade.md
         throw Exercise.CASCADE.notSolved();
         // catch-up }
     }
@@ -128,6 +136,7 @@ public class MyBatisExercises implements Exercises {
     public List<PostCount> countPostsPerUser() {
         // catch-up ex5 {
         // TODO exercise 5: see exercises/instructions/05-count-posts.md
+        // In Russian: exercises/instructions/ru/05-count-posts.md
         throw Exercise.COUNT_POSTS.notSolved();
         // catch-up }
     }
@@ -138,6 +147,7 @@ public class MyBatisExercises implements Exercises {
     public List<User> findAllUsersWithPosts() {
         // catch-up ex6 {
         // TODO exercise 6: see exercises/instructions/06-page-of-users.md
+        // In Russian: exercises/instructions/ru/06-page-of-users.md
         throw Exercise.PAGE_OF_USERS.notSolved();
         // catch-up }
     }
@@ -146,6 +156,7 @@ public class MyBatisExercises implements Exercises {
     public List<User> findPageOfUsersWithPosts(int page, int size) {
         // catch-up ex6 {
         // TODO exercise 6: see exercises/instructions/06-page-of-users.md
+        // In Russian: exercises/instructions/ru/06-page-of-users.md
         throw Exercise.PAGE_OF_USERS.notSolved();
         // catch-up }
     }
@@ -156,6 +167,7 @@ public class MyBatisExercises implements Exercises {
     public User movePost(long postId, long toUserId) {
         // catch-up ex7 {
         // TODO exercise 7: see exercises/instructions/07-move-post.md
+        // In Russian: exercises/instructions/ru/07-move-post.md
         throw Exercise.MOVE_POST.notSolved();
         // catch-up }
     }
@@ -166,6 +178,7 @@ public class MyBatisExercises implements Exercises {
     public List<String> findTitlesContaining(String fragment) {
         // catch-up ex8 {
         // TODO exercise 8: see exercises/instructions/08-search-posts.md
+        // In Russian: exercises/instructions/ru/08-search-posts.md
         throw Exercise.SEARCH_POSTS.notSolved();
         // catch-up }
     }
@@ -176,6 +189,7 @@ public class MyBatisExercises implements Exercises {
     public long saveUserWithManyPosts(NewUser newUser) {
         // catch-up ex9 {
         // TODO exercise 9: see exercises/instructions/09-batch-insert.md
+        // In Russian: exercises/instructions/ru/09-batch-insert.md
         throw Exercise.BATCH_INSERT.notSolved();
         // catch-up }
     }
@@ -186,6 +200,7 @@ public class MyBatisExercises implements Exercises {
     public VersionedPost savePostWithComments(PostDraft draft) {
         // catch-up ex10 {
         // TODO exercise 10: see exercises/instructions/10-save-comments.md
+        // In Russian: exercises/instructions/ru/10-save-comments.md
         throw Exercise.SAVE_COMMENTS.notSolved();
         // catch-up }
     }
@@ -194,6 +209,7 @@ public class MyBatisExercises implements Exercises {
     public int statementsToSave(boolean postEdited, int added, int changed, int removed) {
         // catch-up ex10 {
         // TODO exercise 10: see exercises/instructions/10-save-comments.md
+        // In Russian: exercises/instructions/ru/10-save-comments.md
         throw Exercise.SAVE_COMMENTS.notSolved();
         // catch-up }
     }

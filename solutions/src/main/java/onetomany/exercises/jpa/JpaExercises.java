@@ -138,7 +138,8 @@ public class JpaExercises implements Exercises {
                     "from UserEntity u left join fetch u.posts order by u.id", UserEntity.class).getResultList();
             if (!users.isEmpty()) {
                 session.createSelectionQuery(
-                                "from PostEntity p left join fetch p.comments where p.author.id in :ids", PostEntity.class)
+                                "from PostEntity p left join fetch p.comments where p.author.id in :ids",
+                                PostEntity.class)
                         .setParameter("ids", users.stream().map(UserEntity::getId).toList())
                         .getResultList();
             }

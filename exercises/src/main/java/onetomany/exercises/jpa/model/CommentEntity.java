@@ -24,6 +24,7 @@ public class CommentEntity implements Comment {
     // catch-up ex1 {
     // TODO exercise 1: map the foreign key comments.post_id (01-map-comments.md); @Transient tells Hibernate to
     // ignore the field until then.
+    // exercises/instructions/01-map-comments.md; in Russian: exercises/instructions/ru/01-map-comments.md
     @Transient
     // catch-up }
     private PostEntity post;

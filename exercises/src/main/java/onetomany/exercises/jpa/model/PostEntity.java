@@ -27,6 +27,7 @@ public class PostEntity implements VersionedPost {
 
     // catch-up ex9 {
     // TODO exercise 9: IDENTITY ids and insert batching (see exercises/instructions/09-batch-insert.md).
+    // In Russian: exercises/instructions/ru/09-batch-insert.md
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     // catch-up }
@@ -41,6 +42,7 @@ public class PostEntity implements VersionedPost {
 
     // catch-up ex10 {
     // TODO exercise 10: the post's version, posts.version (10-save-comments.md)
+    // exercises/instructions/10-save-comments.md; in Russian: exercises/instructions/ru/10-save-comments.md
     // catch-up }
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -50,6 +52,7 @@ public class PostEntity implements VersionedPost {
     // catch-up ex1 {
     // TODO exercise 1: map this list as the other side of CommentEntity.post (01-map-comments.md); @Transient
     // tells Hibernate to ignore the field until then. Exercise 4 adds the cascade (04-cascade.md).
+    // exercises/instructions/01-map-comments.md; in Russian: exercises/instructions/ru/01-map-comments.md
     @Transient
     // catch-up }
     private List<CommentEntity> comments = new ArrayList<>();
@@ -67,6 +70,7 @@ public class PostEntity implements VersionedPost {
     public void addComment(CommentEntity comment) {
         // catch-up ex1 {
         // TODO exercise 1: keep both sides in step (01-map-comments.md)
+        // exercises/instructions/01-map-comments.md; in Russian: exercises/instructions/ru/01-map-comments.md
         throw Exercise.MAP_COMMENTS.notSolved();
         // catch-up }
     }
@@ -75,6 +79,7 @@ public class PostEntity implements VersionedPost {
     public void removeComment(CommentEntity comment) {
         // catch-up ex4 {
         // TODO exercise 4: keep both sides in step (04-cascade.md)
+        // exercises/instructions/04-cascade.md; in Russian: exercises/instructions/ru/04-cascade.md
         throw Exercise.CASCADE.notSolved();
         // catch-up }
     }
@@ -98,6 +103,7 @@ public class PostEntity implements VersionedPost {
     public long getVersion() {
         // catch-up ex10 {
         // TODO exercise 10: map posts.version (10-save-comments.md)
+        // exercises/instructions/10-save-comments.md; in Russian: exercises/instructions/ru/10-save-comments.md
         throw Exercise.SAVE_COMMENTS.notSolved();
         // catch-up }
     }

@@ -36,6 +36,7 @@ public class PostEntity implements VersionedPost {
     public void addComment(CommentEntity comment) {
         // catch-up ex1 {
         // TODO exercise 1: keep both sides in step (01-map-comments.md)
+        // exercises/instructions/01-map-comments.md; in Russian: exercises/instructions/ru/01-map-comments.md
         throw Exercise.MAP_COMMENTS.notSolved();
         // catch-up }
     }
