@@ -28,7 +28,8 @@ class ChecksTextsTest {
     private static final Path SOURCES = Path.of("src/test/java/onetomany/exercises");
     private static final Path FILE = Path.of("src/test/resources/onetomany/exercises/" + Checks.FILE);
     private static final Pattern FORMAT = Pattern.compile("%[-\\d]*[a-z]");
-    private static final Pattern SAY = Pattern.compile("say\\(\"([a-z0-9_.]+)\"");
+    /** A key in the tests' sources: a string literal {@code "ex<n>.<word>"} or {@code "common.<word>"}. */
+    private static final Pattern SAY = Pattern.compile("\"((?:common|ex\\d+)\\.[a-z0-9_]+)\"");
     private static final Pattern NAME = Pattern.compile("^ex(\\d+)\\.([a-z0-9_]+)$");
     private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
 

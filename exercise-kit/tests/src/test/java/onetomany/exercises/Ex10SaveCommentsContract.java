@@ -17,11 +17,11 @@ import onetomany.exercises.contract.CommentDraft;
 import onetomany.exercises.contract.DraftRefused;
 import onetomany.exercises.contract.PostDraft;
 import onetomany.exercises.contract.VersionedPost;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import static onetomany.exercises.Checks.say;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -84,10 +84,8 @@ public abstract class Ex10SaveCommentsContract extends ExerciseContract {
         boolean any = postEdited || added + changed + removed > 0;
         int ceiling = any ? 2 + added + (changed > 0 ? 1 : 0) + (removed > 0 ? 1 : 0) : 1;
         if (declared > ceiling || declared < 1) {
-            fail("statementsToSave(postEdited=%s, added=%d, changed=%d, removed=%d) declares %d statements; the"
-                    + " contract allows 1 to %d: the load, %s", postEdited, added, changed, removed, declared, ceiling,
-                    any ? "1 for the post's row, 1 per added comment, 1 for all changed and 1 for all removed ones"
-                            : "and nothing else when nothing changed");
+            fail(say("ex10.budget", postEdited, added, changed, removed, declared, ceiling,
+                    say(any ? "ex10.budget_any" : "ex10.budget_none")));
         }
         return declared;
     }
@@ -100,7 +98,6 @@ public abstract class Ex10SaveCommentsContract extends ExerciseContract {
 
     @Test
     @Order(1)
-    @DisplayName("adding 2, editing 2 and removing 1 of 5 comments writes exactly those, in the declared statements")
     void add_two_edit_two_remove_one() {
         seed();
         PostDraft read = asRead(post);
@@ -115,92 +112,88 @@ public abstract class Ex10SaveCommentsContract extends ExerciseContract {
         PostDraft draft = new PostDraft(post, read.version(), read.title(), read.content(), changed);
         int budget = budget(false, 2, 2, 1);
 
-        VersionedPost saved = keptExactly(budget, "savePostWithComments(add 2, edit 2, remove 1 of 5)",
+        VersionedPost saved = keptExactly(budget, say("ex10.call_add_edit_remove"),
                 () -> exercises.savePostWithComments(draft));
-        assertThat(rows("update comments")).as("comment rows updated: the 2 edited, not the 2 unchanged:%n%s",
-                listed()).isEqualTo(2);
-        assertThat(rows("insert into comments")).as("comment rows inserted:%n%s", listed()).isEqualTo(2);
-        assertThat(rows("delete from comments")).as("deletes of comments:%n%s", listed()).isEqualTo(1);
-        assertThat(rows("update posts")).as("updates of the post:%n%s", listed()).isEqualTo(1);
+        assertThat(rows("update comments")).as(say("ex10.rows_updated", listed())).isEqualTo(2);
+        assertThat(rows("insert into comments")).as(say("ex10.rows_inserted", listed())).isEqualTo(2);
+        assertThat(rows("delete from comments")).as(say("ex10.rows_deleted", listed())).isEqualTo(1);
+        assertThat(rows("update posts")).as(say("ex10.post_updates", listed())).isEqualTo(1);
         statements.reset();
 
         List<Long> ids = comments.longs("select id from comments where post_id = ? order by id", post);
-        assertThat(ids).as("the post's comments: the 4 kept, then the 2 new").hasSize(6)
+        assertThat(ids).as(say("ex10.kept_then_new")).hasSize(6)
                 .startsWith(five.get(0), five.get(1), five.get(2), five.get(4));
-        assertThat(ids.get(4)).as("the new comments' ids come after the old ones").isGreaterThan(five.get(4));
+        assertThat(ids.get(4)).as(say("ex10.new_ids_after")).isGreaterThan(five.get(4));
         assertThat(comments.strings("select body from comments where post_id = ? order by id", post))
-                .as("the post's comments' bodies").containsExactly("comment 1", "comment 2, edited", HOSTILE,
+                .as(say("ex10.bodies")).containsExactly("comment 1", "comment 2, edited", HOSTILE,
                         "comment 5", "a new comment", HOSTILE);
         assertThat(comments.longs("select id from comments where post_id = ? order by id", other))
-                .as("the other post's comments").containsExactlyElementsOf(others);
-        assertThat(version(post)).as("the post's version after a save that changed its comments: the root's")
+                .as(say("ex10.other_comments")).containsExactlyElementsOf(others);
+        assertThat(version(post)).as(say("ex10.version_root"))
                 .isEqualTo(read.version() + 1);
-        assertThat(version(other)).as("the other post's version").isZero();
-        assertThat(comments.strings("select title from posts where id = ?", post)).as("the title")
+        assertThat(version(other)).as(say("ex10.other_version")).isZero();
+        assertThat(comments.strings("select title from posts where id = ?", post)).as(say("ex10.title"))
                 .containsExactly("First Post");
 
-        assertThat(saved.getVersion()).as("the version of the post returned").isEqualTo(read.version() + 1);
-        assertThat(saved.getComments()).as("the comments returned have their ids")
+        assertThat(saved.getVersion()).as(say("ex10.version_returned_post")).isEqualTo(read.version() + 1);
+        assertThat(saved.getComments()).as(say("ex10.ids_returned"))
                 .allSatisfy(c -> assertThat(c.getId()).isNotNull());
         List<String> expected = comments.describePostsWithComments().subList(0, 7);
-        assertThat(walk("the post returned", () -> Trees.describePosts(List.of(saved))))
-                .as("the post returned, its comments in id order, each one's post that very post")
+        assertThat(walk(say("ex10.walk_returned"), () -> Trees.describePosts(List.of(saved))))
+                .as(say("ex10.returned_tree"))
                 .containsExactlyElementsOf(expected);
     }
 
     @Test
     @Order(2)
-    @DisplayName("a draft with nothing changed is only loaded: nothing written, the version stays")
     void nothing_changed() {
         seed();
         List<String> before = everything();
         int budget = budget(false, 0, 0, 0);
 
-        VersionedPost saved = exactly(budget, "savePostWithComments(nothing changed)",
+        VersionedPost saved = exactly(budget, say("ex10.call_nothing"),
                 () -> exercises.savePostWithComments(asRead(post)));
 
-        assertThat(everything()).as("posts, comments and versions").containsExactlyElementsOf(before);
-        assertThat(saved.getVersion()).as("the version returned").isZero();
-        assertThat(saved.getComments()).extracting(c -> c.getId()).as("the comments returned")
+        assertThat(everything()).as(say("ex10.everything")).containsExactlyElementsOf(before);
+        assertThat(saved.getVersion()).as(say("ex10.version_returned")).isZero();
+        assertThat(saved.getComments()).extracting(c -> c.getId()).as(say("ex10.comments_returned"))
                 .containsExactlyElementsOf(five);
     }
 
     @Test
     @Order(3)
-    @DisplayName("editing only the post, or only one comment, bumps the post's version once")
     void the_post_is_the_root() {
         seed();
         PostDraft read = asRead(post);
         PostDraft retitled = new PostDraft(post, read.version(), "First Post, retitled", null, read.comments());
 
-        VersionedPost first = exactly(budget(true, 0, 0, 0), "savePostWithComments(the title and content edited)",
+        VersionedPost first = exactly(budget(true, 0, 0, 0), say("ex10.call_retitled"),
                 () -> exercises.savePostWithComments(retitled));
 
-        assertThat(comments.strings("select title from posts where id = ?", post)).as("the title")
+        assertThat(comments.strings("select title from posts where id = ?", post)).as(say("ex10.title"))
                 .containsExactly("First Post, retitled");
-        assertThat(comments.strings("select content from posts where id = ?", post)).as("the content, now null")
+        assertThat(comments.strings("select content from posts where id = ?", post)).as(say("ex10.content_null"))
                 .containsOnlyNulls().hasSize(1);
-        assertThat(version(post)).as("the version after the post's edit").isEqualTo(1);
-        assertThat(first.getVersion()).as("the version returned").isEqualTo(1);
+        assertThat(version(post)).as(say("ex10.version_after_edit")).isEqualTo(1);
+        assertThat(first.getVersion()).as(say("ex10.version_returned")).isEqualTo(1);
 
         PostDraft again = asRead(post);
         List<CommentDraft> one = new ArrayList<>(again.comments());
         one.set(2, new CommentDraft(five.get(2), "comment 3, edited"));
-        VersionedPost second = exactly(budget(false, 0, 1, 0), "savePostWithComments(one comment edited)",
+        VersionedPost second = exactly(budget(false, 0, 1, 0), say("ex10.call_one_edited"),
                 () -> exercises.savePostWithComments(
                         new PostDraft(post, again.version(), again.title(), again.content(), one)));
 
-        assertThat(version(post)).as("the version after only a comment was edited: the post is the root")
+        assertThat(version(post)).as(say("ex10.version_after_comment"))
                 .isEqualTo(2);
-        assertThat(second.getVersion()).as("the version returned").isEqualTo(2);
+        assertThat(second.getVersion()).as(say("ex10.version_returned")).isEqualTo(2);
         assertThat(comments.strings("select body from comments where post_id = ? order by id", post))
-                .as("the comments").containsExactly("comment 1", "comment 2", "comment 3, edited", "comment 4",
+                .as(say("ex10.comments")).containsExactly("comment 1", "comment 2", "comment 3, edited", "comment 4",
                         "comment 5");
     }
 
     @Test
     @Order(4)
-    @DisplayName("a draft read at an older version is refused, and nothing of it is written")
     void a_stale_draft_is_refused() {
         seed();
         PostDraft read = asRead(post);
@@ -210,16 +203,15 @@ public abstract class Ex10SaveCommentsContract extends ExerciseContract {
         changed.add(CommentDraft.newComment("lost update"));
         PostDraft stale = new PostDraft(post, read.version(), "Alice's title", read.content(), changed);
 
-        assertThat(refused(stale, "savePostWithComments(a stale draft)").reason())
-                .as("why savePostWithComments(a stale draft) was refused").isEqualTo(DraftRefused.Reason.STALE_VERSION);
+        assertThat(refused(stale, say("ex10.call_stale")).reason())
+                .as(say("ex10.why_refused", say("ex10.call_stale"))).isEqualTo(DraftRefused.Reason.STALE_VERSION);
 
-        assertThat(everything()).as("posts, comments and versions: Bob's save, nothing of Alice's")
+        assertThat(everything()).as(say("ex10.bobs_save"))
                 .containsExactlyElementsOf(before);
     }
 
     @Test
     @Order(5)
-    @DisplayName("a draft naming another post's comment, or no post, is refused, and nothing of it is written")
     void a_foreign_comment_is_refused() {
         seed();
         PostDraft read = asRead(post);
@@ -230,21 +222,20 @@ public abstract class Ex10SaveCommentsContract extends ExerciseContract {
         changed.add(new CommentDraft(others.get(0), "stolen from the other post"));
         PostDraft foreign = new PostDraft(post, read.version(), "retitled", read.content(), changed);
 
-        String call = "savePostWithComments(a draft naming comment " + others.get(0) + " of another post)";
-        assertThat(refused(foreign, call).reason()).as("why %s was refused", call)
+        String call = say("ex10.call_foreign", others.get(0));
+        assertThat(refused(foreign, call).reason()).as(say("ex10.why_refused", call))
                 .isEqualTo(DraftRefused.Reason.UNKNOWN_COMMENT);
-        assertThat(everything()).as("posts, comments and versions").containsExactlyElementsOf(before);
+        assertThat(everything()).as(say("ex10.everything")).containsExactlyElementsOf(before);
 
         long missing = Math.max(post, other) + 1000;
-        String nobody = "savePostWithComments(a draft of post " + missing + ", which does not exist)";
+        String nobody = say("ex10.call_no_post", missing);
         assertThat(refused(new PostDraft(missing, 0, "nobody's", null, List.of(CommentDraft.newComment("new"))),
-                nobody).reason()).as("why %s was refused", nobody).isEqualTo(DraftRefused.Reason.UNKNOWN_POST);
-        assertThat(everything()).as("posts, comments and versions").containsExactlyElementsOf(before);
+                nobody).reason()).as(say("ex10.why_refused", nobody)).isEqualTo(DraftRefused.Reason.UNKNOWN_POST);
+        assertThat(everything()).as(say("ex10.everything")).containsExactlyElementsOf(before);
     }
 
     @Test
     @Order(6)
-    @DisplayName("a draft naming one comment twice is refused, and nothing of it is written")
     void a_comment_named_twice_is_refused() {
         seed();
         PostDraft read = asRead(post);
@@ -252,22 +243,21 @@ public abstract class Ex10SaveCommentsContract extends ExerciseContract {
         List<CommentDraft> twice = new ArrayList<>(read.comments().subList(0, 4));
         twice.add(new CommentDraft(five.get(1), "comment 2, edited again"));
         twice.add(CommentDraft.newComment("new"));
-        String call = "savePostWithComments(a draft naming comment " + five.get(1) + " twice, with two bodies)";
+        String call = say("ex10.call_twice_bodies", five.get(1));
         assertThat(refused(new PostDraft(post, read.version(), read.title(), read.content(), twice), call).reason())
-                .as("why %s was refused", call).isEqualTo(DraftRefused.Reason.UNKNOWN_COMMENT);
-        assertThat(everything()).as("posts, comments and versions").containsExactlyElementsOf(before);
+                .as(say("ex10.why_refused", call)).isEqualTo(DraftRefused.Reason.UNKNOWN_COMMENT);
+        assertThat(everything()).as(say("ex10.everything")).containsExactlyElementsOf(before);
 
         List<CommentDraft> repeated = new ArrayList<>(read.comments());
         repeated.add(read.comments().get(0));
-        String same = "savePostWithComments(a draft naming comment " + five.get(0) + " twice, unchanged both times)";
+        String same = say("ex10.call_twice_same", five.get(0));
         assertThat(refused(new PostDraft(post, read.version(), read.title(), read.content(), repeated), same)
-                .reason()).as("why %s was refused", same).isEqualTo(DraftRefused.Reason.UNKNOWN_COMMENT);
-        assertThat(everything()).as("posts, comments and versions").containsExactlyElementsOf(before);
+                .reason()).as(say("ex10.why_refused", same)).isEqualTo(DraftRefused.Reason.UNKNOWN_COMMENT);
+        assertThat(everything()).as(say("ex10.everything")).containsExactlyElementsOf(before);
     }
 
     @Test
     @Order(7)
-    @DisplayName("two saves of the same version at once: exactly one wins, the other is refused, no lost update")
     void two_concurrent_saves() throws Exception {
         seed();
         PostDraft read = asRead(post);
@@ -291,24 +281,23 @@ public abstract class Ex10SaveCommentsContract extends ExerciseContract {
             blocker.rollback();
             if (!bothWait) {
                 // a save that did not wait for the post's row: show why
-                fail("the two saves did not both wait for the post's row, which another client held (%s while it"
-                        + " did; then: %s, %s): does the save write the post's row (its version) first?",
-                        early ? "one finished" : "none finished", outcome(alice), outcome(bob));
+                fail(say("ex10.not_both_waited", say(early ? "ex10.one_finished" : "ex10.none_finished"),
+                        described(outcome(alice)), described(outcome(bob))));
             }
             Object a = outcome(alice);
             Object b = outcome(bob);
             List<Object> outcomes = List.of(a, b);
             assertThat(outcomes.stream().filter(VersionedPost.class::isInstance).count())
-                    .as("saves that won (%s)", outcomes).isEqualTo(1);
-            assertThat(outcomes).as("the save that lost").filteredOn(DraftRefused.class::isInstance)
+                    .as(say("ex10.saves_won", outcomes.stream().map(Ex10SaveCommentsContract::described).toList())).isEqualTo(1);
+            assertThat(outcomes).as(say("ex10.save_lost")).filteredOn(DraftRefused.class::isInstance)
                     .singleElement().satisfies(e -> assertThat(((DraftRefused) e).reason())
                             .isEqualTo(DraftRefused.Reason.STALE_VERSION));
             String winner = a instanceof VersionedPost ? "Alice's" : "Bob's";
             assertThat(comments.strings("select body from comments where post_id = ? order by id", post))
-                    .as("the comments: the winner's draft, all of it, nothing of the other's")
+                    .as(say("ex10.winners_draft"))
                     .containsExactly("comment 1, " + winner, "comment 2", "comment 3", "comment 4", "comment 5",
                             winner + " new comment");
-            assertThat(version(post)).as("the version after one save").isEqualTo(read.version() + 1);
+            assertThat(version(post)).as(say("ex10.version_after_one")).isEqualTo(read.version() + 1);
         } finally {
             pool.shutdownNow();
         }
@@ -337,7 +326,15 @@ public abstract class Ex10SaveCommentsContract extends ExerciseContract {
         } catch (DraftRefused e) {
             return e;
         }
-        throw new AssertionError(call + " was not refused: it saved " + saved + " at version " + saved.getVersion());
+        throw new AssertionError(say("ex10.not_refused", call, saved, saved.getVersion()));
+    }
+
+    /** A save's outcome in words: its version, or why it was refused (the exception's own text is not the board's). */
+    private static String described(Object outcome) {
+        if (outcome instanceof VersionedPost saved) {
+            return say("ex10.saved_at", saved.getVersion());
+        }
+        return outcome instanceof DraftRefused refused ? say("ex10.refused_for", refused.reason()) : String.valueOf(outcome);
     }
 
     /** What the save returned, or the DraftRefused it threw; any other failure fails the test with its cause. */
@@ -348,10 +345,10 @@ public abstract class Ex10SaveCommentsContract extends ExerciseContract {
             if (e.getCause() instanceof DraftRefused refused) {
                 return refused;
             }
-            throw new AssertionError("a concurrent save failed with something else than DraftRefused: " + e.getCause(),
+            throw new AssertionError(say("ex10.other_failure", e.getCause()),
                     e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("a concurrent save did not finish within 60 s", e);
+            throw new AssertionError(say("ex10.timeout"), e);
         }
     }
 
@@ -360,7 +357,7 @@ public abstract class Ex10SaveCommentsContract extends ExerciseContract {
         statements.reset();
         T result = work.get();
         if (statements.count() != expected) {
-            fail("%s sent %d statements, expected %d%s:%n%s", call, statements.count(), expected, perRow(), listed());
+            fail(say("common.sent_exactly", call, statements.count(), expected, perRow(), listed()));
         }
         return result;
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import static onetomany.exercises.Checks.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,27 +33,24 @@ public abstract class Ex6PageOfUsersContract extends ExerciseContract {
         List<String> all = comments.describeUsersWithPosts();
 
         List<User> everyone = exactly(1, "findAllUsersWithPosts()", exercises::findAllUsersWithPosts);
-        assertThat(walk("all users and posts", () -> Trees.describeUsersWithPosts(everyone)))
+        assertThat(walk(say("ex6.walk_all"), () -> Trees.describeUsersWithPosts(everyone)))
                 .containsExactlyElementsOf(all);
 
-        List<User> page = atMost(2, "findPageOfUsersWithPosts(page 1, size 3)",
+        List<User> page = atMost(2, say("ex6.call", 1, 3),
                 () -> exercises.findPageOfUsersWithPosts(1, 3));
         List<StatementLog.Executed> sent = statements.executed();
 
-        assertThat(page).as("page 1 of size 3 of 7 users (the 4th, 5th and 6th), after the unlimited query")
+        assertThat(page).as(say("ex6.page_1"))
                 .hasSize(3);
-        assertThat(walk("the page", () -> Trees.describeUsersWithPosts(page)))
-                .as("the 4th to 6th users with all their posts").containsExactlyElementsOf(all.subList(12, 24));
-        assertThat(sent).as("the statements of the page: one must limit the rows in SQL (never in memory)")
+        assertThat(walk(say("ex6.walk_page"), () -> Trees.describeUsersWithPosts(page)))
+                .as(say("ex6.fourth_to_sixth")).containsExactlyElementsOf(all.subList(12, 24));
+        assertThat(sent).as(say("ex6.limit_in_sql"))
                 .anySatisfy(e -> assertThat(ROW_LIMIT.matcher(e.toString()).find()).isTrue());
 
         pageAfterItsQueryTextsRanWithoutALimit(1, 3, again -> {
-            assertThat(again).as("page 1 of size 3 of 7 users, asked on a new instance where each query text of the"
-                    + " page first ran once without a limit, as another caller of the same text may (a page that"
-                    + " rests on a limit over a fetch join of a collection loses it: page the ids, then fetch those"
-                    + " users)").hasSize(3);
-            assertThat(walk("the page", () -> Trees.describeUsersWithPosts(again)))
-                    .as("the 4th to 6th users with all their posts, on that new instance")
+            assertThat(again).as(say("ex6.page_1_again")).hasSize(3);
+            assertThat(walk(say("ex6.walk_page"), () -> Trees.describeUsersWithPosts(again)))
+                    .as(say("ex6.fourth_to_sixth_again"))
                     .containsExactlyElementsOf(all.subList(12, 24));
         });
     }
@@ -71,14 +69,14 @@ public abstract class Ex6PageOfUsersContract extends ExerciseContract {
     void the_last_page_may_be_short_and_a_page_past_the_end_is_empty() {
         List<Long> users = fixtures.usersWithPosts(7, 2);
 
-        List<User> last = atMost(2, "findPageOfUsersWithPosts(page 2, size 3)",
+        List<User> last = atMost(2, say("ex6.call", 2, 3),
                 () -> exercises.findPageOfUsersWithPosts(2, 3));
-        assertThat(last).extracting(User::getId).as("page 2 of size 3 of 7 users").containsExactly(users.get(6));
-        assertThat(last.get(0).getPosts()).as("the posts of the 7th user").hasSize(2);
+        assertThat(last).extracting(User::getId).as(say("ex6.page_of_7", 2)).containsExactly(users.get(6));
+        assertThat(last.get(0).getPosts()).as(say("ex6.posts_of_7th")).hasSize(2);
 
-        List<User> past = atMost(2, "findPageOfUsersWithPosts(page 3, size 3)",
+        List<User> past = atMost(2, say("ex6.call", 3, 3),
                 () -> exercises.findPageOfUsersWithPosts(3, 3));
-        assertThat(past).as("page 3 of size 3 of 7 users").isEmpty();
+        assertThat(past).as(say("ex6.page_of_7", 3)).isEmpty();
     }
 
     @Test
@@ -86,11 +84,11 @@ public abstract class Ex6PageOfUsersContract extends ExerciseContract {
     void the_first_page_holds_users_not_rows() {
         List<Long> users = fixtures.usersWithPosts(5, 4);
 
-        List<User> first = atMost(2, "findPageOfUsersWithPosts(page 0, size 2)",
+        List<User> first = atMost(2, say("ex6.call", 0, 2),
                 () -> exercises.findPageOfUsersWithPosts(0, 2));
 
-        assertThat(first).extracting(User::getId).as("page 0 of size 2: two users, whatever their posts")
+        assertThat(first).extracting(User::getId).as(say("ex6.page_0"))
                 .containsExactly(users.get(0), users.get(1));
-        assertThat(first).allSatisfy(u -> assertThat(u.getPosts()).as("posts of user %d", u.getId()).hasSize(4));
+        assertThat(first).allSatisfy(u -> assertThat(u.getPosts()).as(say("ex6.posts_of_user", u.getId())).hasSize(4));
     }
 }

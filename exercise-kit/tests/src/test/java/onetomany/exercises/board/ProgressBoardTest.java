@@ -111,19 +111,19 @@ class ProgressBoardTest {
             ProgressBoard board = new ProgressBoard(new ProgressBoard.Settings(false, code,
                     ProgressBoard.Command.SCRIPT, dir.resolve("board.txt"), dir.resolve("results.txt"),
                     dir.resolve(Times.FILE), dir, Clock.fixed(Instant.parse("2026-12-03T09:00:00Z"), ZoneOffset.UTC)));
-            board.executionFinished(cellTest(), TestExecutionResult.successful());
+            board.executionFinished(test(Library.ALL.get(0), 1, "a_check"), TestExecutionResult.successful());
             board.recordTimes();
             assertThat(Times.read(dir.resolve(Times.FILE))).as("times after a run on %s/", code)
                     .hasSize(code.equals("solutions") ? 0 : 1);
         }
     }
 
-    /** One test of exercise 1 in the first library, as the JUnit platform describes it to a listener. */
-    private static TestIdentifier cellTest() {
-        Library library = Library.ALL.get(0);
+    /** One test of an exercise in a library, as the JUnit platform describes it to a listener. */
+    static TestIdentifier test(Library library, int exercise, String method) {
         org.junit.platform.engine.TestDescriptor descriptor = new org.junit.platform.engine.support.descriptor
-                .AbstractTestDescriptor(org.junit.platform.engine.UniqueId.root("test", "t"), "a check",
-                org.junit.platform.engine.support.descriptor.MethodSource.from("onetomany.exercises.X", "a_check")) {
+                .AbstractTestDescriptor(org.junit.platform.engine.UniqueId.root("test", library.key() + exercise
+                + method), method, org.junit.platform.engine.support.descriptor.MethodSource.from(
+                "onetomany.exercises." + library.key() + "." + library.label() + "Ex" + exercise + "Test", method)) {
             @Override
             public Type getType() {
                 return Type.TEST;
@@ -132,7 +132,7 @@ class ProgressBoardTest {
             @Override
             public java.util.Set<org.junit.platform.engine.TestTag> getTags() {
                 return java.util.Set.of(org.junit.platform.engine.TestTag.create(library.key()),
-                        org.junit.platform.engine.TestTag.create("ex1"));
+                        org.junit.platform.engine.TestTag.create("ex" + exercise));
             }
         };
         return TestIdentifier.from(descriptor);

@@ -80,9 +80,23 @@ class RussianBoardTest {
         assertThat(english).as("English sentences on the Russian board (outside code, SQL and raw values)").isEmpty();
     }
 
+    /**
+     * The green board from recorded results: every check of every cell passed (the suites themselves run on the
+     * solutions in this same build, and CI prints the green board of {@code ./exercise --solutions}).
+     */
     @Test
     void a_green_board_says_everything_in_russian(@TempDir Path dir) throws Exception {
-        Run run = run(dir, null, 0);
+        ProgressBoard board = new ProgressBoard(new ProgressBoard.Settings(true, "solutions",
+                ProgressBoard.Command.SCRIPT, dir.resolve("board.txt"), dir.resolve("results.txt"), null, dir,
+                Clock.systemUTC()));
+        for (Library library : Library.ALL) {
+            for (Exercise exercise : Exercise.values()) {
+                board.executionFinished(ProgressBoardTest.test(library, exercise.number(), "a_check"),
+                        TestExecutionResult.successful());
+            }
+        }
+        board.testPlanExecutionFinished(null);
+        Run run = new Run(Files.readString(dir.resolve("board.txt")), List.of());
 
         assertThat(run.board()).doesNotContain("✘").contains(String.format(ProgressBoard.Text.RUSSIAN.solved(),
                 Exercise.values().length * Library.ALL.size(), Exercise.values().length * Library.ALL.size()));
