@@ -316,8 +316,8 @@ public class ProgressBoard implements TestExecutionListener {
             cell.firstMessage.lines().forEach(line -> out.append("      ").append(line).append('\n'));
         }
         hint(exercise, library, 1).ifPresent(hint -> {
-            out.append("    ").append(t.hint).append(' ').append(hint).append('\n');
-            out.append("      ").append(settings.command().hint(library, exercise.number())
+            out.append("    ").append(t.hint).append(' ').append(hint).append("  ");
+            out.append(settings.command().hint(library, exercise.number())
                     .map(command -> String.format(t.nextTier, command))
                     .orElse(String.format(t.nextTierInFile, instructions(exercise), library.label()))).append('\n');
         });
