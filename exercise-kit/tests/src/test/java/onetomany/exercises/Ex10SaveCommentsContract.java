@@ -288,7 +288,8 @@ public abstract class Ex10SaveCommentsContract extends ExerciseContract {
             Object b = outcome(bob);
             List<Object> outcomes = List.of(a, b);
             assertThat(outcomes.stream().filter(VersionedPost.class::isInstance).count())
-                    .as(say("ex10.saves_won", outcomes.stream().map(Ex10SaveCommentsContract::described).toList())).isEqualTo(1);
+                    .as(say("ex10.saves_won", outcomes.stream().map(Ex10SaveCommentsContract::described).toList()))
+                    .isEqualTo(1);
             assertThat(outcomes).as(say("ex10.save_lost")).filteredOn(DraftRefused.class::isInstance)
                     .singleElement().satisfies(e -> assertThat(((DraftRefused) e).reason())
                             .isEqualTo(DraftRefused.Reason.STALE_VERSION));
@@ -334,7 +335,8 @@ public abstract class Ex10SaveCommentsContract extends ExerciseContract {
         if (outcome instanceof VersionedPost saved) {
             return say("ex10.saved_at", saved.getVersion());
         }
-        return outcome instanceof DraftRefused refused ? say("ex10.refused_for", refused.reason()) : String.valueOf(outcome);
+        return outcome instanceof DraftRefused refused ? say("ex10.refused_for", refused.reason())
+                : String.valueOf(outcome);
     }
 
     /** What the save returned, or the DraftRefused it threw; any other failure fails the test with its cause. */

@@ -61,7 +61,8 @@ public abstract class Ex1MapCommentsContract extends ExerciseContract {
     void a_comment_that_does_not_exist_is_not_found() {
         fixtures.usersWithPosts(1, 1);
 
-        Optional<Comment> none = exactly(1, say("common.call_unknown_id", "findComment"), () -> exercises.findComment(424242));
+        Optional<Comment> none = exactly(1, say("common.call_unknown_id", "findComment"),
+                () -> exercises.findComment(424242));
 
         assertThat(none).as(say("common.unknown_id", "findComment")).isEmpty();
     }

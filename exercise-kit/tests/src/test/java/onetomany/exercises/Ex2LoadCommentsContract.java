@@ -65,7 +65,8 @@ public abstract class Ex2LoadCommentsContract extends ExerciseContract {
         comments.commentOnEveryPost(i -> i % 3);
         int chunks = (posts + Ex2LoadComments.POST_IDS_PER_STATEMENT - 1) / Ex2LoadComments.POST_IDS_PER_STATEMENT;
 
-        List<CommentedPost> loaded = exactly(1 + chunks, say("ex2.call_posts", "findAllPostsWithCommentsSelectIn()", posts),
+        List<CommentedPost> loaded = exactly(1 + chunks,
+                say("ex2.call_posts", "findAllPostsWithCommentsSelectIn()", posts),
                 exercises::findAllPostsWithCommentsSelectIn);
 
         assertThat(walk(say("ex2.walk_posts"), () -> Trees.describePosts(loaded)))

@@ -59,7 +59,8 @@ public abstract class Ex8SearchPostsContract extends ExerciseContract {
         exercises.findTitlesContaining(fragment);
 
         if (fragment.length() >= 3) {
-            assertThat(statements.executed()).as(say("ex8.sql", fragment)).noneSatisfy(e -> assertThat(e.toString()).contains(fragment));
+            assertThat(statements.executed()).as(say("ex8.sql", fragment))
+                    .noneSatisfy(e -> assertThat(e.toString()).contains(fragment));
         }
         assertThat(statements.executed()).as(say("ex8.statements", fragment)).hasSize(1);
     }

@@ -47,7 +47,8 @@ final class AssertjWords {
         rule("^Expecting an empty Optional but was containing value: (.*)$",
                 "Ожидался пустой Optional, получен Optional со значением: $1");
         rule("^Expecting Optional to contain:$", "Optional должен содержать:");
-        rule("^Expecting Optional to contain a value but was empty\\.?$", "Optional должен содержать значение, а он пуст");
+        rule("^Expecting Optional to contain a value but (it )?was empty\\.?$",
+                "Optional должен содержать значение, а он пуст");
         rule("^but was empty\\.?$", "но он пуст");
         rule("^Expecting actual not to be null$", "Значение не должно быть null");
         rule("^Expecting actual to be null$", "Значение должно быть null");
@@ -83,7 +84,8 @@ final class AssertjWords {
     }
 
     /** Lines of a stack trace that AssertJ appends to a nested error, and its note on the frames it left out. */
-    private static final Pattern NOISE = Pattern.compile("^\\s+at \\S+\\(.*\\)$|^\\s*\\.\\.\\.\\(\\d+ remaining lines.*$");
+    private static final Pattern NOISE =
+            Pattern.compile("^\\s+at \\S+\\(.*\\)$|^\\s*\\.\\.\\.\\(\\d+ remaining lines.*$");
 
     private AssertjWords() {
     }

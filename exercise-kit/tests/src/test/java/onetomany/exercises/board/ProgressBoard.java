@@ -233,7 +233,8 @@ public class ProgressBoard implements TestExecutionListener {
         Map<String, Boolean> green = new LinkedHashMap<>();
         cells.values().forEach(cell -> green.put(cell.library.key() + "\t" + cell.exercise, cell.failed == 0));
         try {
-            Times.write(settings.times(), Times.record(Times.read(settings.times()), green, settings.clock().instant()));
+            Times.write(settings.times(),
+                    Times.record(Times.read(settings.times()), green, settings.clock().instant()));
         } catch (UncheckedIOException e) {
             // The times are a nicety: a file that cannot be written must not hide the board.
             System.err.println("exercise times not recorded: " + e.getMessage());

@@ -130,7 +130,7 @@ public final class Times {
         return out.toString();
     }
 
-    /** {@code [--lang en|ru] [file]}: prints the table; the file defaults to {@value #FILE} in the current directory. */
+    /** {@code [--lang en|ru] [file]}: prints the table; the file is {@value #FILE} in the current directory. */
     public static void main(String[] args) {
         boolean russian = false;
         Path file = Path.of(FILE);

@@ -225,7 +225,8 @@ class CatchUpTest {
         assertThat(status).isEqualTo(CatchUp.DONE);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains(CatchUp.say(true, "caughtUp", 3, "jdbi"))
                 .contains(CatchUp.say(true, "run", "jdbi", 3));
-        assertThat(Files.readString(copy.resolve("exercises/src/main/java/onetomany/exercises/jdbi/JdbiExercises.java")))
+        assertThat(Files.readString(
+                copy.resolve("exercises/src/main/java/onetomany/exercises/jdbi/JdbiExercises.java")))
                 .doesNotContain("TODO exercise 1:", "TODO exercise 3:");
     }
 
@@ -250,7 +251,8 @@ class CatchUpTest {
     void what_it_says_exists_in_both_languages_with_the_same_placeholders() {
         CatchUp.TEXTS.forEach((key, texts) -> {
             assertThat(texts).as(key).hasSize(2);
-            assertThat(texts.get(1)).as("%s in Russian", key).isNotEqualTo(texts.get(0)).containsPattern("\\p{IsCyrillic}");
+            assertThat(texts.get(1)).as("%s in Russian", key).isNotEqualTo(texts.get(0))
+                    .containsPattern("\\p{IsCyrillic}");
             assertThat(texts.get(1).replaceAll("[^%]*(%[a-z])?", "$1")).as("placeholders of %s", key)
                     .isEqualTo(texts.get(0).replaceAll("[^%]*(%[a-z])?", "$1"));
         });
