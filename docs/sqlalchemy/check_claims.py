@@ -255,6 +255,17 @@ def check_the_glossarys_words():
     cascade = inspect(User).relationships["posts"].cascade
     assert set(cascade) == {"save-update", "merge"}, cascade
     print("default cascade:", sorted(cascade))
+    base_all, UserAll, _ = models(nullable_fk=False, cascade="all")
+    every = set(inspect(UserAll).relationships["posts"].cascade)
+    assert {"save-update", "merge", "delete"} <= every and "delete-orphan" not in every, every
+    print("cascade='all':", sorted(every))
+    # create_all: creates the tables that are missing, leaves the ones that exist.
+    engine = create_engine("sqlite://")
+    User.__table__.create(engine)
+    base.metadata.create_all(engine)
+    base.metadata.create_all(engine)
+    assert sorted(inspect(engine).get_table_names()) == ["posts", "users"]
+    print("create_all over an existing users table: adds posts, twice without error")
     engine, sent = engine_with_log(base)
     with Session(engine) as session:
         for i in range(501):
