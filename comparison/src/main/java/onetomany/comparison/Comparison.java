@@ -42,7 +42,7 @@ public final class Comparison {
         PrintStream out = System.out;
         Texts texts = Texts.chosen();
         List<DatabaseKind> kinds = databases(System.getProperty("db", System.getenv("DB")));
-        out.println(kinds.size() == 1 ? texts.text("main.start.one") : texts.format("main.start.many",
+        out.println(kinds.size() == 1 ? texts.text("main.start") : texts.format("main.startOn",
                 String.join(", ", kinds.stream().map(DatabaseKind::displayName).toList())));
 
         List<Report.Run> runs = new ArrayList<>();

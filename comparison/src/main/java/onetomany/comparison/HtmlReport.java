@@ -291,7 +291,7 @@ final class HtmlReport {
         }
         html.append("<section id=\"sql\">\n<h2>").append(escape(texts.text("heading.sql")))
                 .append("</h2>\n<p class=\"note\">").append(texts.text("sql.note"))
-                .append(report.single() ? "" : " " + escape(texts.text("sql.note.many"))).append("</p>\n");
+                .append(report.single() ? "" : " " + escape(texts.text("sql.noteEverywhere"))).append("</p>\n");
         for (Operation operation : Operation.values()) {
             html.append("<h3><code>").append(escape(operation.title())).append("</code>: ")
                     .append(escape(texts.operation(operation))).append("</h3>\n<div class=\"sql-grid\">\n");

@@ -163,7 +163,7 @@ final class MarkdownReport {
         md.append(report.single() ? "" : "\n<a id=\"sql\"></a>\n").append("\n## ").append(texts.text("heading.sql"))
                 .append('\n');
         if (!report.single()) {
-            md.append('\n').append(texts.text("sql.note.many")).append('\n');
+            md.append('\n').append(texts.text("sql.noteEverywhere")).append('\n');
         }
         for (Operation operation : Operation.values()) {
             md.append("\n### `").append(operation.title()).append("`: ").append(texts.operation(operation))

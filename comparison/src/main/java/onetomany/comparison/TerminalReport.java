@@ -143,7 +143,7 @@ final class TerminalReport {
         if (report.results().isEmpty()) {
             return;
         }
-        out.printf("%n%s%n", texts.text(report.single() ? "terminal.sql.one" : "terminal.sql.many"));
+        out.printf("%n%s%n", texts.text(report.single() ? "terminal.sql" : "terminal.sqlEverywhere"));
         for (Operation operation : Operation.values()) {
             out.printf("%n== %s: %s%n", operation.title(), texts.operation(operation));
             for (Library library : Library.ALL) {
