@@ -1,7 +1,10 @@
 package onetomany.comparison;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +42,9 @@ public final class Comparison {
         // Hibernate logs through JBoss Logging: send it to the build's one SLF4J provider.
         System.setProperty("org.jboss.logging.provider", "slf4j");
         long start = System.nanoTime();
-        PrintStream out = System.out;
         Texts texts = Texts.chosen();
+        PrintStream out = printable(System.out, FileDescriptor.out, texts);
+        PrintStream err = printable(System.err, FileDescriptor.err, texts);
         List<DatabaseKind> kinds = databases(System.getProperty("db", System.getenv("DB")));
         out.println(kinds.size() == 1 ? texts.text("main.start") : texts.format("main.startOn",
                 String.join(", ", kinds.stream().map(DatabaseKind::displayName).toList())));
@@ -79,11 +83,29 @@ public final class Comparison {
                 run.broken() ? "main.itsRunFailed" : "main.wasNotRun", run.kind().displayName())));
         List<String> failures = report.failures(texts);
         if (!failures.isEmpty()) {
-            System.err.println();
-            System.err.println(texts.text("main.failed"));
-            failures.forEach(failure -> System.err.println("  " + failure));
+            err.println();
+            err.println(texts.text("main.failed"));
+            failures.forEach(failure -> err.println("  " + failure));
             System.exit(1);
         }
+    }
+
+    /**
+     * {@code stream}, or a UTF-8 stream on the same file descriptor when the JVM's charset cannot write the
+     * report's language: the JVM takes its charset from the locale, and falls back to ASCII when the locale the
+     * environment names is not installed ({@code LANG=ru_RU.UTF-8} on a system that has only {@code C.UTF-8}),
+     * where every Cyrillic letter would print as {@code ?}.
+     */
+    static PrintStream printable(PrintStream stream, FileDescriptor descriptor, Texts texts) {
+        Charset charset;
+        try {
+            charset = Charset.forName(System.getProperty(descriptor == FileDescriptor.err ? "sun.stderr.encoding"
+                    : "sun.stdout.encoding", System.getProperty("file.encoding", "UTF-8")));
+        } catch (RuntimeException e) {
+            charset = StandardCharsets.UTF_8;
+        }
+        return charset.newEncoder().canEncode(texts.text("heading.environment")) ? stream
+                : new PrintStream(new FileOutputStream(descriptor), true, StandardCharsets.UTF_8);
     }
 
     /** The databases {@code -Ddb} asks for: one ({@code h2}, the default; {@code postgres}; {@code mariadb}) or all. */
