@@ -170,6 +170,13 @@ class TerminologyTest {
                 texts.addAll(markdown(kept, name));
             } else if (name.endsWith(".java") && !file.equals(SELF)) {
                 texts.addAll(javaLiterals(lines, name));
+            } else if (name.endsWith("_ru.properties")) {
+                for (int i = 0; i < lines.size(); i++) {
+                    String line = lines.get(i);
+                    if (CYRILLIC.matcher(line).find() && !line.strip().startsWith("#")) {
+                        texts.add(new Text(name + ":" + (i + 1), prose(line.substring(line.indexOf('=') + 1))));
+                    }
+                }
             } else if (name.equals("exercise")) {
                 for (int i = 0; i < lines.size(); i++) {
                     if (CYRILLIC.matcher(lines.get(i)).find() && !lines.get(i).strip().startsWith("#")) {
@@ -284,7 +291,7 @@ class TerminologyTest {
                             }
                         }
                         String name = path.getFileName().toString();
-                        return name.endsWith(".md") || name.endsWith(".java")
+                        return name.endsWith(".md") || name.endsWith(".java") || name.endsWith("_ru.properties")
                                 || ROOT.relativize(path).toString().equals("exercise");
                     })
                     .sorted().toList();
