@@ -6,12 +6,15 @@
 # side-by-side SQL of every operation; no contract failure; and fetches nothing from the network (the only links
 # are the page's own anchors).
 #
-#   scripts/check-report-in-browser.sh [--all] [screenshot.png]
+#   scripts/check-report-in-browser.sh [--all] [--lang en|ru] [screenshot.png]
 #
 # The page of one database (the first command's, H2 by default) is checked as it is. The page of -Ddb=all is
 # recognised by its database switch, and checked for a part per database (H2, PostgreSQL, MariaDB), the
 # statements of every database side by side and all the same; a database whose server did not answer may show
 # its one line instead of its part, unless --all is given: then all three must have run.
+#
+# The page's language is read from its <html lang>: English or Russian (-Dlang=ru, or a Russian locale), each
+# checked in its own words. --lang makes another language a failure (and writes a missing report in that one).
 #
 # Writes the report first (the README's first command) when it is missing. Installs Chromium with apt-get when
 # /usr/bin/chromium is missing (needs root). The screenshot defaults to comparison/target/comparison/comparison.png.
@@ -19,16 +22,25 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 require_all=false
-if [ "${1:-}" = "--all" ]; then
-  require_all=true
-  shift
+want_lang=''
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --all) require_all=true; shift ;;
+    --lang) want_lang=${2:-}; shift 2 || shift ;;
+    --lang=*) want_lang=${1#--lang=}; shift ;;
+    *) break ;;
+  esac
+done
+if [ -n "$want_lang" ] && [ "$want_lang" != en ] && [ "$want_lang" != ru ]; then
+  echo "--lang: en or ru, not '$want_lang'" >&2
+  exit 2
 fi
 report=comparison/target/comparison/comparison.html
 screenshot=${1:-comparison/target/comparison/comparison.png}
 
 if [ ! -f "$report" ]; then
   echo "== no report yet: writing it with the README's first command"
-  ./mvnw -B -q -pl comparison -am compile exec:java >/dev/null
+  ./mvnw -B -q -pl comparison -am compile exec:java ${want_lang:+-Dlang=$want_lang} >/dev/null
 fi
 if [ ! -x /usr/bin/chromium ]; then
   echo "== installing Chromium"
@@ -51,6 +63,15 @@ echo "== rendering $report in $(/usr/bin/chromium --version 2>/dev/null)"
 /usr/bin/chromium "${chromium_flags[@]}" --dump-dom "$url" >"$dom" 2>/dev/null
 
 failures=0
+# The page's words in its language: the unit of a millisecond and a second, the calls of a cell, the rule's
+# terms, the statements-versus-users chart's x axis.
+page_lang=$(grep -o -m1 '<html lang="[a-z]*"' "$dom" | sed 's/.*lang="\([a-z]*\)"/\1/' || true)
+case "$page_lang" in
+  ru) ms='мс' s='с' calls_re='вызовы: [0-9]+ \+ [0-9]+\*?' rule_terms=('коэффициент вариации' 'доверительный интервал')
+      users_axis='пользователи (N)' ;;
+  *) ms='ms' s='s' calls_re='[0-9]+ \+ [0-9]+\*? calls' rule_terms=('coefficient of variation' 'confidence interval')
+      users_axis='users (N)' ;;
+esac
 # expect <description> <minimum> <count>: fails the check when count < minimum.
 expect() {
   if [ "$3" -ge "$2" ]; then
@@ -74,25 +95,29 @@ one_database() {
     "$(section "${p}operations" | grep -o -e '<th>Hibernate ORM</th>' -e '<th>MyBatis</th>' -e '<th>Jdbi</th>' | wc -l)"
   expect "$name: steady-state times, a row per operation" "$ops" "$(section "${p}times" | grep -o '<tr data-timed-operation=' | wc -l)"
   expect "$name: medians with their interquartile range [q1–q3]" $((3 * ops)) \
-    "$(section "${p}times" | grep -o -E '<td class="cell time( fastest)?">[0-9.]+ ms \[[0-9.]+–[0-9.]+\]' | wc -l)"
+    "$(section "${p}times" | grep -o -E "<td class=\"cell time( fastest)?\">[0-9.]+ $ms \\[[0-9.]+–[0-9.]+\\]" | wc -l)"
   expect "$name: ratios to the fastest library" $((3 * ops)) "$(section "${p}times" | grep -o -E '<span class="ratio">[0-9.]+×</span>' | wc -l)"
   expect "$name: a fastest library per operation (1.00×)" "$ops" "$(section "${p}times" | grep -o '<span class="ratio">1.00×</span>' | wc -l)"
   expect "$name: calls per cell (warm-up + measured)" $((3 * ops)) \
-    "$(section "${p}times" | grep -o -E '<span class="calls">[0-9]+ \+ [0-9]+\*? calls</span>' | wc -l)"
-  expect "$name: JMH rows named" 6 "$(section "${p}times" | grep -o '<td class="jmh">[A-Z][^<]*</td>' | wc -l)"
+    "$(section "${p}times" | grep -o -E "<span class=\"calls\">$calls_re</span>" | wc -l)"
+  expect "$name: JMH rows named" 6 "$(section "${p}times" | grep -o '<td class="jmh">[^<]*</td>' | grep -v -c '<td class="jmh">—</td>')"
   expect "$name: the rule stated (coefficient of variation, confidence interval)" 2 \
-    "$(section "${p}times" | grep -o -e 'coefficient of variation' -e 'confidence interval' | sort -u | wc -l)"
-  expect "$name: cold start, each library's start-up" 3 "$(section "${p}cold" | grep '<tr data-startup' | grep -o -E '<td class="cell">[0-9.]+ m?s</td>' | wc -l)"
+    "$(section "${p}times" | grep -o -e "${rule_terms[0]}" -e "${rule_terms[1]}" | sort -u | wc -l)"
+  expect "$name: cold start, each library's start-up" 3 "$(section "${p}cold" | grep '<tr data-startup' | grep -o -E "<td class=\"cell\">[0-9.]+ ($ms|$s)</td>" | wc -l)"
   expect "$name: cold start, the first call of each operation" "$ops" "$(section "${p}cold" | grep -o '<tr data-first-call=' | wc -l)"
   expect "$name: statements-versus-users charts (svg)" 3 "$(section "${p}statements-chart" | grep -o '<svg' | wc -l)"
   expect "$name: lines in them (JOINED, SELECT_IN, SUBQUERY, NAIVE per library)" 12 "$(section "${p}statements-chart" | grep -o '<polyline' | wc -l)"
-  expect "$name: NAIVE reaching N + 1 = 201 statements" 3 "$(section "${p}statements-chart" | grep -o 'NAIVE, users (N) = 200: 201' | wc -l)"
+  expect "$name: NAIVE reaching N + 1 = 201 statements" 3 "$(section "${p}statements-chart" | grep -o -F "NAIVE, $users_axis = 200: 201" | wc -l)"
   expect "$name: median-time chart (svg)" 1 "$(section "${p}time-chart" | grep -o '<svg' | wc -l)"
   expect "$name: bars in it (operations x 3 libraries)" $((3 * ops)) "$(section "${p}time-chart" | grep -o '<rect[^>]*height="9.0"' | wc -l)"
   operations=$ops
 }
 
-echo "== checking the rendered DOM"
+echo "== checking the rendered DOM (language: ${page_lang:-none})"
+if [ -n "$want_lang" ] && [ "$page_lang" != "$want_lang" ]; then
+  echo "   FAIL the page is in '${page_lang:-?}', not in '$want_lang' (write it with -Dlang=$want_lang)"
+  failures=$((failures + 1))
+fi
 operations=12
 if grep -q '<nav id="databases">' "$dom"; then
   echo "   the page of several databases (-Ddb=all)"

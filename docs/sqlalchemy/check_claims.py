@@ -233,6 +233,68 @@ def check_a_changed_collection_is_saved_by_the_unit_of_work_and_version_id_col_r
         assert refused, "the second save of the same version is refused"
 
 
+def check_the_glossarys_words():
+    """The glossary's rows for the notes' own words: relationship, back_populates, uselist (checked above),
+    joinedload, selectinload, cascade, delete-orphan (checked by exercise 10's check), .unique(), create_all."""
+    from sqlalchemy.orm import selectinload
+
+    base, User, Post = models(nullable_fk=False)
+    # relationship(): code only, no column of its own in either table.
+    assert [c.name for c in User.__table__.columns] == ["id", "name"]
+    assert [c.name for c in Post.__table__.columns] == ["id", "title", "content", "user_id"]
+    print("relationship() adds no column: users", [c.name for c in User.__table__.columns])
+    # back_populates: appending to one side sets the other, in memory, before any flush.
+    alice, post = User(name="Alice"), Post(title="First Post")
+    alice.posts.append(post)
+    assert post.author is alice
+    bob = User(name="Bob")
+    post.author = bob
+    assert post in bob.posts and post not in alice.posts, "setting the author moves the post between the lists"
+    print("back_populates: append sets post.author; post.author = bob moves it to bob.posts")
+    # cascade: the default is save-update and merge; no delete, no delete-orphan.
+    cascade = inspect(User).relationships["posts"].cascade
+    assert set(cascade) == {"save-update", "merge"}, cascade
+    print("default cascade:", sorted(cascade))
+    base_all, UserAll, _ = models(nullable_fk=False, cascade="all")
+    every = set(inspect(UserAll).relationships["posts"].cascade)
+    assert {"save-update", "merge", "delete"} <= every and "delete-orphan" not in every, every
+    print("cascade='all':", sorted(every))
+    # create_all: creates the tables that are missing, leaves the ones that exist.
+    engine = create_engine("sqlite://")
+    User.__table__.create(engine)
+    base.metadata.create_all(engine)
+    base.metadata.create_all(engine)
+    assert sorted(inspect(engine).get_table_names()) == ["posts", "users"]
+    print("create_all over an existing users table: adds posts, twice without error")
+    engine, sent = engine_with_log(base)
+    with Session(engine) as session:
+        for i in range(501):
+            session.add(User(name=f"user {i}", posts=[Post(title=f"post {i}")]))
+        session.commit()
+    with Session(engine) as session:
+        # joinedload: one statement with a LEFT OUTER JOIN; .unique() is required for a joined collection.
+        sent.clear()
+        try:
+            session.scalars(select(User).options(joinedload(User.posts))).all()
+            raise AssertionError("a joined collection without unique() should be refused")
+        except InvalidRequestError as e:
+            assert "unique() method must be invoked" in str(e)
+            print("joinedload without .unique():", str(e).splitlines()[0][:100])
+        sent.clear()
+        users = session.scalars(select(User).options(joinedload(User.posts)).order_by(User.id)).unique().all()
+        assert len(sent) == 1 and "LEFT OUTER JOIN posts" in sent[0]
+        assert len(users) == 501 and all(len(u.posts) == 1 for u in users), "one object per user"
+        print("joinedload + .unique():", len(sent), "statement,", len(users), "users")
+    with Session(engine) as session:
+        # selectinload: the users, then their posts by user id, 500 ids a statement.
+        sent.clear()
+        users = session.scalars(select(User).options(selectinload(User.posts)).order_by(User.id)).all()
+        ins = [s for s in sent if "WHERE posts.user_id IN (" in s]
+        assert len(sent) == 3 and len(ins) == 2, sent
+        assert [s.count("?") for s in ins] == [500, 1]
+        print("selectinload, 501 users:", len(sent), "statements, ids per IN:", [s.count("?") for s in ins])
+
+
 def alice_with_five_posts(engine, User, Post):
     with Session(engine) as session:
         alice = User(name="Alice")
@@ -319,4 +381,5 @@ if __name__ == "__main__":
     check_contains_autoescape()
     check_a_changed_collection_is_saved_by_the_unit_of_work_and_version_id_col_refuses_a_stale_save()
     check_the_unit_of_work_writes_the_diff_and_version_id_col_refuses_a_stale_save()
+    check_the_glossarys_words()
     print("all checks passed")

@@ -29,10 +29,10 @@ public record ComparisonResult(DatabaseKind kind, Environment environment, Compa
     /**
      * The JDK, the operating system, the database, the libraries' versions, and how busy the machine was (the
      * 1-minute load average at the start and at the end of the run: above the number of cores, other processes
-     * were waiting for a core, and every time here is longer for it).
+     * were waiting for a core, and every time here is longer for it; negative where the system does not say).
      */
     public record Environment(String jdk, String os, int cores, String database, List<String> libraries,
-                              String load) {
+                              double loadAtStart, double loadAtEnd) {
     }
 
     /**
@@ -94,19 +94,23 @@ public record ComparisonResult(DatabaseKind kind, Environment environment, Compa
                 .toList();
     }
 
-    /** Every way this run differs from the contract; empty when the run is right. */
+    /** Every way this run differs from the contract, in English; empty when the run is right. */
     public List<String> failures() {
+        return failures(Texts.ENGLISH);
+    }
+
+    /** Every way this run differs from the contract, in the report's language; empty when the run is right. */
+    List<String> failures(Texts texts) {
         List<String> failures = new ArrayList<>();
         for (SeedScript.Run run : seedScript) {
             if (!run.titlesReadBack()) {
-                failures.add("%s: the seed script did not read back %s"
-                        .formatted(run.library().name(), SeedScript.EXPECTED_TITLES));
+                failures.add(texts.format("failure.seed", run.library().name(), SeedScript.EXPECTED_TITLES));
             }
         }
         for (Cell cell : cells) {
             if (!cell.asExpected()) {
-                failures.add("%s %s: %d statements%s, expected %d".formatted(cell.library().name(),
-                        cell.operation().title(), cell.statements(), cell.consistent() ? "" : " (varying)",
+                failures.add(texts.format(cell.consistent() ? "failure.cell" : "failure.cellVarying",
+                        cell.library().name(), cell.operation().title(), cell.statements(),
                         cell.expectedStatements()));
             }
         }
@@ -114,13 +118,13 @@ public record ComparisonResult(DatabaseKind kind, Environment environment, Compa
             List<Integer> rows = cells.stream().filter(c -> c.operation() == operation).map(Cell::rows).distinct()
                     .toList();
             if (rows.size() > 1) {
-                failures.add("%s: the libraries disagree on the rows: %s".formatted(operation.title(), rows));
+                failures.add(texts.format("failure.rows", operation.title(), rows));
             }
         }
         for (SeriesPoint point : series) {
             if (point.statements() != point.expected()) {
-                failures.add("%s %s with %d users: %d statements, expected %d".formatted(point.library().name(),
-                        point.strategy(), point.users(), point.statements(), point.expected()));
+                failures.add(texts.format("failure.series", point.library().name(), point.strategy(), point.users(),
+                        point.statements(), point.expected()));
             }
         }
         return failures;

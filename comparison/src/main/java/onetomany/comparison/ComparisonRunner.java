@@ -10,7 +10,6 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -75,14 +74,16 @@ public final class ComparisonRunner {
     private final Settings settings;
     private final DatabaseKind kind;
     private final PrintStream progress;
+    private final Texts texts;
     private final int steps;
     private int step;
     private long lastProgress = System.nanoTime();
 
-    private ComparisonRunner(Settings settings, DatabaseKind kind, PrintStream progress) {
+    private ComparisonRunner(Settings settings, DatabaseKind kind, PrintStream progress, Texts texts) {
         this.settings = settings;
         this.kind = kind;
         this.progress = progress;
+        this.texts = texts;
         this.steps = Library.ALL.size() * (2 + Operation.values().length + settings.seriesUsers().size());
     }
 
@@ -91,7 +92,12 @@ public final class ComparisonRunner {
      * {@link onetomany.db.DatabaseUnavailableException} before anything runs when the server cannot be reached.
      */
     public static ComparisonResult run(Settings settings, DatabaseKind kind, PrintStream progress) {
-        return new ComparisonRunner(settings, kind, progress).run();
+        return run(settings, kind, progress, Texts.ENGLISH);
+    }
+
+    /** The same, with the progress lines in the language of {@code texts}. */
+    static ComparisonResult run(Settings settings, DatabaseKind kind, PrintStream progress, Texts texts) {
+        return new ComparisonRunner(settings, kind, progress, texts).run();
     }
 
     /** One library on its own database: what the cold phase leaves for the steady one. */
@@ -134,12 +140,13 @@ public final class ComparisonRunner {
                     s.cold().put(operation, cold);
                     firstCalls += cold.nanos();
                 }
-                progress(library, "start-up, first calls (cold)", "start-up %s, first calls %s".formatted(
-                        Formats.duration(startups.get(startups.size() - 1).nanos()), Formats.duration(firstCalls)));
+                progress(library, texts.text("progress.cold"), texts.format("progress.coldOutcome",
+                        Formats.duration(startups.get(startups.size() - 1).nanos(), texts),
+                        Formats.duration(firstCalls, texts)));
                 SeedScript.Run run = SeedScript.run(library, s.db(), s.repository());
                 seedScript.add(run);
-                progress(library, "seed script", "statements " + run.statementsPerStep()
-                        + (run.titlesReadBack() ? ", titles read back" : ", TITLES NOT READ BACK"));
+                progress(library, texts.text("progress.seed"), texts.format(run.titlesReadBack()
+                        ? "progress.seedOutcome" : "progress.seedOutcomeFailed", run.statementsPerStep()));
             }
             List<Cell> cells = new ArrayList<>();
             List<SeriesPoint> series = new ArrayList<>();
@@ -163,10 +170,12 @@ public final class ComparisonRunner {
                     Cell cell = row.get(i).cell(timings.get(i));
                     byLibrary.computeIfAbsent(cell.library(), library -> new ArrayList<>()).add(cell);
                     SteadyState.Timing timing = cell.timing();
-                    progress(cell.library(), operation.title(), "%s · %s%s · %d calls%s".formatted(
-                            Formats.statements(cell.statements()), Formats.millis(cell.medianNanos()),
-                            timing.steady() ? "" : " (not steady)", timing.calls(), cell.asExpected() ? ""
-                                    : "  ✗ expected " + cell.expectedStatements()));
+                    progress(cell.library(), operation.title(), Formats.statements(cell.statements(), texts)
+                            + " · " + Formats.millis(cell.medianNanos(), texts)
+                            + (timing.steady() ? "" : " " + texts.text("progress.notSteady"))
+                            + " · " + texts.count("count.calls", timing.calls())
+                            + (cell.asExpected() ? "" : "  " + texts.format("progress.expected",
+                                    cell.expectedStatements())));
                 }
             }
             byLibrary.values().forEach(cells::addAll);
@@ -174,7 +183,7 @@ public final class ComparisonRunner {
                 for (int users : settings.seriesUsers()) {
                     List<SeriesPoint> points = countStrategies(s, users);
                     series.addAll(points);
-                    progress(s.library(), "series, %d users".formatted(users), String.join(", ",
+                    progress(s.library(), texts.format("progress.series", users), String.join(", ",
                             points.stream().map(p -> p.strategy() + " " + p.statements()).toList()));
                 }
             }
@@ -185,8 +194,7 @@ public final class ComparisonRunner {
                     Runtime.getRuntime().availableProcessors(),
                     database,
                     Library.ALL.stream().map(library -> library.name() + " " + library.version()).toList(),
-                    String.format(Locale.ROOT, "%.2f at the start, %.2f at the end (1 minute)", loadBefore,
-                            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+                    loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             return new ComparisonResult(kind, environment, settings, freshJvm, startups, seedScript, cells, series);
         } finally {
             for (Started s : started) {
@@ -360,8 +368,8 @@ public final class ComparisonRunner {
     private void progress(Library library, String what, String outcome) {
         step++;
         long now = System.nanoTime();
-        progress.printf(Locale.ROOT, "[%2d/%d] %-14s %-33s %-42s %5.1f s%n", step, steps, library.name(), what,
-                outcome, (now - lastProgress) / 1e9);
+        progress.println(texts.format("progress.line", step, steps, library.name(), what, outcome,
+                (now - lastProgress) / 1e9));
         lastProgress = now;
     }
 }

@@ -2,28 +2,43 @@ package onetomany.comparison;
 
 import java.util.Locale;
 
-/** How numbers read in every report: counts with their unit, times in milliseconds, ratios with a ×. */
+/**
+ * How numbers read in every report: counts with their unit, times in milliseconds, ratios with a ×. Each method
+ * takes the report's {@link Texts}; without them, the English ones.
+ */
 final class Formats {
 
     private Formats() {
     }
 
     static String statements(int count) {
-        return count == 1 ? "1 stmt" : count + " stmts";
+        return statements(count, Texts.ENGLISH);
     }
 
-    static String rows(int count) {
-        return count == 1 ? "1 row" : count + " rows";
+    static String statements(int count, Texts texts) {
+        return texts.count("count.statements", count);
+    }
+
+    static String rows(int count, Texts texts) {
+        return texts.count("count.rows", count);
     }
 
     /** A time in milliseconds with three significant digits or so: {@code 0.214 ms}, {@code 1.53 ms}, {@code 12.4 ms}. */
     static String millis(double nanos) {
-        return number(nanos / 1_000_000.0) + " ms";
+        return millis(nanos, Texts.ENGLISH);
+    }
+
+    static String millis(double nanos, Texts texts) {
+        return texts.format("unit.ms", number(nanos / 1_000_000.0));
     }
 
     /** A duration in milliseconds below a second, in seconds above: {@code 41.2 ms}, {@code 2.87 s}. */
     static String duration(double nanos) {
-        return nanos < 1e9 ? millis(nanos) : number(nanos / 1e9) + " s";
+        return duration(nanos, Texts.ENGLISH);
+    }
+
+    static String duration(double nanos, Texts texts) {
+        return nanos < 1e9 ? millis(nanos, texts) : texts.format("unit.s", number(nanos / 1e9));
     }
 
     /** Three significant digits or so: {@code 0.214}, {@code 1.53}, {@code 12.4}, {@code 123}. */
@@ -40,23 +55,31 @@ final class Formats {
 
     /** One cell of the statements table: {@code statements · rows}, marked when the count is not the contract's. */
     static String cell(ComparisonResult.Cell cell) {
-        String statements = statements(cell.statements());
+        return cell(cell, Texts.ENGLISH);
+    }
+
+    static String cell(ComparisonResult.Cell cell, Texts texts) {
+        String statements = statements(cell.statements(), texts);
         if (!cell.asExpected()) {
-            statements = "✗ " + statements + " (expected " + cell.expectedStatements() + ")";
+            statements = texts.format("cell.expected", statements, cell.expectedStatements());
         }
-        return statements + " · " + rows(cell.rows());
+        return statements + " · " + rows(cell.rows(), texts);
     }
 
     /** The steady-state time of a cell: its median and, in brackets, its interquartile range. */
-    static String time(ComparisonResult.Cell cell) {
+    static String time(ComparisonResult.Cell cell, Texts texts) {
         Samples measured = cell.timing().measured();
-        return millis(measured.median()) + " [" + number(measured.q1() / 1e6) + "–" + number(measured.q3() / 1e6)
-                + "]";
+        return millis(measured.median(), texts) + " [" + number(measured.q1() / 1e6) + "–"
+                + number(measured.q3() / 1e6) + "]";
     }
 
     /** One cell of the times table: {@code median [q1–q3] · ratio}. */
     static String timeCell(ComparisonResult result, ComparisonResult.Cell cell) {
-        return time(cell) + " · " + ratio(result.ratioToFastest(cell));
+        return timeCell(result, cell, Texts.ENGLISH);
+    }
+
+    static String timeCell(ComparisonResult result, ComparisonResult.Cell cell, Texts texts) {
+        return time(cell, texts) + " · " + ratio(result.ratioToFastest(cell));
     }
 
     /** The calls a cell took: {@code warm-up + measured}, marked {@code *} when the warm-up ran out of budget. */

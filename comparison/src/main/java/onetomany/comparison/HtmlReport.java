@@ -14,7 +14,8 @@ import static onetomany.comparison.Svg.escape;
 
 /**
  * The report as one standalone HTML page ({@code comparison.html}): styles inline, charts as inline SVG, no
- * script, nothing fetched from the network.
+ * script, nothing fetched from the network; in the language of its {@link Texts} (English by default), which the
+ * page's {@code lang} attribute names.
  */
 final class HtmlReport {
 
@@ -67,29 +68,36 @@ final class HtmlReport {
     private HtmlReport() {
     }
 
+    /** The page in English. */
     static String render(Report report) {
+        return render(report, Texts.ENGLISH);
+    }
+
+    static String render(Report report, Texts texts) {
         StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        html.append("<!DOCTYPE html>\n<html lang=\"").append(texts.language()).append("\">\n<head>\n")
+                .append("<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>One-to-many: Hibernate ORM, MyBatis and Jdbi side by side</title>\n<style>\n")
+                .append("<title>").append(escape(texts.text("title"))).append("</title>\n<style>\n")
                 .append(STYLE).append("</style>\n</head>\n<body>\n<main>\n");
-        html.append("<h1>One-to-many: Hibernate ORM, MyBatis and Jdbi side by side</h1>\n")
-                .append("<p class=\"note\">Written by <code>./mvnw -q -pl comparison -am compile exec:java")
-                .append(report.single() ? "" : " -Ddb=all").append("</code>. ")
-                .append("Every statement was counted by the same JDBC proxy the contract suite uses.</p>\n");
-        List<String> failures = report.failures();
+        html.append("<h1>").append(escape(texts.text("title"))).append("</h1>\n")
+                .append("<p class=\"note\">").append(texts.format("html.writtenBy",
+                        "<code>" + escape(command(report, texts)) + "</code>")).append("</p>\n");
+        List<String> failures = report.failures(texts);
         if (!failures.isEmpty()) {
-            html.append("<div class=\"failures\" id=\"failures\"><strong>This run broke the contract:</strong><ul>");
+            html.append("<div class=\"failures\" id=\"failures\"><strong>").append(escape(texts.text(
+                    "failures.heading"))).append("</strong><ul>");
             failures.forEach(f -> html.append("<li>").append(escape(f)).append("</li>"));
             html.append("</ul></div>\n");
         }
         if (!report.single()) {
             // Switching database is following a link within the page: no script.
-            html.append("<nav id=\"databases\"><strong>Database:</strong>");
+            html.append("<nav id=\"databases\"><strong>").append(escape(texts.text("nav.database")))
+                    .append("</strong>");
             report.runs().forEach(run -> html.append(" <a href=\"#").append(run.id()).append("\">")
                     .append(escape(run.kind().displayName())).append("</a>"));
-            html.append(" · <a href=\"#statements-everywhere\">statements on every database</a>")
-                    .append(" · <a href=\"#sql\">the SQL</a></nav>\n");
+            html.append(" · <a href=\"#statements-everywhere\">").append(escape(texts.text("nav.everywhere")))
+                    .append("</a> · <a href=\"#sql\">").append(escape(texts.text("nav.sql"))).append("</a></nav>\n");
         }
         for (Report.Run run : report.runs()) {
             String prefix = report.single() ? "" : run.id() + "-";
@@ -98,156 +106,175 @@ final class HtmlReport {
                         .append(escape(run.kind().displayName())).append("</h2>\n");
             }
             if (run.result().isEmpty()) {
-                html.append("<p class=\"unavailable\" id=\"").append(prefix).append("unavailable\">Not run: ")
-                        .append(escape(run.unavailable())).append("</p>\n");
+                html.append("<p class=\"unavailable\" id=\"").append(prefix).append("unavailable\">")
+                        .append(texts.format("html.notRun", escape(run.unavailable()))).append("</p>\n");
             } else {
                 ComparisonResult result = run.result().get();
-                environment(result, prefix, html);
-                seedScript(result, prefix, html);
-                operations(result, prefix, html);
-                times(result, prefix, html);
-                cold(result, prefix, html);
-                seriesCharts(result, prefix, html);
-                timeChart(result, prefix, html);
+                environment(result, prefix, html, texts);
+                seedScript(result, prefix, html, texts);
+                operations(result, prefix, html, texts);
+                times(result, prefix, html, texts);
+                cold(result, prefix, html, texts);
+                seriesCharts(result, prefix, html, texts);
+                timeChart(result, prefix, html, texts);
             }
             if (!report.single()) {
                 html.append("</div>\n");
             }
         }
         if (!report.single() && !report.results().isEmpty()) {
-            statementsEverywhere(report, html);
+            statementsEverywhere(report, html, texts);
         }
-        sql(report, html);
+        sql(report, html, texts);
         html.append("</main>\n</body>\n</html>\n");
         return html.toString();
     }
 
-    private static void environment(ComparisonResult result, String prefix, StringBuilder html) {
-        html.append("<section id=\"").append(prefix).append("environment\">\n<h2>Environment</h2>\n<dl>\n");
-        Legend.environment(result.environment()).forEach(pair -> html.append("<dt>").append(escape(pair[0]))
+    /** The command that writes this report: the README's first command, with its options. */
+    static String command(Report report, Texts texts) {
+        String lang = texts.text("command.lang");
+        return "./mvnw -q -pl comparison -am compile exec:java" + (report.single() ? "" : " -Ddb=all")
+                + (lang.isEmpty() ? "" : " " + lang);
+    }
+
+    private static void environment(ComparisonResult result, String prefix, StringBuilder html, Texts texts) {
+        html.append("<section id=\"").append(prefix).append("environment\">\n<h2>")
+                .append(escape(texts.text("heading.environment"))).append("</h2>\n<dl>\n");
+        Legend.environment(result.environment(), texts).forEach(pair -> html.append("<dt>").append(escape(pair[0]))
                 .append("</dt><dd>").append(escape(pair[1])).append("</dd>\n"));
         html.append("</dl>\n</section>\n");
     }
 
-    private static void seedScript(ComparisonResult result, String prefix, StringBuilder html) {
-        html.append("<section id=\"").append(prefix).append("seed-script\">\n<h2>The seed script</h2>\n<p>")
-                .append("Alice with “First Post” and “Second Post”, saved by saving Alice alone, then her posts' ")
-                .append("titles from the saved object and read back.</p>\n<table>\n<tr><th>Library</th>")
-                .append("<th>Statements (save + walk + read back)</th><th>Titles read back</th></tr>\n");
+    private static void seedScript(ComparisonResult result, String prefix, StringBuilder html, Texts texts) {
+        html.append("<section id=\"").append(prefix).append("seed-script\">\n<h2>")
+                .append(escape(texts.text("heading.seed"))).append("</h2>\n<p>")
+                .append(escape(texts.text("seed.intro"))).append("</p>\n<table>\n<tr><th>")
+                .append(escape(texts.text("column.library"))).append("</th><th>")
+                .append(escape(texts.text("column.statementsPerStep"))).append("</th><th>")
+                .append(escape(texts.text("column.titles"))).append("</th></tr>\n");
         for (SeedScript.Run run : result.seedScript()) {
             html.append("<tr><td>").append(escape(run.library().name())).append("</td><td>")
                     .append(run.statementsPerStep()).append("</td><td>")
-                    .append(run.titlesReadBack() ? escape(String.join(", ", SeedScript.EXPECTED_TITLES)) : "✗ no")
+                    .append(escape(run.titlesReadBack() ? String.join(", ", SeedScript.EXPECTED_TITLES)
+                            : texts.text("seed.no")))
                     .append("</td></tr>\n");
         }
         html.append("</table>\n</section>\n");
     }
 
-    private static void operations(ComparisonResult result, String prefix, StringBuilder html) {
-        html.append("<section id=\"").append(prefix).append("operations\">\n<h2>Every operation</h2>\n<p>")
-                .append(escape(Legend.scenario(result.settings()))).append(' ').append(escape(Legend.CELL))
-                .append("</p>\n<table id=\"").append(prefix).append("operations-table\">\n<tr><th>Operation</th>");
+    private static void operations(ComparisonResult result, String prefix, StringBuilder html, Texts texts) {
+        html.append("<section id=\"").append(prefix).append("operations\">\n<h2>")
+                .append(escape(texts.text("heading.operations"))).append("</h2>\n<p>")
+                .append(escape(Legend.scenario(result.settings(), texts))).append(' ')
+                .append(escape(texts.text("legend.cell"))).append("</p>\n<table id=\"").append(prefix)
+                .append("operations-table\">\n<tr><th>").append(escape(texts.text("column.operation")))
+                .append("</th>");
         Library.ALL.forEach(library -> html.append("<th>").append(escape(library.name())).append("</th>"));
         html.append("</tr>\n");
         for (Operation operation : Operation.values()) {
-            html.append(operationCell(operation));
+            html.append(operationCell(operation, texts));
             for (Cell cell : result.row(operation)) {
                 html.append("<td class=\"cell").append(cell.asExpected() ? "" : " failed").append("\">")
-                        .append(escape(Formats.cell(cell))).append("</td>");
+                        .append(escape(Formats.cell(cell, texts))).append("</td>");
             }
             html.append("</tr>\n");
         }
-        html.append("</table>\n<ul class=\"note\">\n<li>").append(escape(Legend.STATEMENTS)).append("</li>\n<li>")
-                .append(escape(Legend.ROWS)).append("</li>\n</ul>\n</section>\n");
+        html.append("</table>\n<ul class=\"note\">\n<li>").append(escape(texts.text("legend.statements")))
+                .append("</li>\n<li>").append(escape(texts.text("legend.rows"))).append("</li>\n</ul>\n</section>\n");
     }
 
-    private static String operationCell(Operation operation) {
+    private static String operationCell(Operation operation, Texts texts) {
         return "<tr data-operation=\"" + operation.name() + "\"><td><code>" + escape(operation.title())
-                + "</code><br><span class=\"note\">" + escape(operation.description()) + "</span></td>";
+                + "</code><br><span class=\"note\">" + escape(texts.operation(operation)) + "</span></td>";
     }
 
-    private static void times(ComparisonResult result, String prefix, StringBuilder html) {
-        html.append("<section id=\"").append(prefix).append("times\">\n<h2>Steady-state times</h2>\n<p>")
-                .append(escape(Legend.TIME_CELL)).append("</p>\n<table id=\"").append(prefix)
-                .append("times-table\">\n<tr><th>Operation</th>");
+    private static void times(ComparisonResult result, String prefix, StringBuilder html, Texts texts) {
+        html.append("<section id=\"").append(prefix).append("times\">\n<h2>")
+                .append(escape(texts.text("heading.times"))).append("</h2>\n<p>")
+                .append(escape(texts.text("legend.timeCell"))).append("</p>\n<table id=\"").append(prefix)
+                .append("times-table\">\n<tr><th>").append(escape(texts.text("column.operation"))).append("</th>");
         Library.ALL.forEach(library -> html.append("<th>").append(escape(library.name())).append("</th>"));
-        html.append("<th>JMH row</th></tr>\n");
+        html.append("<th>").append(escape(texts.text("column.jmh"))).append("</th></tr>\n");
         for (Operation operation : Operation.values()) {
-            html.append(operationCell(operation).replace("<tr data-operation=", "<tr data-timed-operation="));
+            html.append(operationCell(operation, texts).replace("<tr data-operation=", "<tr data-timed-operation="));
             for (Cell cell : result.row(operation)) {
                 double ratio = result.ratioToFastest(cell);
                 html.append("<td class=\"cell time").append(ratio == 1.0 ? " fastest" : "").append("\">")
-                        .append(escape(Formats.time(cell))).append("<br><span class=\"ratio\">")
+                        .append(escape(Formats.time(cell, texts))).append("<br><span class=\"ratio\">")
                         .append(escape(Formats.ratio(ratio))).append("</span> <span class=\"calls\">")
-                        .append(escape(Formats.calls(cell))).append(" calls</span></td>");
+                        .append(escape(texts.format("cell.calls", Formats.calls(cell)))).append("</span></td>");
             }
-            html.append("<td class=\"jmh\">").append(escape(JmhRows.text(operation))).append("</td></tr>\n");
+            html.append("<td class=\"jmh\">").append(escape(Legend.jmhRow(operation, texts))).append("</td></tr>\n");
         }
         html.append("</table>\n<ul class=\"note\">\n<li>")
-                .append(escape(Legend.times(result.settings(), result.environment()))).append("</li>\n<li>")
-                .append(escape(Legend.JMH)).append("</li>\n</ul>\n</section>\n");
+                .append(escape(Legend.times(result.settings(), result.environment(), texts))).append("</li>\n<li>")
+                .append(escape(Legend.jmh(texts))).append("</li>\n</ul>\n</section>\n");
     }
 
-    private static void cold(ComparisonResult result, String prefix, StringBuilder html) {
-        html.append("<section id=\"").append(prefix).append("cold\">\n<h2>Cold start</h2>\n")
-                .append(result.freshJvm() ? "" : "<p class=\"not-cold\"><strong>" + escape(Legend.NOT_COLD)
-                        + "</strong></p>\n").append("<p class=\"note\">").append(escape(Legend.COLD)).append("</p>\n<table id=\"").append(prefix)
-                .append("cold-table\">\n<tr><th></th>");
+    private static void cold(ComparisonResult result, String prefix, StringBuilder html, Texts texts) {
+        html.append("<section id=\"").append(prefix).append("cold\">\n<h2>").append(escape(texts.text("heading.cold")))
+                .append("</h2>\n").append(result.freshJvm() ? "" : "<p class=\"not-cold\"><strong>"
+                        + escape(texts.text("legend.notCold")) + "</strong></p>\n")
+                .append("<p class=\"note\">").append(escape(texts.text("legend.cold"))).append("</p>\n<table id=\"")
+                .append(prefix).append("cold-table\">\n<tr><th></th>");
         Library.ALL.forEach(library -> html.append("<th>").append(escape(library.name())).append("</th>"));
-        html.append("</tr>\n<tr data-startup=\"\"><td>start-up</td>");
+        html.append("</tr>\n<tr data-startup=\"\"><td>").append(escape(texts.text("cold.startup"))).append("</td>");
         Library.ALL.forEach(library -> html.append("<td class=\"cell\">")
-                .append(escape(Formats.duration(result.startupOf(library).nanos()))).append("</td>"));
+                .append(escape(Formats.duration(result.startupOf(library).nanos(), texts))).append("</td>"));
         html.append("</tr>\n");
         for (Operation operation : Operation.values()) {
-            html.append("<tr data-first-call=\"").append(operation.name()).append("\"><td><code>")
-                    .append(escape(operation.title())).append("</code>, first call</td>");
+            html.append("<tr data-first-call=\"").append(operation.name()).append("\"><td>")
+                    .append(texts.format("cold.firstCall", "<code>" + escape(operation.title()) + "</code>"))
+                    .append("</td>");
             result.row(operation).forEach(cell -> html.append("<td class=\"cell\">")
-                    .append(escape(Formats.duration(cell.firstCallNanos()))).append("</td>"));
+                    .append(escape(Formats.duration(cell.firstCallNanos(), texts))).append("</td>"));
             html.append("</tr>\n");
         }
         html.append("</table>\n</section>\n");
     }
 
-    private static void seriesCharts(ComparisonResult result, String prefix, StringBuilder html) {
-        html.append("<section id=\"").append(prefix).append("statements-chart\">\n<h2>Statements versus users</h2>\n<p>")
-                .append("<code>findAllUsersWithPosts</code> on N users with ").append(result.settings().postsPerUser())
-                .append(" posts each: <code>JOINED</code> stays at 1, <code>SUBQUERY</code> at 2, ")
-                .append("<code>SELECT_IN</code> at 2 up to 500 users (1 + one per 500), ")
-                .append("<code>NAIVE</code> grows as N + 1.</p>\n<div class=\"charts\">\n");
+    private static void seriesCharts(ComparisonResult result, String prefix, StringBuilder html, Texts texts) {
+        html.append("<section id=\"").append(prefix).append("statements-chart\">\n<h2>")
+                .append(escape(texts.text("heading.series"))).append("</h2>\n<p>")
+                .append(texts.format("series.html", result.settings().postsPerUser()))
+                .append("</p>\n<div class=\"charts\">\n");
         for (Library library : Library.ALL) {
             List<Series> lines = ComparisonRunner.STRATEGIES.stream()
                     .map(strategy -> new Series(strategy.name(), STRATEGY_COLORS.get(strategy),
                             result.seriesOf(library, strategy).stream().map(Integer::doubleValue).toList()))
                     .toList();
-            LineChart chart = new LineChart(library.name(), "users (N)", "statements",
+            LineChart chart = new LineChart(library.name(), texts.text("chart.users"), texts.text("chart.statements"),
                     result.settings().seriesUsers(), lines);
             html.append("<div class=\"chart\">").append(chart.render(370, 290)).append("</div>\n");
         }
         html.append("</div>\n</section>\n");
     }
 
-    private static void timeChart(ComparisonResult result, String prefix, StringBuilder html) {
+    private static void timeChart(ComparisonResult result, String prefix, StringBuilder html, Texts texts) {
         List<Series> bars = Library.ALL.stream()
                 .map(library -> new Series(library.name(), LIBRARY_COLORS.get(Library.ALL.indexOf(library)),
                         List.of(Operation.values()).stream()
                                 .map(operation -> result.cell(library, operation).medianNanos() / 1_000_000.0)
                                 .toList()))
                 .toList();
-        BarChart chart = new BarChart("Steady-state median time per call, " + result.kind().displayName(),
-                "milliseconds", List.of(Operation.values()).stream().map(Operation::title).toList(), bars);
-        html.append("<section id=\"").append(prefix).append("time-chart\">\n<h2>Steady-state medians</h2>\n")
-                .append("<p class=\"note\">The medians of the table above; the table has their spread.</p>\n")
+        BarChart chart = new BarChart(texts.format("chart.time", result.kind().displayName()),
+                texts.text("chart.milliseconds"), List.of(Operation.values()).stream().map(Operation::title).toList(),
+                bars);
+        html.append("<section id=\"").append(prefix).append("time-chart\">\n<h2>")
+                .append(escape(texts.text("heading.timeChart"))).append("</h2>\n<p class=\"note\">")
+                .append(escape(texts.text("timeChart.note"))).append("</p>\n")
                 .append("<div class=\"chart\">").append(chart.render(1000)).append("</div>\n</section>\n");
     }
 
-    private static void statementsEverywhere(Report report, StringBuilder html) {
-        html.append("<section id=\"statements-everywhere\">\n<h2>Statements on every database</h2>\n<p>The same ")
-                .append("in every database, and checked: a difference is a failure of the run.</p>\n")
-                .append("<table id=\"statements-everywhere-table\">\n<tr><th>Operation</th>");
+    private static void statementsEverywhere(Report report, StringBuilder html, Texts texts) {
+        html.append("<section id=\"statements-everywhere\">\n<h2>").append(escape(texts.text("heading.everywhere")))
+                .append("</h2>\n<p>").append(escape(texts.text("everywhere.note"))).append("</p>\n")
+                .append("<table id=\"statements-everywhere-table\">\n<tr><th>")
+                .append(escape(texts.text("column.operation"))).append("</th>");
         Library.ALL.forEach(library -> html.append("<th>").append(escape(library.name())).append("</th>"));
         html.append("</tr>\n");
         for (Operation operation : Operation.values()) {
-            html.append(operationCell(operation).replace("<tr data-operation=", "<tr data-checked-operation="));
+            html.append(operationCell(operation, texts).replace("<tr data-operation=", "<tr data-checked-operation="));
             for (Library library : Library.ALL) {
                 boolean same = report.sameStatements(library, operation);
                 html.append("<td class=\"cell").append(same ? " same" : " failed").append("\">")
@@ -258,27 +285,26 @@ final class HtmlReport {
         html.append("</table>\n</section>\n");
     }
 
-    private static void sql(Report report, StringBuilder html) {
+    private static void sql(Report report, StringBuilder html, Texts texts) {
         if (report.results().isEmpty()) {
             return;
         }
-        html.append("<section id=\"sql\">\n<h2>The SQL, per operation</h2>\n<p class=\"note\">As each library ")
-                .append("sent it, laid out one clause per line; <code>?</code> are bound parameters.")
-                .append(report.single() ? "" : " Once when every database got the same text; otherwise each form, "
-                        + "headed by its databases.").append("</p>\n");
+        html.append("<section id=\"sql\">\n<h2>").append(escape(texts.text("heading.sql")))
+                .append("</h2>\n<p class=\"note\">").append(texts.text("sql.note"))
+                .append(report.single() ? "" : " " + escape(texts.text("sql.noteEverywhere"))).append("</p>\n");
         for (Operation operation : Operation.values()) {
             html.append("<h3><code>").append(escape(operation.title())).append("</code>: ")
-                    .append(escape(operation.description())).append("</h3>\n<div class=\"sql-grid\">\n");
+                    .append(escape(texts.operation(operation))).append("</h3>\n<div class=\"sql-grid\">\n");
             for (Library library : Library.ALL) {
                 Cell cell = report.results().get(0).cell(library, operation);
                 html.append("<div><h4>").append(escape(library.name())).append(" · ")
-                        .append(Formats.statements(cell.statements())).append("</h4>");
+                        .append(escape(Formats.statements(cell.statements(), texts))).append("</h4>");
                 List<Report.SqlVariant> variants = report.sql(library, operation);
                 for (Report.SqlVariant variant : variants) {
                     if (!report.single()) {
                         html.append("<p class=\"").append(variants.size() == 1 ? "same-sql" : "differs")
-                                .append("\">").append(variants.size() == 1 ? "the same on " : "on ")
-                                .append(escape(Report.names(variant.databases()))).append("</p>");
+                                .append("\">").append(escape(texts.format(variants.size() == 1 ? "sql.sameOn" : "sql.on",
+                                        Report.names(variant.databases())))).append("</p>");
                     }
                     html.append("<pre><code>");
                     List<SqlFormatter.Block> blocks = variant.blocks();
@@ -288,8 +314,8 @@ final class HtmlReport {
                             html.append("\n\n");
                         }
                         if (block.times() > 1) {
-                            html.append("<span class=\"repeat\">-- sent ").append(block.times())
-                                    .append(" times:</span>\n");
+                            html.append("<span class=\"repeat\">").append(escape(texts.count("sql.sent", block.times())))
+                                    .append("</span>\n");
                         }
                         html.append(escape(block.sql()));
                     }

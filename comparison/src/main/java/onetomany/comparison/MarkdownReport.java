@@ -10,34 +10,39 @@ import onetomany.libraries.Library;
 
 /**
  * The report as Markdown ({@code comparison.md}): the same content as the page, with tables instead of charts;
- * with several databases, a part per database and the SQL once where every database got the same.
+ * with several databases, a part per database and the SQL once where every database got the same. In the
+ * language of its {@link Texts} (English by default).
  */
 final class MarkdownReport {
 
     private MarkdownReport() {
     }
 
+    /** The report in English. */
     static String render(Report report) {
+        return render(report, Texts.ENGLISH);
+    }
+
+    static String render(Report report, Texts texts) {
         StringBuilder md = new StringBuilder();
-        md.append("# One-to-many in Hibernate ORM, MyBatis and Jdbi: the comparison\n\n");
-        md.append("Written by `./mvnw -q -pl comparison -am compile exec:java")
-                .append(report.single() ? "" : " -Ddb=all").append("`; the same report with charts is ")
-                .append("`comparison.html`.\n\n");
-        List<String> failures = report.failures();
+        md.append("# ").append(texts.text("md.title")).append("\n\n");
+        md.append(texts.format("md.writtenBy", "`" + HtmlReport.command(report, texts) + "`")).append("\n\n");
+        List<String> failures = report.failures(texts);
         if (!failures.isEmpty()) {
-            md.append("**This run broke the contract:**\n\n");
+            md.append("**").append(texts.text("failures.heading")).append("**\n\n");
             failures.forEach(f -> md.append("- ").append(f).append('\n'));
             md.append('\n');
         }
         if (!report.single()) {
-            md.append("Databases:");
+            md.append(texts.text("md.databases"));
             report.runs().forEach(run -> md.append(" [").append(run.kind().displayName()).append("](#")
                     .append(run.id()).append(')'));
-            md.append(" · [statements on every database](#statements-everywhere) · [the SQL](#sql)\n\n");
+            md.append(" · [").append(texts.text("nav.everywhere")).append("](#statements-everywhere) · [")
+                    .append(texts.text("nav.sql")).append("](#sql)\n\n");
         }
         if (!report.results().isEmpty()) {
-            md.append("## Environment\n\n");
-            Legend.environment(report).forEach(pair -> md.append("- **").append(pair[0]).append("**: ")
+            md.append("## ").append(texts.text("heading.environment")).append("\n\n");
+            Legend.environment(report, texts).forEach(pair -> md.append("- **").append(pair[0]).append("**: ")
                     .append(pair[1]).append('\n'));
         }
         for (Report.Run run : report.runs()) {
@@ -47,15 +52,15 @@ final class MarkdownReport {
                         .append("\n\n");
             }
             if (run.result().isEmpty()) {
-                md.append("Not run: ").append(run.unavailable()).append('\n');
+                md.append(texts.format("md.notRun", run.unavailable())).append('\n');
                 continue;
             }
-            database(run.result().get(), h, md);
+            database(run.result().get(), h, md, texts);
         }
         if (!report.single() && !report.results().isEmpty()) {
-            md.append("\n<a id=\"statements-everywhere\"></a>\n\n## Statements on every database\n\n")
-                    .append("The same in every database, and checked: a difference is a failure of the run.\n\n")
-                    .append("| Operation |");
+            md.append("\n<a id=\"statements-everywhere\"></a>\n\n## ").append(texts.text("heading.everywhere"))
+                    .append("\n\n").append(texts.text("everywhere.note")).append("\n\n| ")
+                    .append(texts.text("column.operation")).append(" |");
             Library.ALL.forEach(library -> md.append(' ').append(library.name()).append(" |"));
             md.append("\n|---|").append("---|".repeat(Library.ALL.size())).append('\n');
             for (Operation operation : Operation.values()) {
@@ -67,56 +72,67 @@ final class MarkdownReport {
                 md.append('\n');
             }
         }
-        sql(report, md);
+        sql(report, md, texts);
         return md.toString();
     }
 
     /** One database's part: seed script, statements, times, calls, cold start, series. */
-    private static void database(ComparisonResult result, String h, StringBuilder md) {
-        md.append('\n').append(h).append(" The seed script\n\nAlice with \"First Post\" and \"Second Post\", saved "
-                + "by saving Alice alone, then her posts' titles from the saved object and read back.\n\n");
-        md.append("| Library | Statements (save + walk + read back) | Titles read back |\n|---|---|---|\n");
+    private static void database(ComparisonResult result, String h, StringBuilder md, Texts texts) {
+        md.append('\n').append(h).append(' ').append(texts.text("heading.seed")).append("\n\n")
+                .append(texts.text("seed.intro")).append("\n\n");
+        md.append("| ").append(texts.text("column.library")).append(" | ")
+                .append(texts.text("column.statementsPerStep")).append(" | ").append(texts.text("column.titles"))
+                .append(" |\n|---|---|---|\n");
         for (SeedScript.Run run : result.seedScript()) {
             md.append("| ").append(run.library().name()).append(" | ").append(run.statementsPerStep()).append(" | ")
-                    .append(run.titlesReadBack() ? String.join(", ", SeedScript.EXPECTED_TITLES) : "✗ no")
+                    .append(run.titlesReadBack() ? String.join(", ", SeedScript.EXPECTED_TITLES)
+                            : texts.text("seed.no"))
                     .append(" |\n");
         }
 
-        md.append('\n').append(h).append(" Every operation\n\n").append(Legend.scenario(result.settings()))
-                .append(' ').append(Legend.CELL).append("\n\n");
-        table(result, Formats::cell, md);
-        md.append("\n- ").append(Legend.STATEMENTS).append("\n- ").append(Legend.ROWS).append('\n');
-
-        md.append('\n').append(h).append(" Steady-state times\n\n").append(Legend.TIME_CELL).append("\n\n");
-        md.append("| Operation |");
-        Library.ALL.forEach(library -> md.append(' ').append(library.name()).append(" |"));
-        md.append(" Calls (warm-up + measured) | JMH row |\n|---|").append("---|".repeat(Library.ALL.size() + 2))
+        md.append('\n').append(h).append(' ').append(texts.text("heading.operations")).append("\n\n")
+                .append(Legend.scenario(result.settings(), texts)).append(' ').append(texts.text("legend.cell"))
+                .append("\n\n");
+        table(result, cell -> Formats.cell(cell, texts), md, texts);
+        md.append("\n- ").append(texts.text("legend.statements")).append("\n- ").append(texts.text("legend.rows"))
                 .append('\n');
+
+        md.append('\n').append(h).append(' ').append(texts.text("heading.times")).append("\n\n")
+                .append(texts.text("legend.timeCell")).append("\n\n");
+        md.append("| ").append(texts.text("column.operation")).append(" |");
+        Library.ALL.forEach(library -> md.append(' ').append(library.name()).append(" |"));
+        md.append(' ').append(texts.text("column.calls")).append(" | ").append(texts.text("column.jmh"))
+                .append(" |\n|---|").append("---|".repeat(Library.ALL.size() + 2)).append('\n');
         for (Operation operation : Operation.values()) {
             md.append("| `").append(operation.title()).append("` |");
-            result.row(operation).forEach(cell -> md.append(' ').append(Formats.timeCell(result, cell)).append(" |"));
+            result.row(operation).forEach(cell -> md.append(' ').append(Formats.timeCell(result, cell, texts))
+                    .append(" |"));
             md.append(' ').append(String.join(" · ", result.row(operation).stream().map(Formats::calls).toList()))
-                    .append(" | ").append(JmhRows.text(operation)).append(" |\n");
+                    .append(" | ").append(Legend.jmhRow(operation, texts)).append(" |\n");
         }
-        md.append("\n- ").append(Legend.times(result.settings(), result.environment())).append("\n- ")
-                .append(Legend.JMH).append('\n');
+        md.append("\n- ").append(Legend.times(result.settings(), result.environment(), texts)).append("\n- ")
+                .append(Legend.jmh(texts)).append('\n');
 
-        md.append('\n').append(h).append(" Cold start\n\n").append(result.freshJvm() ? "" : "**" + Legend.NOT_COLD
-                + "** ").append(Legend.COLD).append("\n\n| |");
+        md.append('\n').append(h).append(' ').append(texts.text("heading.cold")).append("\n\n")
+                .append(result.freshJvm() ? "" : "**" + texts.text("legend.notCold") + "** ")
+                .append(texts.text("legend.cold")).append("\n\n| |");
         Library.ALL.forEach(library -> md.append(' ').append(library.name()).append(" |"));
-        md.append("\n|---|").append("---|".repeat(Library.ALL.size())).append("\n| start-up |");
-        Library.ALL.forEach(library -> md.append(' ').append(Formats.duration(result.startupOf(library).nanos()))
-                .append(" |"));
+        md.append("\n|---|").append("---|".repeat(Library.ALL.size())).append("\n| ")
+                .append(texts.text("cold.startup")).append(" |");
+        Library.ALL.forEach(library -> md.append(' ')
+                .append(Formats.duration(result.startupOf(library).nanos(), texts)).append(" |"));
         md.append('\n');
         for (Operation operation : Operation.values()) {
-            md.append("| `").append(operation.title()).append("`, first call |");
-            result.row(operation).forEach(cell -> md.append(' ').append(Formats.duration(cell.firstCallNanos()))
-                    .append(" |"));
+            md.append("| ").append(texts.format("cold.firstCall", "`" + operation.title() + "`")).append(" |");
+            result.row(operation).forEach(cell -> md.append(' ')
+                    .append(Formats.duration(cell.firstCallNanos(), texts)).append(" |"));
             md.append('\n');
         }
 
-        md.append('\n').append(h).append(" Statements versus users\n\n`findAllUsersWithPosts` on N users with ")
-                .append(result.settings().postsPerUser()).append(" posts each.\n\n| Library | Strategy |");
+        md.append('\n').append(h).append(' ').append(texts.text("heading.series")).append("\n\n")
+                .append(texts.format("series.md", result.settings().postsPerUser())).append("\n\n| ")
+                .append(texts.text("column.library")).append(" | ").append(texts.text("column.strategy"))
+                .append(" |");
         result.settings().seriesUsers().forEach(n -> md.append(" N = ").append(n).append(" |"));
         md.append("\n|---|---|").append("---|".repeat(result.settings().seriesUsers().size())).append('\n');
         for (Library library : Library.ALL) {
@@ -128,8 +144,9 @@ final class MarkdownReport {
         }
     }
 
-    private static void table(ComparisonResult result, Function<Cell, String> render, StringBuilder md) {
-        md.append("| Operation |");
+    private static void table(ComparisonResult result, Function<Cell, String> render, StringBuilder md,
+                              Texts texts) {
+        md.append("| ").append(texts.text("column.operation")).append(" |");
         Library.ALL.forEach(library -> md.append(' ').append(library.name()).append(" |"));
         md.append("\n|---|").append("---|".repeat(Library.ALL.size())).append('\n');
         for (Operation operation : Operation.values()) {
@@ -139,38 +156,41 @@ final class MarkdownReport {
         }
     }
 
-    private static void sql(Report report, StringBuilder md) {
+    private static void sql(Report report, StringBuilder md, Texts texts) {
         if (report.results().isEmpty()) {
             return;
         }
-        md.append(report.single() ? "" : "\n<a id=\"sql\"></a>\n").append("\n## The SQL, per operation\n");
+        md.append(report.single() ? "" : "\n<a id=\"sql\"></a>\n").append("\n## ").append(texts.text("heading.sql"))
+                .append('\n');
         if (!report.single()) {
-            md.append("\nOnce when every database got the same text; otherwise each form, with its databases.\n");
+            md.append('\n').append(texts.text("sql.noteEverywhere")).append('\n');
         }
         for (Operation operation : Operation.values()) {
-            md.append("\n### `").append(operation.title()).append("`: ").append(operation.description())
+            md.append("\n### `").append(operation.title()).append("`: ").append(texts.operation(operation))
                     .append("\n");
             for (Library library : Library.ALL) {
                 Cell cell = report.results().get(0).cell(library, operation);
-                md.append("\n**").append(library.name()).append("**: ").append(Formats.statements(cell.statements()));
+                md.append("\n**").append(library.name()).append("**: ")
+                        .append(Formats.statements(cell.statements(), texts));
                 List<Report.SqlVariant> variants = report.sql(library, operation);
                 for (Report.SqlVariant variant : variants) {
                     if (!report.single()) {
-                        md.append(variants.size() == 1 ? ", the same on " : "\n\n*on ")
-                                .append(Report.names(variant.databases())).append(variants.size() == 1 ? "" : "*");
+                        String names = Report.names(variant.databases());
+                        md.append(variants.size() == 1 ? ", " + texts.format("sql.sameOn", names)
+                                : "\n\n*" + texts.format("sql.on", names) + "*");
                     }
-                    md.append("\n\n```sql\n").append(String.join("\n", sqlLines(variant.blocks())))
+                    md.append("\n\n```sql\n").append(String.join("\n", sqlLines(variant.blocks(), texts)))
                             .append("\n```\n");
                 }
             }
         }
     }
 
-    private static List<String> sqlLines(List<SqlFormatter.Block> blocks) {
+    private static List<String> sqlLines(List<SqlFormatter.Block> blocks, Texts texts) {
         List<String> lines = new ArrayList<>();
         for (SqlFormatter.Block block : blocks) {
             if (block.times() > 1) {
-                lines.add("-- sent " + block.times() + " times:");
+                lines.add(texts.count("sql.sent", block.times()));
             }
             lines.add(block.sql());
         }

@@ -67,25 +67,28 @@ record Report(List<Report.Run> runs) {
     }
 
     /**
-     * Every way the report differs from the contract: each database's failures (named by database when there are
-     * several), and every operation whose statements differ between databases in one library.
+     * Every way the report differs from the contract, in English: each database's failures (named by database when
+     * there are several), and every operation whose statements differ between databases in one library.
      */
     List<String> failures() {
+        return failures(Texts.ENGLISH);
+    }
+
+    /** Every way the report differs from the contract, in the report's language. */
+    List<String> failures(Texts texts) {
         List<String> failures = new ArrayList<>();
         runs.stream().filter(Run::broken).forEach(run -> failures.add(run.kind().displayName() + ": " + run.unavailable()));
         for (ComparisonResult result : results()) {
             String prefix = single() ? "" : result.kind().displayName() + ": ";
-            result.failures().forEach(failure -> failures.add(prefix + failure));
+            result.failures(texts).forEach(failure -> failures.add(prefix + failure));
         }
         List<ComparisonResult> results = results();
         if (results.size() > 1) {
             for (Operation operation : Operation.values()) {
                 for (Library library : Library.ALL) {
-                    List<Integer> counts = results.stream().map(r -> r.cell(library, operation).statements())
-                            .toList();
-                    if (counts.stream().distinct().count() > 1) {
-                        failures.add("%s %s: the statements differ between databases: %s".formatted(
-                                library.name(), operation.title(), statementsByDatabase(library, operation)));
+                    if (!sameStatements(library, operation)) {
+                        failures.add(texts.format("failure.differ", library.name(), operation.title(),
+                                statementsByDatabase(library, operation)));
                     }
                 }
             }

@@ -26,8 +26,8 @@ public final class SeedScript {
     public record Step(String description, List<String> printed, List<StatementLog.Executed> statements) {
     }
 
-    /** The script's steps in one library. */
-    public record Run(Library library, String database, StatementBudget budget, List<Step> steps) {
+    /** The script's steps in one library, and the id Alice was saved with. */
+    public record Run(Library library, String database, StatementBudget budget, List<Step> steps, long aliceId) {
 
         /** Whether both the saved object and the object read back printed {@link #EXPECTED_TITLES}. */
         public boolean titlesReadBack() {
@@ -65,33 +65,49 @@ public final class SeedScript {
         User alice = repository.createUserWithPosts(new NewUser("Alice",
                 new NewPost("First Post", "Content of first post"),
                 new NewPost("Second Post", "Content of second post")));
-        steps.add(new Step("session.add(alice); session.commit()  -- saving Alice saves her posts",
-                List.of("Alice has id " + alice.getId()), log.executed()));
+        steps.add(new Step(step(1, Texts.ENGLISH), List.of(aliceId(alice.getId(), Texts.ENGLISH)), log.executed()));
 
         log.reset();
-        steps.add(new Step("for post in alice.posts: print(post.title)  -- the saved object",
-                titles(alice), log.executed()));
+        steps.add(new Step(step(2, Texts.ENGLISH), titles(alice), log.executed()));
 
         log.reset();
         User readBack = repository.findUserWithPosts(alice.getId()).orElseThrow();
-        steps.add(new Step("read Alice back with her posts, print their titles",
-                titles(readBack), log.executed()));
+        steps.add(new Step(step(3, Texts.ENGLISH), titles(readBack), log.executed()));
 
-        return new Run(library, database.description(), repository.budget(), steps);
+        return new Run(library, database.description(), repository.budget(), steps, alice.getId());
     }
 
     private static List<String> titles(User user) {
         return user.getPosts().stream().map(Post::getTitle).toList();
     }
 
-    /** Prints what each step of the script sent and printed. */
+    /** The words of step {@code number} (1 to 3): the script's line, or what it does. */
+    private static String step(int number, Texts texts) {
+        return texts.text("seed.step." + number);
+    }
+
+    /** What the script prints after saving Alice. */
+    private static String aliceId(long id, Texts texts) {
+        return texts.format("seed.aliceId", id);
+    }
+
+    /** Prints what each step of the script sent and printed, in English. */
     static void print(Run run, PrintStream out) {
-        out.printf("%n== %s (%s) on %s%n", run.library().name(), run.library().module(), run.database());
-        for (Step step : run.steps()) {
-            int count = step.statements().size();
-            out.printf("%n  %s%n    %d statement%s%n", step.description(), count, count == 1 ? "" : "s");
+        print(run, out, Texts.ENGLISH);
+    }
+
+    /** Prints what each step of the script sent and printed, in the language of {@code texts}. */
+    static void print(Run run, PrintStream out, Texts texts) {
+        out.printf("%n%s%n", texts.format("seed.library", run.library().name(), run.library().module(),
+                run.database()));
+        for (int i = 0; i < run.steps().size(); i++) {
+            Step step = run.steps().get(i);
+            out.printf("%n  %s%n    %s%n", step(i + 1, texts), texts.count("count.statementsLong",
+                    step.statements().size()));
             step.statements().forEach(s -> out.println("      " + s));
-            step.printed().forEach(line -> out.println("    > " + line));
+            // The first step prints the id Alice was saved with; the others print titles, which are data.
+            (i == 0 ? List.of(aliceId(run.aliceId(), texts)) : step.printed())
+                    .forEach(line -> out.println("    > " + line));
         }
     }
 }

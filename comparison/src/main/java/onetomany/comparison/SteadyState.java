@@ -3,7 +3,6 @@ package onetomany.comparison;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
@@ -70,19 +69,16 @@ final class SteadyState {
             }
         }
 
-        /** The rule in words, for the report's legend. */
+        /** The rule in words, for the report's legend (in English). */
         String describe() {
-            return String.format(Locale.ROOT, "first every operation of a library is called in turn, %.0f ms "
-                    + "per operation; then each operation is warmed up in windows of %d calls "
-                    + "until the medians of its last %d windows vary by at most %.0f%% (coefficient of variation), "
-                    + "for %.0f ms at least and %.0f ms at most; then measured: %d calls at least, more until the "
-                    + "median's 95%% confidence interval is within ± %.0f%%, at most %d calls or %.0f ms after the "
-                    + "first %d; the three libraries' cells of an operation take turns, a call each, so that other "
-                    + "work on the machine falls on all three alike, and pool their budgets: what a cell that "
-                    + "settled early leaves goes to the others", sharedWarmupNanos / 1e6, window, windowsCompared, maxVariation * 100,
-                    minWarmupNanos / 1e6,
-                    warmupBudgetNanos / 1e6, minMeasured,
-                    targetHalfWidth * 100, maxMeasured, measureBudgetNanos / 1e6, minMeasured);
+            return describe(Texts.ENGLISH);
+        }
+
+        /** The rule in words, in the report's language. */
+        String describe(Texts texts) {
+            return texts.format("rule", sharedWarmupNanos / 1e6, window, windowsCompared, maxVariation * 100,
+                    minWarmupNanos / 1e6, warmupBudgetNanos / 1e6, minMeasured, targetHalfWidth * 100, maxMeasured,
+                    measureBudgetNanos / 1e6, minMeasured);
         }
     }
 

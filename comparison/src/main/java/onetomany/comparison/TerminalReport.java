@@ -9,95 +9,108 @@ import onetomany.comparison.ComparisonResult.Cell;
 import onetomany.contract.LoadStrategy;
 import onetomany.libraries.Library;
 
-/** The report in the terminal: the seed script, the operations table, the series, then each operation's SQL. */
+/**
+ * The report in the terminal: the seed script, the operations table, the series, then each operation's SQL, in the
+ * language of its {@link Texts} (English by default).
+ */
 final class TerminalReport {
 
     private TerminalReport() {
     }
 
-    /** The whole report: each database's tables, then the SQL (once where every database got the same). */
+    /** The whole report in English. */
     static void print(Report report, PrintStream out) {
+        print(report, out, Texts.ENGLISH);
+    }
+
+    /** The whole report: each database's tables, then the SQL (once where every database got the same). */
+    static void print(Report report, PrintStream out, Texts texts) {
         for (Report.Run run : report.runs()) {
             if (!report.single()) {
                 out.printf("%n==================== %s ====================%n", run.kind().displayName());
             }
-            run.result().ifPresentOrElse(result -> print(result, out),
-                    () -> out.printf("%n%s: not run. %s%n", run.kind().displayName(), run.unavailable()));
+            run.result().ifPresentOrElse(result -> print(result, out, texts),
+                    () -> out.printf("%n%s%n", texts.format("main.notRun", run.kind().displayName(),
+                            run.unavailable())));
         }
         if (!report.single()) {
-            out.printf("%nStatements on every database (they must be the same, and are checked):%n");
+            out.printf("%n%s%n", texts.text("terminal.everywhere"));
             for (Operation operation : Operation.values()) {
                 for (Library library : Library.ALL) {
                     out.printf("  %-33s %-14s %s%s%n", operation.title(), library.name(),
                             report.statementsByDatabase(library, operation),
-                            report.sameStatements(library, operation) ? "" : "  ✗ DIFFER");
+                            report.sameStatements(library, operation) ? "" : "  " + texts.text("terminal.differ"));
                 }
             }
         }
-        sql(report, out);
+        sql(report, out, texts);
         if (!report.results().isEmpty()) {
             out.println();
-            out.println("Environment:");
-            Legend.environment(report).forEach(pair -> out.printf("  %-17s %s%n", pair[0], pair[1]));
+            out.println(texts.text("terminal.environment"));
+            List<String[]> environment = Legend.environment(report, texts);
+            int width = environment.stream().mapToInt(pair -> pair[0].length()).max().orElse(0) + 1;
+            environment.forEach(pair -> out.println("  " + pad(pair[0], width) + " " + pair[1]));
         }
     }
 
     /** One database's tables: the seed script, statements, steady-state times, calls, cold start, the series. */
-    static void print(ComparisonResult result, PrintStream out) {
+    static void print(ComparisonResult result, PrintStream out, Texts texts) {
         out.println();
-        out.println("The seed script: Alice with \"First Post\" and \"Second Post\", in three libraries.");
-        result.seedScript().forEach(run -> SeedScript.print(run, out));
-        out.printf("%nStatements per step (save + walk + read back):%n");
+        out.println(texts.text("terminal.seed"));
+        result.seedScript().forEach(run -> SeedScript.print(run, out, texts));
+        out.printf("%n%s%n", texts.text("terminal.seedStatements"));
         result.seedScript().forEach(run -> out.printf("  %-14s %s%n", run.library().name(), run.statementsPerStep()));
 
-        out.printf("%nEvery operation, side by side. %s%n%s%n%n", Legend.scenario(result.settings()), Legend.CELL);
-        printTable(operationTable(result, Formats::cell), out);
+        out.printf("%n%s %s%n%s%n%n", texts.text("terminal.operations"), Legend.scenario(result.settings(), texts),
+                texts.text("legend.cell"));
+        printTable(operationTable(result, cell -> Formats.cell(cell, texts), texts), out);
         out.println();
-        wrap(Legend.STATEMENTS, out);
-        wrap(Legend.ROWS, out);
+        wrap(texts.text("legend.statements"), out);
+        wrap(texts.text("legend.rows"), out);
 
-        out.printf("%nSteady-state time per call. %s%n%n", Legend.TIME_CELL);
-        printTable(operationTable(result, cell -> Formats.timeCell(result, cell)), out);
+        out.printf("%n%s %s%n%n", texts.text("terminal.times"), texts.text("legend.timeCell"));
+        printTable(operationTable(result, cell -> Formats.timeCell(result, cell, texts), texts), out);
         out.println();
-        wrap(Legend.times(result.settings(), result.environment()), out);
+        wrap(Legend.times(result.settings(), result.environment(), texts), out);
 
-        out.printf("%nCalls per cell (warm-up + measured), and where JMH measures the same operation:%n%n");
+        out.printf("%n%s%n%n", texts.text("terminal.calls"));
         List<List<String>> calls = new ArrayList<>();
-        List<String> callsHeader = new ArrayList<>(List.of("Operation"));
+        List<String> callsHeader = new ArrayList<>(List.of(texts.text("column.operation")));
         Library.ALL.forEach(library -> callsHeader.add(library.name()));
-        callsHeader.add("JMH row");
+        callsHeader.add(texts.text("column.jmh"));
         calls.add(callsHeader);
         for (Operation operation : Operation.values()) {
             List<String> row = new ArrayList<>(List.of(operation.title()));
             result.row(operation).forEach(cell -> row.add(Formats.calls(cell)));
-            row.add(JmhRows.text(operation));
+            row.add(Legend.jmhRow(operation, texts));
             calls.add(row);
         }
         printTable(calls, out);
         out.println();
-        wrap(Legend.JMH, out);
+        wrap(Legend.jmh(texts), out);
 
-        out.printf("%nCold start: start-up, then the first call of each operation (one sample each).%n%n");
+        out.printf("%n%s%n%n", texts.text("terminal.cold"));
         List<List<String>> cold = new ArrayList<>();
         List<String> coldHeader = new ArrayList<>(List.of(""));
         Library.ALL.forEach(library -> coldHeader.add(library.name()));
         cold.add(coldHeader);
-        List<String> startup = new ArrayList<>(List.of("start-up"));
-        Library.ALL.forEach(library -> startup.add(Formats.duration(result.startupOf(library).nanos())));
+        List<String> startup = new ArrayList<>(List.of(texts.text("cold.startup")));
+        Library.ALL.forEach(library -> startup.add(Formats.duration(result.startupOf(library).nanos(), texts)));
         cold.add(startup);
         for (Operation operation : Operation.values()) {
-            List<String> row = new ArrayList<>(List.of(operation.title() + ", first call"));
-            result.row(operation).forEach(cell -> row.add(Formats.duration(cell.firstCallNanos())));
+            List<String> row = new ArrayList<>(List.of(texts.format("cold.firstCall", operation.title())));
+            result.row(operation).forEach(cell -> row.add(Formats.duration(cell.firstCallNanos(), texts)));
             cold.add(row);
         }
         printTable(cold, out);
         out.println();
-        wrap(result.freshJvm() ? Legend.COLD : Legend.NOT_COLD + " " + Legend.COLD, out);
+        wrap(result.freshJvm() ? texts.text("legend.cold")
+                : texts.text("legend.notCold") + " " + texts.text("legend.cold"), out);
 
-        out.printf("%nStatements to load all users with their posts (%d posts each), by number of users:%n%n",
-                result.settings().postsPerUser());
+        out.printf("%n%s%n%n", texts.format("terminal.series", result.settings().postsPerUser()));
         List<List<String>> series = new ArrayList<>();
-        List<String> seriesHeader = new ArrayList<>(List.of("Library", "Strategy"));
+        List<String> seriesHeader = new ArrayList<>(List.of(texts.text("column.library"),
+                texts.text("column.strategy")));
         result.settings().seriesUsers().forEach(n -> seriesHeader.add("N=" + n));
         series.add(seriesHeader);
         for (Library library : Library.ALL) {
@@ -111,9 +124,10 @@ final class TerminalReport {
     }
 
     /** Operations as rows, libraries as columns, each cell rendered by {@code render}. */
-    private static List<List<String>> operationTable(ComparisonResult result, Function<Cell, String> render) {
+    private static List<List<String>> operationTable(ComparisonResult result, Function<Cell, String> render,
+                                                     Texts texts) {
         List<List<String>> table = new ArrayList<>();
-        List<String> header = new ArrayList<>(List.of("Operation"));
+        List<String> header = new ArrayList<>(List.of(texts.text("column.operation")));
         Library.ALL.forEach(library -> header.add(library.name()));
         table.add(header);
         for (Operation operation : Operation.values()) {
@@ -125,26 +139,25 @@ final class TerminalReport {
     }
 
     /** The SQL of every operation in every library; with several databases, each form labelled by its databases. */
-    private static void sql(Report report, PrintStream out) {
+    private static void sql(Report report, PrintStream out, Texts texts) {
         if (report.results().isEmpty()) {
             return;
         }
-        out.printf("%nThe SQL each library sent, per operation%s:%n", report.single() ? ""
-                : " (once when every database got the same text, else each form with its databases)");
+        out.printf("%n%s%n", texts.text(report.single() ? "terminal.sql" : "terminal.sqlEverywhere"));
         for (Operation operation : Operation.values()) {
-            out.printf("%n== %s: %s%n", operation.title(), operation.description());
+            out.printf("%n== %s: %s%n", operation.title(), texts.operation(operation));
             for (Library library : Library.ALL) {
                 Cell cell = report.results().get(0).cell(library, operation);
-                out.printf("%n  -- %s: %s%n", library.name(), Formats.statements(cell.statements()));
+                out.printf("%n  -- %s: %s%n", library.name(), Formats.statements(cell.statements(), texts));
                 List<Report.SqlVariant> variants = report.sql(library, operation);
                 for (Report.SqlVariant variant : variants) {
                     if (!report.single()) {
-                        out.printf("    -- %s%s:%n", variants.size() == 1 ? "the same on " : "on ",
-                                Report.names(variant.databases()));
+                        out.printf("    -- %s:%n", texts.format(variants.size() == 1 ? "sql.sameOn" : "sql.on",
+                                Report.names(variant.databases())));
                     }
                     for (SqlFormatter.Block block : variant.blocks()) {
                         if (block.times() > 1) {
-                            out.printf("    -- sent %d times:%n", block.times());
+                            out.println("    " + texts.count("sql.sent", block.times()));
                         }
                         block.sql().lines().forEach(line -> out.println("    " + line));
                     }

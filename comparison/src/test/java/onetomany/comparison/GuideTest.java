@@ -284,6 +284,67 @@ class GuideTest {
     }
 
     // -----------------------------------------------------------------------------------------------------------
+    // The links of the two languages (kept below the tests the guides link to by line)
+
+    @Test
+    void both_guides_link_the_same_files_the_russian_one_through_their_russian_twins() {
+        List<String> english = links(ENGLISH).stream().map(GuideTest::original).sorted().toList();
+        List<String> russian = links(RUSSIAN);
+        assertThat(russian.stream().map(GuideTest::original).sorted().toList())
+                .as("links of docs/ru/guide.md (a Russian twin counts as its English page), against docs/guide.md")
+                .containsExactlyElementsOf(english);
+        for (String target : russian) {
+            String path = target.replaceFirst("#.*", "");
+            String twin = twin(path);
+            if (twin != null && !original(path).equals("docs/guide.md") && Files.exists(ROOT.resolve(twin))) {
+                fail("docs/ru/guide.md links %s, which has a Russian twin: link %s", path, twin);
+            }
+        }
+    }
+
+    /** The guide's links: web addresses as they are; files relative to the repository, with a fragment of lines. */
+    private static List<String> links(Path guide) {
+        List<String> targets = new ArrayList<>();
+        for (String line : read(guide)) {
+            Matcher link = LINK.matcher(line);
+            while (link.find()) {
+                String target = link.group(2);
+                if (target.startsWith("http://") || target.startsWith("https://") || target.startsWith("#")) {
+                    targets.add(target);
+                    continue;
+                }
+                int hash = target.indexOf('#');
+                String path = hash < 0 ? target : target.substring(0, hash);
+                String fragment = hash < 0 ? "" : target.substring(hash);
+                String file = ROOT.relativize(guide.getParent().resolve(path).normalize()).toString().replace('\\', '/');
+                // Anchors differ between a page and its twin; lines of a source do not.
+                targets.add(file + (LINES.matcher(fragment.replaceFirst("^#", "")).matches() ? fragment : ""));
+            }
+        }
+        return targets;
+    }
+
+    /** The English page a Russian twin translates (docs/ru/x.md, exercises/instructions/ru/x.md, x.ru.md); else as is. */
+    private static String original(String target) {
+        return target.replaceFirst("^docs/ru/", "docs/").replaceFirst("^exercises/instructions/ru/", "exercises/instructions/")
+                .replaceFirst("\\.ru\\.md$", ".md");
+    }
+
+    /** Where the Russian twin of an English page would be, or null if the target is not an English page. */
+    private static String twin(String path) {
+        if (!path.endsWith(".md") || !original(path).equals(path)) {
+            return null;
+        }
+        if (path.startsWith("docs/")) {
+            return "docs/ru/" + path.substring("docs/".length());
+        }
+        if (path.startsWith("exercises/instructions/")) {
+            return "exercises/instructions/ru/" + path.substring("exercises/instructions/".length());
+        }
+        return path.replaceFirst("\\.md$", ".ru.md");
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
     // Reading the guides and the sources
 
     private static List<String> sectionIds(Path guide) {

@@ -35,7 +35,7 @@ class WrongTurnsTest {
      * order). Set it to true once the instructor's kit quotes them: then a message changed here without the kit, or
      * the other way round, fails this test.
      */
-    static final boolean QUOTED_BY_THE_KIT = false;
+    static final boolean QUOTED_BY_THE_KIT = true;
 
     private static final Pattern NAME = Pattern.compile("(\\d\\d)[a-z]?-[a-z0-9]+(-[a-z0-9]+)*");
 

@@ -17,7 +17,10 @@ public class DraftRefused extends RuntimeException {
         STALE_VERSION,
         /** There is no post with the draft's id. */
         UNKNOWN_POST,
-        /** The draft names a comment id that is not one of this post's comments (another post's, or none). */
+        /**
+         * The draft names a comment id that is not one of this post's comments (another post's, or none), or names
+         * one twice.
+         */
         UNKNOWN_COMMENT
     }
 
