@@ -1,4 +1,4 @@
-package onetomany.db;
+package onetomany.sql;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;

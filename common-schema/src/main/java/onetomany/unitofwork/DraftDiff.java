@@ -1,4 +1,4 @@
-package onetomany.db;
+package onetomany.unitofwork;
 
 import java.util.ArrayList;
 import java.util.HashMap;
