@@ -15,7 +15,7 @@ set "GROUPS="
 set "TESTS=*Ex?Test,*Ex??Test"
 set "LANGUAGE="
 rem The libraries: the first column of the registry, which the Java code reads too (columns separated by bars).
-set "LIBRARIES=test-kit\src\main\resources\onetomany\libraries\libraries.txt"
+set "LIBRARIES=test-harness\src\main\resources\onetomany\libraries\libraries.txt"
 
 :parse
 if "%~1"=="" goto run

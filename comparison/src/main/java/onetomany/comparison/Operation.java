@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToIntBiFunction;
 
-import onetomany.contract.Fixtures.Seeded;
+import onetomany.fixtures.Fixtures.Seeded;
 import onetomany.contract.LoadStrategy;
 import onetomany.contract.NewPost;
 import onetomany.contract.NewUser;

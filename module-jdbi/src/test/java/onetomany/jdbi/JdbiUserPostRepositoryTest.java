@@ -3,7 +3,7 @@ package onetomany.jdbi;
 import javax.sql.DataSource;
 
 import onetomany.contract.UserPostRepository;
-import onetomany.contract.UserPostRepositoryContract;
+import onetomany.suites.UserPostRepositoryContract;
 
 /** The shared contract suite, run against Jdbi 3 core. */
 class JdbiUserPostRepositoryTest extends UserPostRepositoryContract {

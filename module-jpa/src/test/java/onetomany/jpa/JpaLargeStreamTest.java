@@ -2,7 +2,7 @@ package onetomany.jpa;
 
 import javax.sql.DataSource;
 
-import onetomany.contract.LargeStreamContract;
+import onetomany.suites.LargeStreamContract;
 import onetomany.contract.UserPostRepository;
 
 /** The stream in a heap of 64 MB, run against Hibernate ORM. */

@@ -3,7 +3,7 @@ package onetomany.mybatis;
 import javax.sql.DataSource;
 
 import onetomany.contract.UserPostRepository;
-import onetomany.contract.UserPostRepositoryContract;
+import onetomany.suites.UserPostRepositoryContract;
 
 /** The shared contract suite, run against MyBatis. */
 class MyBatisUserPostRepositoryTest extends UserPostRepositoryContract {

@@ -1,4 +1,4 @@
-package onetomany.contract;
+package onetomany.suites;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package onetomany.contract;
+package onetomany.suites;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +13,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import onetomany.contract.Limits;
+import onetomany.contract.LoadStrategy;
+import onetomany.contract.NewPost;
+import onetomany.contract.NewUser;
+import onetomany.contract.Post;
 import onetomany.contract.RepositoryException.Reason;
+import onetomany.contract.RepositoryException;
+import onetomany.contract.User;
+import onetomany.contract.UserDraft;
+import onetomany.fixtures.Fixtures;
+import onetomany.fixtures.Graphs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,4 +1,4 @@
-package onetomany.contract;
+package onetomany.suites;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +12,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import onetomany.contract.Limits;
+import onetomany.contract.LoadStrategy;
+import onetomany.contract.NewPost;
+import onetomany.contract.NewUser;
+import onetomany.contract.Post;
 import onetomany.contract.RepositoryException.Reason;
+import onetomany.contract.RepositoryException;
+import onetomany.contract.User;
+import onetomany.contract.UserDraft;
+import onetomany.contract.UserPostRepository;
 import onetomany.db.StatementLog;
+import onetomany.fixtures.Fixtures;
+import onetomany.fixtures.Graphs;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

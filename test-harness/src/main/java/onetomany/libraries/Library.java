@@ -31,7 +31,7 @@ import onetomany.contract.UserPostRepository;
 public record Library(String key, String name, String label, String module, String repositoryClass,
                       String markerClass, String exercisesClass) {
 
-    /** The registry, a resource of this jar (in the source tree: {@code test-kit/src/main/resources/}{@value}). */
+    /** The registry, a resource of this jar (in the source tree: {@code test-harness/src/main/resources/}{@value}). */
     public static final String FILE = "onetomany/libraries/libraries.txt";
 
     /** Every library, in the order every report shows them. */

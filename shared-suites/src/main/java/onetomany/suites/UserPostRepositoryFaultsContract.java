@@ -1,4 +1,4 @@
-package onetomany.contract;
+package onetomany.suites;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,9 +25,17 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import onetomany.contract.LoadStrategy;
+import onetomany.contract.NewPost;
+import onetomany.contract.NewUser;
+import onetomany.contract.Post;
 import onetomany.contract.RepositoryException.Reason;
+import onetomany.contract.RepositoryException;
+import onetomany.contract.User;
+import onetomany.contract.UserPostRepository;
 import onetomany.db.Database;
 import onetomany.db.DatabaseKind;
+import onetomany.fixtures.Fixtures;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;

@@ -1,4 +1,4 @@
-package onetomany.contract;
+package onetomany.suites;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package onetomany.contract;
+package onetomany.suites;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import onetomany.contract.UserPostRepository;
 import onetomany.db.Database;
 import onetomany.db.DatabaseKind;
+import onetomany.fixtures.Fixtures;
+import onetomany.fixtures.StreamWalk;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 

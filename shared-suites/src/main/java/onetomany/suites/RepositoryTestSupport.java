@@ -1,4 +1,4 @@
-package onetomany.contract;
+package onetomany.suites;
 
 import java.util.List;
 import java.util.Map;
@@ -8,9 +8,16 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import onetomany.contract.NewPost;
+import onetomany.contract.NewUser;
 import onetomany.contract.RepositoryException.Reason;
+import onetomany.contract.RepositoryException;
+import onetomany.contract.StatementBudget;
+import onetomany.contract.UserDraft;
+import onetomany.contract.UserPostRepository;
 import onetomany.db.Database;
 import onetomany.db.StatementLog;
+import onetomany.fixtures.Fixtures;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
