@@ -1,27 +1,27 @@
 package onetomany.suites;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import onetomany.contract.NewPost;
-import onetomany.contract.NewUser;
-import onetomany.contract.RepositoryException.Reason;
 import onetomany.contract.RepositoryException;
+import onetomany.contract.RepositoryException.Reason;
 import onetomany.contract.StatementBudget;
-import onetomany.contract.UserDraft;
 import onetomany.contract.UserPostRepository;
 import onetomany.db.Database;
 import onetomany.db.StatementLog;
 import onetomany.fixtures.Fixtures;
+import onetomany.fixtures.Fixtures.Seeded;
+import onetomany.fixtures.Fixtures.SeededUser;
+import onetomany.operations.Operation;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.provider.Arguments;
 
@@ -76,51 +76,42 @@ abstract class RepositoryTestSupport {
         statements.reset();
     }
 
-    /** The save of a draft in the writes' arrangement: Alicia, her first post kept, the second edited, the third
-     * removed, two new. */
-    static final String SAVE = "saveUserWithPosts (rename, add 2, edit 1, remove 1)";
-
-    /** Each write of the contract, by name, and how many statements it sends in this library ({@link #budget}). */
-    Map<String, Integer> writeBudgets() {
-        return Map.of(
-                "createUserWithPosts (3 posts)", budget.createUserWithPosts(3),
-                "deleteUser (3 posts)", budget.deleteUser(3),
-                "addPost", budget.addPost(),
-                "removePost", budget.removePost(3),
-                "renameUser", budget.renameUser(),
-                "editPost", budget.editPost(),
-                SAVE, budget.saveUserWithPosts(2, 1, 1, true));
+    /**
+     * Every write of the catalogue ({@link Operation#allWrites()}), named by its contract method: what the
+     * reliability and fault suites make fail at each statement, at the commit and after it.
+     */
+    Stream<Named<Operation>> writes() {
+        return Operation.allWrites().map(write -> Named.of(write.title(), write));
     }
 
-    /** The writes of {@link #writeBudgets()} with each of their statements: (name, 1), (name, 2), ... */
+    /**
+     * The writes of {@link #writes()} with each of their statements, (write, 1), (write, 2), ..., as many as the
+     * library's {@link #budget} says the write sends on the arrangement of {@link #arrangeWrite(Operation)} (made
+     * here once to count them; each test starts again from empty tables).
+     */
     Stream<Arguments> writesAtEachStatement() {
-        return writeBudgets().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .flatMap(w -> IntStream.rangeClosed(1, w.getValue()).mapToObj(n -> Arguments.of(w.getKey(), n)));
+        Seeded arranged = arrangeWrites();
+        return Operation.allWrites().flatMap(write -> IntStream
+                .rangeClosed(1, write.expectedStatements(budget, arranged))
+                .mapToObj(n -> Arguments.of(Named.of(write.title(), write), n)));
     }
 
-    /** Alice with three posts and Bob with one, written by fixtures; returns the named write, made on Alice. */
-    Runnable arrangeWrite(String write) {
+    /** Alice with three posts and Bob with one, written by fixtures; returns the given write, made on Alice. */
+    Runnable arrangeWrite(Operation write) {
+        Seeded arranged = arrangeWrites();
+        return () -> write.perform(repository, arranged);
+    }
+
+    /** Alice with three posts, then Bob with one, written by fixtures: the catalogue's writes are made on Alice. */
+    private Seeded arrangeWrites() {
         long alice = fixtures.insertUser("Alice");
-        long first = fixtures.insertPost(alice, "First Post", "one");
-        long second = fixtures.insertPost(alice, "Second Post", "two");
-        fixtures.insertPost(alice, "Third Post", "three");
-        fixtures.insertPost(fixtures.insertUser("Bob"), "Bob's Post", null);
-        UserDraft draft = new UserDraft(alice, fixtures.versionOf(alice), "Alicia", List.of(
-                new UserDraft.PostDraft(first, "First Post", "one"),
-                new UserDraft.PostDraft(second, "Second Post, edited", "two, edited"),
-                UserDraft.PostDraft.added("Fourth Post", "four"),
-                UserDraft.PostDraft.added("Fifth Post", null)));
-        return switch (write) {
-            case "createUserWithPosts (3 posts)" -> () -> repository.createUserWithPosts(new NewUser("Carol",
-                    new NewPost("1", null), new NewPost("2", null), new NewPost("3", null)));
-            case "deleteUser (3 posts)" -> () -> repository.deleteUser(alice);
-            case "addPost" -> () -> repository.addPost(alice, new NewPost("Fourth Post", null));
-            case "removePost" -> () -> repository.removePost(alice, first);
-            case "renameUser" -> () -> repository.renameUser(alice, "Alicia");
-            case "editPost" -> () -> repository.editPost(first, "Edited", "edited");
-            case SAVE -> () -> repository.saveUserWithPosts(draft);
-            default -> throw new IllegalArgumentException(write);
-        };
+        List<Long> alicesPosts = List.of(fixtures.insertPost(alice, "First Post", "one"),
+                fixtures.insertPost(alice, "Second Post", "two"),
+                fixtures.insertPost(alice, "Third Post", "three"));
+        long bob = fixtures.insertUser("Bob");
+        long bobsPost = fixtures.insertPost(bob, "Bob's Post", null);
+        return new Seeded(List.of(new SeededUser(alice, "Alice", alicesPosts),
+                new SeededUser(bob, "Bob", List.of(bobsPost))));
     }
 
     /** The call raises the contract's exception for the given reason and field, and the tables do not change. */

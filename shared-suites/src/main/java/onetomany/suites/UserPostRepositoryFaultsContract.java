@@ -29,13 +29,14 @@ import onetomany.contract.LoadStrategy;
 import onetomany.contract.NewPost;
 import onetomany.contract.NewUser;
 import onetomany.contract.Post;
-import onetomany.contract.RepositoryException.Reason;
 import onetomany.contract.RepositoryException;
+import onetomany.contract.RepositoryException.Reason;
 import onetomany.contract.User;
 import onetomany.contract.UserPostRepository;
 import onetomany.db.Database;
 import onetomany.db.DatabaseKind;
 import onetomany.fixtures.Fixtures;
+import onetomany.operations.Operation;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -78,14 +79,10 @@ public abstract class UserPostRepositoryFaultsContract extends RepositoryTestSup
     // ---------------------------------------------------------------------------------------------------------
     // A connection ended by the server: during a statement, at the commit, just after the commit
 
-    Stream<String> writes() {
-        return writeBudgets().keySet().stream().sorted();
-    }
-
     @ParameterizedTest(name = "{0}, connection ended before statement {1}")
     @MethodSource("writesAtEachStatement")
     void a_write_whose_connection_is_ended_before_any_statement_is_connection_lost_and_changes_nothing(
-            String write, int statement) {
+            Operation write, int statement) {
         Runnable call = arrangeWrite(write);
         List<String> before = fixtures.snapshot();
         database.faults().atStatement(statement, database::killSession);
@@ -93,14 +90,14 @@ public abstract class UserPostRepositoryFaultsContract extends RepositoryTestSup
         assertFails(call, Reason.CONNECTION_LOST);
 
         assertThat(database.faults().allFired()).as("the session was ended").isTrue();
-        assertThat(fixtures.snapshot()).as("the tables after %s lost its connection at statement %d", write,
+        assertThat(fixtures.snapshot()).as("the tables after %s lost its connection at statement %d", write.title(),
                 statement).isEqualTo(before);
         assertRecovered(call, before);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("writes")
-    void a_write_whose_connection_is_ended_as_it_commits_has_an_unknown_outcome(String write) {
+    void a_write_whose_connection_is_ended_as_it_commits_has_an_unknown_outcome(Operation write) {
         Runnable call = arrangeWrite(write);
         List<String> before = fixtures.snapshot();
         database.faults().beforeCommit(database::killSession);
@@ -110,14 +107,14 @@ public abstract class UserPostRepositoryFaultsContract extends RepositoryTestSup
         assertThat(database.faults().allFired()).as("the session was ended").isTrue();
         // The session ended before the commit was sent, so here it is known: nothing was stored. The caller cannot
         // know it, which is why the reason says "unknown"; it is never a part of the unit of work.
-        assertThat(fixtures.snapshot()).as("the tables after %s lost its connection at the commit", write)
+        assertThat(fixtures.snapshot()).as("the tables after %s lost its connection at the commit", write.title())
                 .isEqualTo(before);
         assertRecovered(call, before);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("writes")
-    void a_write_whose_connection_is_ended_just_after_its_commit_is_a_success(String write) {
+    void a_write_whose_connection_is_ended_just_after_its_commit_is_a_success(Operation write) {
         Runnable call = arrangeWrite(write);
         List<String> before = fixtures.snapshot();
         database.faults().afterCommit(database::killSession);
@@ -126,7 +123,7 @@ public abstract class UserPostRepositoryFaultsContract extends RepositoryTestSup
 
         assertThat(database.faults().allFired()).as("the session was ended after the commit").isTrue();
         List<String> after = fixtures.snapshot();
-        assertThat(after).as("the tables after %s committed", write).isNotEqualTo(before);
+        assertThat(after).as("the tables after %s committed", write.title()).isNotEqualTo(before);
         assertThat(database.activeConnections()).as("connections still held").isZero();
         assertNextOperationSucceeds();
     }

@@ -18,12 +18,13 @@ import onetomany.contract.LoadStrategy;
 import onetomany.contract.NewPost;
 import onetomany.contract.NewUser;
 import onetomany.contract.Post;
-import onetomany.contract.RepositoryException.Reason;
 import onetomany.contract.RepositoryException;
+import onetomany.contract.RepositoryException.Reason;
 import onetomany.contract.User;
 import onetomany.contract.UserDraft;
 import onetomany.fixtures.Fixtures;
 import onetomany.fixtures.Graphs;
+import onetomany.operations.Operation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -183,7 +184,7 @@ public abstract class UserPostRepositoryReliabilityContract extends RepositoryTe
 
     @ParameterizedTest(name = "{0} failing at statement {1}")
     @MethodSource("writesAtEachStatement") // each write is made to fail at each of its statements in turn
-    void a_write_failing_at_any_statement_leaves_every_table_as_it_was(String write, int failing) {
+    void a_write_failing_at_any_statement_leaves_every_table_as_it_was(Operation write, int failing) {
         Runnable call = arrangeWrite(write);
         List<String> before = fixtures.snapshot();
         statements.failStatement(failing);
@@ -194,7 +195,7 @@ public abstract class UserPostRepositoryReliabilityContract extends RepositoryTe
                     assertThat(causeChain(e)).contains("injected failure");
                 });
 
-        assertThat(fixtures.snapshot()).as("the tables after %s failed at statement %d", write, failing)
+        assertThat(fixtures.snapshot()).as("the tables after %s failed at statement %d", write.title(), failing)
                 .isEqualTo(before);
         assertThat(fixtures.checksum()).isEqualTo(Fixtures.checksum(before));
         assertThat(database.activeConnections()).as("connections still held").isZero();

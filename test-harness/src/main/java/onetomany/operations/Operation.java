@@ -1,4 +1,4 @@
-package onetomany.comparison;
+package onetomany.operations;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToIntBiFunction;
+import java.util.stream.Stream;
 
-import onetomany.fixtures.Fixtures.Seeded;
 import onetomany.contract.LoadStrategy;
 import onetomany.contract.NewPost;
 import onetomany.contract.NewUser;
@@ -16,13 +16,18 @@ import onetomany.contract.StatementBudget;
 import onetomany.contract.User;
 import onetomany.contract.UserDraft;
 import onetomany.contract.UserPostRepository;
+import onetomany.fixtures.Fixtures.Seeded;
+import onetomany.fixtures.Fixtures.Seeded;
 
 /**
- * Every operation of {@link UserPostRepository}, as the comparison runs it on freshly seeded tables: the call,
- * and the exact number of statements it must send (the contract's fixed numbers for reads, the library's
- * {@link StatementBudget} for writes).
+ * The catalogue of the contract's operations: every operation of {@link UserPostRepository}, made on seeded tables
+ * (the first user of a {@link Seeded}, with his posts), with the exact number of statements it must send (the
+ * contract's fixed numbers for reads, the library's {@link StatementBudget} for writes). One list for everything
+ * that goes through every operation: the comparison's report runs each one, and the shared suites make each write
+ * fail at each of its statements ({@link #allWrites()}), so that an operation added here is both reported and
+ * tested for atomicity and lost connections.
  */
-enum Operation {
+public enum Operation {
 
     CREATE_USER_WITH_POSTS("createUserWithPosts", "create a user with 3 posts", true,
             (budget, seeded) -> budget.createUserWithPosts(newPosts().size()),
@@ -86,7 +91,7 @@ enum Operation {
             }),
 
     SAVE_USER_WITH_POSTS("saveUserWithPosts", "save a user from a draft: add 2 posts, edit 2, remove 1", true,
-            (budget, seeded) -> budget.saveUserWithPosts(2, 2, 1, false),
+            (budget, seeded) -> budget.saveUserWithPosts(2, 2, seeded.postsPerUser() - 2, false),
             (repository, seeded) -> repository.saveUserWithPosts(draft(seeded)));
 
     /**
@@ -111,7 +116,7 @@ enum Operation {
 
     /** One call of the repository on seeded tables; returns what the repository returned (null if nothing). */
     @FunctionalInterface
-    interface Call {
+    public interface Call {
         Object perform(UserPostRepository repository, Seeded seeded);
     }
 
@@ -131,31 +136,40 @@ enum Operation {
     }
 
     /** The contract method, as the reports name it, e.g. {@code findAllUsersWithPosts(NAIVE)}. */
-    String title() {
+    public String title() {
         return title;
     }
 
     /** What it does, in words. */
-    String description() {
+    public String description() {
         return description;
     }
 
     /** Whether it writes: its rows are then the rows it wrote, otherwise the objects it returned. */
-    boolean writes() {
+    public boolean writes() {
         return writes;
     }
 
     /** The exact number of statements this operation must send on these seeded tables. */
-    int expectedStatements(StatementBudget budget, Seeded seeded) {
+    public int expectedStatements(StatementBudget budget, Seeded seeded) {
         return expectedStatements.applyAsInt(budget, seeded);
     }
 
-    Object perform(UserPostRepository repository, Seeded seeded) {
+    /**
+     * Makes this operation on the first user of {@code seeded}, who must have at least three posts; returns what the
+     * repository returned (null if nothing).
+     */
+    public Object perform(UserPostRepository repository, Seeded seeded) {
         return call.perform(repository, seeded);
     }
 
+    /** The operations that write, in the catalogue's order. */
+    public static Stream<Operation> allWrites() {
+        return Stream.of(values()).filter(Operation::writes);
+    }
+
     /** The contract's numbers for loading all users with their posts: {@link LoadStrategy#statements(int)}. */
-    static int expectedForFindAll(LoadStrategy strategy, int users) {
+    public static int expectedForFindAll(LoadStrategy strategy, int users) {
         return strategy.statements(users);
     }
 
@@ -163,7 +177,7 @@ enum Operation {
      * The objects in what a read returned: users plus posts for users (one user, or a list), posts plus their
      * distinct authors for posts.
      */
-    static int objectsIn(Object result) {
+    public static int objectsIn(Object result) {
         if (result instanceof Optional<?> optional) {
             return optional.map(Operation::objectsIn).orElse(0);
         }
