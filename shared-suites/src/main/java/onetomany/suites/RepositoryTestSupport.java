@@ -1,6 +1,10 @@
 package onetomany.suites;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -9,13 +13,16 @@ import javax.sql.DataSource;
 
 import onetomany.contract.RepositoryException;
 import onetomany.contract.RepositoryException.Reason;
+import onetomany.contract.Post;
 import onetomany.contract.StatementBudget;
+import onetomany.contract.User;
 import onetomany.contract.UserPostRepository;
 import onetomany.db.Database;
 import onetomany.db.StatementLog;
 import onetomany.fixtures.Fixtures;
 import onetomany.fixtures.Fixtures.Seeded;
 import onetomany.fixtures.Fixtures.SeededUser;
+import onetomany.fixtures.Graphs;
 import onetomany.operations.Operation;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
@@ -124,5 +131,64 @@ abstract class RepositoryTestSupport {
                     assertThat(e.getMessage()).contains(messagePart);
                 });
         assertThat(fixtures.snapshot()).as("the tables after a refused call").isEqualTo(before);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // What the suites check with
+
+    /**
+     * The statements counted since the last {@code statements.reset()} are exactly {@code expected}. It only looks:
+     * the log is left as it is, and a test resets it itself before the next thing it counts.
+     */
+    void assertStatements(int expected, String operation) {
+        assertThat(statements.count())
+                .as("statements sent by %s:%n%s", operation, statements)
+                .isEqualTo(expected);
+    }
+
+    /**
+     * Walks a returned graph: it must be complete, so walking it sends nothing. Resets the log first, so that it
+     * counts the walk alone.
+     */
+    List<String> walkUsers(List<? extends User> users) {
+        statements.reset();
+        List<String> lines = Graphs.describeUsers(users);
+        assertStatements(0, "walking the returned users and posts");
+        return lines;
+    }
+
+    /** The same for posts with their authors. */
+    List<String> walkPosts(List<? extends Post> posts) {
+        statements.reset();
+        List<String> lines = Graphs.describePosts(posts);
+        assertStatements(0, "walking the returned posts and authors");
+        return lines;
+    }
+
+    /** Rows sent by the statements starting with {@code sql}: a batch's size, or 1 for a statement on its own. */
+    static int rowsSent(List<StatementLog.Executed> sent, String sql) {
+        return sent.stream().filter(e -> e.sql().get(0).toLowerCase(Locale.ROOT).startsWith(sql))
+                .mapToInt(e -> Math.max(1, e.batchSize())).sum();
+    }
+
+    /** Bob's user and post rows. */
+    List<String> bobsRows() {
+        return fixtures.snapshot().stream().filter(row -> row.contains("Bob")).toList();
+    }
+
+    /** Locks the user's row for {@code connection}'s transaction, as another client of the database. */
+    static void lockUser(Connection connection, long userId) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("select id from users where id = ? for update")) {
+            lock.setLong(1, userId);
+            lock.executeQuery().close();
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -61,7 +61,7 @@ import static org.assertj.core.api.Assertions.fail;
  * of this run (see {@link Database#killAllSessions()}). Restarting the server is asked for explicitly with
  * {@code -Dfaults.restart=true}: a run pointed at someone else's server never restarts it.
  *
- * <p>A module subclasses it with one line, as it does {@link UserPostRepositoryContract}.
+ * <p>A module subclasses it with one line, as it does the contract's suites ({@link UserPostRepositoryLoadingContract} and the others).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public abstract class UserPostRepositoryFaultsContract extends RepositoryTestSupport {
@@ -183,83 +183,10 @@ public abstract class UserPostRepositoryFaultsContract extends RepositoryTestSup
     // ---------------------------------------------------------------------------------------------------------
     // A storm: creates and deletes while the server ends the run's sessions at random moments
 
-    static final int STORM_THREADS = 4;
-    static final int STORM_OPERATIONS_PER_THREAD = 60;
-    static final int STORM_POSTS = 5;
-
     @Test
     void a_storm_of_ended_sessions_leaves_no_partial_user_and_no_committed_write_reported_as_failed()
             throws Exception {
-        Map<String, Long> createdAndReturned = new ConcurrentHashMap<>();
-        Map<String, Reason> createFailures = new ConcurrentHashMap<>();
-        Map<Long, Reason> deleteFailures = new ConcurrentHashMap<>();
-        Map<Reason, RepositoryException> examples = new ConcurrentHashMap<>();
-        List<Long> deletedAndReturned = new CopyOnWriteArrayList<>();
-        List<Throwable> notTheContracts = new CopyOnWriteArrayList<>();
-        AtomicInteger killed = new AtomicInteger();
-        AtomicBoolean stormOver = new AtomicBoolean();
-        // Users to delete: made before the storm, so that a delete never depends on a create that failed.
-        List<Long> toDelete = new ArrayList<>();
-        for (int i = 0; i < STORM_THREADS * STORM_OPERATIONS_PER_THREAD / 2; i++) {
-            long user = fixtures.insertUser("victim " + i);
-            for (int p = 0; p < STORM_POSTS; p++) {
-                fixtures.insertPost(user, "victim's post " + p, null);
-            }
-            toDelete.add(user);
-        }
-
-        ExecutorService pool = Executors.newFixedThreadPool(STORM_THREADS + 1);
-        try {
-            Future<?> killer = pool.submit(() -> {
-                Random random = new Random(42);
-                while (!stormOver.get()) {
-                    sleep(5 + random.nextInt(30));
-                    killed.addAndGet(database.killAllSessions());
-                }
-            });
-            List<Future<?>> writers = new ArrayList<>();
-            for (int t = 0; t < STORM_THREADS; t++) {
-                int thread = t;
-                writers.add(pool.submit(() -> {
-                    for (int i = 0; i < STORM_OPERATIONS_PER_THREAD; i++) {
-                        int index = thread * STORM_OPERATIONS_PER_THREAD + i;
-                        try {
-                            if (i % 2 == 0) {
-                                String name = "storm " + thread + "-" + i;
-                                try {
-                                    User user = repository.createUserWithPosts(new NewUser(name,
-                                            IntStream.range(0, STORM_POSTS)
-                                                    .mapToObj(p -> new NewPost("post " + p, null)).toList()));
-                                    createdAndReturned.put(name, user.getId());
-                                } catch (RepositoryException e) {
-                                    createFailures.put(name, e.reason());
-                                    examples.putIfAbsent(e.reason(), e);
-                                }
-                            } else {
-                                long victim = toDelete.get(index / 2);
-                                try {
-                                    repository.deleteUser(victim);
-                                    deletedAndReturned.add(victim);
-                                } catch (RepositoryException e) {
-                                    deleteFailures.put(victim, e.reason());
-                                    examples.putIfAbsent(e.reason(), e);
-                                }
-                            }
-                        } catch (RuntimeException | Error notOurs) {
-                            notTheContracts.add(notOurs);
-                        }
-                    }
-                }));
-            }
-            for (Future<?> writer : writers) {
-                writer.get(BOUND.toSeconds() * 3, TimeUnit.SECONDS);
-            }
-            stormOver.set(true);
-            killer.get(BOUND.toSeconds(), TimeUnit.SECONDS);
-        } finally {
-            stormOver.set(true);
-            pool.shutdownNow();
-        }
+        SessionStorm storm = SessionStorm.run(database, repository, fixtures, BOUND);
 
         // The storm ended idle connections too; the pool finds that out on their next use. Have it replace them
         // now, so that the checks below do not get a dead one.
@@ -267,44 +194,30 @@ public abstract class UserPostRepositoryFaultsContract extends RepositoryTestSup
         // What is in the database, read with plain JDBC.
         Map<String, Long> storedUsers = fixtures.userIdsByName();
         Map<Long, Integer> postsPerUser = fixtures.postCountsByUser();
-        Map<Reason, Integer> committedButFailed = new EnumMap<>(Reason.class);
-        for (Map.Entry<String, Reason> failure : createFailures.entrySet()) {
-            if (storedUsers.containsKey(failure.getKey())) {
-                committedButFailed.merge(failure.getValue(), 1, Integer::sum);
-            }
-        }
-        for (Map.Entry<Long, Reason> failure : deleteFailures.entrySet()) {
-            if (!storedUsers.containsValue(failure.getKey())) {
-                committedButFailed.merge(failure.getValue(), 1, Integer::sum);
-            }
-        }
-        Map<Reason, Integer> failuresByReason = new EnumMap<>(Reason.class);
-        createFailures.values().forEach(reason -> failuresByReason.merge(reason, 1, Integer::sum));
-        deleteFailures.values().forEach(reason -> failuresByReason.merge(reason, 1, Integer::sum));
-        int operations = STORM_THREADS * STORM_OPERATIONS_PER_THREAD;
+        Map<Reason, Integer> committedButFailed = storm.committedButFailed(storedUsers);
+        Map<Reason, Integer> failuresByReason = storm.failuresByReason();
         System.out.printf("STORM %s %s: %d operations, %d sessions ended; %d returned (%d creates, %d deletes); "
                         + "%d failed %s; committed but reported failed %s%n",
-                getClass().getSimpleName(), database.kind().displayName(), operations, killed.get(),
-                createdAndReturned.size() + deletedAndReturned.size(), createdAndReturned.size(),
-                deletedAndReturned.size(), createFailures.size() + deleteFailures.size(), failuresByReason,
-                committedButFailed);
+                getClass().getSimpleName(), database.kind().displayName(), SessionStorm.OPERATIONS,
+                storm.killed.get(), storm.createdAndReturned.size() + storm.deletedAndReturned.size(),
+                storm.createdAndReturned.size(), storm.deletedAndReturned.size(),
+                storm.createFailures.size() + storm.deleteFailures.size(), failuresByReason, committedButFailed);
+        storm.examples.forEach((reason, e) -> System.out.printf("  %s, e.g.: %s%n", reason, causes(e)));
 
-        examples.forEach((reason, e) -> System.out.printf("  %s, e.g.: %s%n", reason, causes(e)));
-
-        assertThat(notTheContracts).as("failures that are not the contract's exception").isEmpty();
-        assertThat(killed.get()).as("sessions the server ended during the storm").isPositive();
+        assertThat(storm.notTheContracts).as("failures that are not the contract's exception").isEmpty();
+        assertThat(storm.killed.get()).as("sessions the server ended during the storm").isPositive();
         assertThat(failuresByReason.keySet()).as("reasons given in a storm of ended sessions")
                 .isSubsetOf(Reason.CONNECTION_LOST, Reason.OUTCOME_UNKNOWN, Reason.UNAVAILABLE);
-        for (Map.Entry<String, Long> created : createdAndReturned.entrySet()) {
+        for (Map.Entry<String, Long> created : storm.createdAndReturned.entrySet()) {
             assertThat(storedUsers).as("a create that returned is stored").containsEntry(created.getKey(),
                     created.getValue());
         }
-        for (long deleted : deletedAndReturned) {
+        for (long deleted : storm.deletedAndReturned) {
             assertThat(storedUsers).as("a delete that returned is done").doesNotContainValue(deleted);
         }
         for (long user : storedUsers.values()) {
             assertThat(postsPerUser.getOrDefault(user, 0)).as("posts of stored user %d: all or none", user)
-                    .isEqualTo(STORM_POSTS);
+                    .isEqualTo(SessionStorm.POSTS);
         }
         assertThat(fixtures.orphanPosts()).as("posts without a user").isZero();
         assertThat(committedButFailed.keySet()).as("reasons given for writes that were in fact committed")
@@ -486,47 +399,16 @@ public abstract class UserPostRepositoryFaultsContract extends RepositoryTestSup
         long post = fixtures.insertPost(alice, "First Post", null);
         fixtures.insertPost(alice, "Second Post", null);
         List<String> before = fixtures.snapshot();
-        AtomicBoolean otherWasTheVictim = new AtomicBoolean();
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (Connection other = database.adminConnection()) {
-            other.setAutoCommit(false);
-            // The other client holds one of Alice's posts; deleteUser locks Alice, then waits for that post; the
-            // other client then asks for Alice: each waits for the other, and the database must break the cycle.
-            try (PreparedStatement lock = other.prepareStatement("select id from posts where id = ? for update")) {
-                lock.setLong(1, post);
-                lock.executeQuery().close();
-            }
-            Future<Optional<RepositoryException>> delete = pool.submit(() -> {
-                try {
-                    repository.deleteUser(alice);
-                    return Optional.empty();
-                } catch (RepositoryException e) {
-                    return Optional.of(e);
-                }
-            });
-            boolean waiting = database.awaitSessionsWaitingForALock(1, BOUND, delete::isDone);
-            if (!waiting && delete.isDone()) {
-                fail("deleteUser did not wait for the post: %s", delete.get());
-            }
-            assertThat(waiting).as("deleteUser waits for the post").isTrue();
-            try {
-                lockUser(other, alice);
-                other.rollback();
-            } catch (SQLException deadlock) {
-                otherWasTheVictim.set(true);
-                other.rollback();
-            }
-            Optional<RepositoryException> failure = delete.get(BOUND.toSeconds(), TimeUnit.SECONDS);
-            if (failure.isPresent()) {
-                assertThat(failure.get().reason()).isEqualTo(Reason.CONFLICT);
-                assertThat(fixtures.snapshot()).as("the tables after the deadlock's victim").isEqualTo(before);
-                assertThat(otherWasTheVictim).as("exactly one of the two was chosen").isFalse();
-                repository.deleteUser(alice); // safe to try again
-            } else {
-                assertThat(otherWasTheVictim).as("the other client was the deadlock's victim").isTrue();
-            }
-        } finally {
-            pool.shutdownNow();
+
+        Deadlock.Outcome deadlock = Deadlock.ofDeleteUser(database, repository, alice, post, BOUND);
+
+        if (deadlock.failure().isPresent()) {
+            assertThat(deadlock.failure().get().reason()).isEqualTo(Reason.CONFLICT);
+            assertThat(fixtures.snapshot()).as("the tables after the deadlock's victim").isEqualTo(before);
+            assertThat(deadlock.otherWasTheVictim()).as("exactly one of the two was chosen").isFalse();
+            repository.deleteUser(alice); // safe to try again
+        } else {
+            assertThat(deadlock.otherWasTheVictim()).as("the other client was the deadlock's victim").isTrue();
         }
         assertThat(fixtures.count("users")).isZero();
         assertThat(fixtures.count("posts")).isZero();
@@ -565,13 +447,6 @@ public abstract class UserPostRepositoryFaultsContract extends RepositoryTestSup
 
     // ---------------------------------------------------------------------------------------------------------
 
-    private static void lockUser(Connection connection, long userId) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("select id from users where id = ? for update")) {
-            lock.setLong(1, userId);
-            lock.executeQuery().close();
-        }
-    }
-
     private static void assertFails(Runnable call, Reason reason) {
         assertThatThrownBy(call::run)
                 .isInstanceOfSatisfying(RepositoryException.class, e -> assertThat(e.reason())
@@ -602,13 +477,5 @@ public abstract class UserPostRepositoryFaultsContract extends RepositoryTestSup
                     .append(String.valueOf(t.getMessage()).lines().findFirst().orElse(""));
         }
         return line.toString();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The shared reliability suite: what every library must do when things go wrong — hostile input, integrity
  * mistakes, a unit of work that fails half-way, concurrent writers, long runs — through the contract only.
  *
- * <p>A module subclasses it with one line, as it does {@link UserPostRepositoryContract}.
+ * <p>A module subclasses it with one line, as it does the contract's suites ({@link UserPostRepositoryLoadingContract} and the others).
  */
 public abstract class UserPostRepositoryReliabilityContract extends RepositoryTestSupport {
 

@@ -3,10 +3,10 @@ package onetomany.jdbi;
 import javax.sql.DataSource;
 
 import onetomany.contract.UserPostRepository;
-import onetomany.suites.UserPostRepositoryContract;
+import onetomany.suites.UserPostRepositoryWritesContract;
 
-/** The shared contract suite, run against Jdbi 3 core. */
-class JdbiUserPostRepositoryTest extends UserPostRepositoryContract {
+/** The shared suite of writes, run against Jdbi. */
+class JdbiUserPostRepositoryWritesTest extends UserPostRepositoryWritesContract {
 
     @Override
     protected UserPostRepository createRepository(DataSource dataSource) {

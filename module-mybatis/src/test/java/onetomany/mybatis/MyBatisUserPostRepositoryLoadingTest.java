@@ -3,10 +3,10 @@ package onetomany.mybatis;
 import javax.sql.DataSource;
 
 import onetomany.contract.UserPostRepository;
-import onetomany.suites.UserPostRepositoryContract;
+import onetomany.suites.UserPostRepositoryLoadingContract;
 
-/** The shared contract suite, run against MyBatis. */
-class MyBatisUserPostRepositoryTest extends UserPostRepositoryContract {
+/** The shared suite of loading, run against MyBatis. */
+class MyBatisUserPostRepositoryLoadingTest extends UserPostRepositoryLoadingContract {
 
     @Override
     protected UserPostRepository createRepository(DataSource dataSource) {

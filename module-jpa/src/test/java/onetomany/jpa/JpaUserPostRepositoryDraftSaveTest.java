@@ -3,10 +3,10 @@ package onetomany.jpa;
 import javax.sql.DataSource;
 
 import onetomany.contract.UserPostRepository;
-import onetomany.suites.UserPostRepositoryContract;
+import onetomany.suites.UserPostRepositoryDraftSaveContract;
 
-/** The shared contract suite, run against Hibernate ORM. */
-class JpaUserPostRepositoryTest extends UserPostRepositoryContract {
+/** The shared suite of the draft's save, run against Hibernate ORM. */
+class JpaUserPostRepositoryDraftSaveTest extends UserPostRepositoryDraftSaveContract {
 
     @Override
     protected UserPostRepository createRepository(DataSource dataSource) {
