@@ -19,6 +19,7 @@ import onetomany.db.DatabaseKind;
 import onetomany.fixtures.Fixtures;
 import onetomany.fixtures.StreamWalk;
 import org.h2.tools.Server;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * would leave 100 MB to clean up). The rows then come through the network in every case, as from a real server, and
  * the driver streams them only because the library asks it to (a fetch size, a transaction).
  */
+@Tag(RepositoryTestSupport.SLOW) // 15 to 30 s: a million rows seeded, then the walk in a JVM of its own
 public abstract class LargeStreamContract {
 
     static final int USERS = 200_000;

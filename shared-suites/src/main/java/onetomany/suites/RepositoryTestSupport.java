@@ -42,6 +42,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RepositoryTestSupport {
 
+    /**
+     * The tag of the tests that take ten seconds or more each (large data, long runs): left out of a plain
+     * {@code ./mvnw test}, run by {@code ./mvnw test -Pall-tests} (what CI runs, on every database) or alone with
+     * {@code ./mvnw test -Pall-tests -Dgroups=slow}.
+     */
+    static final String SLOW = "slow";
+
     Database database;
     UserPostRepository repository;
     StatementLog statements;

@@ -11,6 +11,7 @@ import onetomany.contract.Post;
 import onetomany.contract.User;
 import onetomany.db.StatementLog;
 import onetomany.fixtures.Graphs;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -300,6 +301,7 @@ public abstract class UserPostRepositoryLoadingContract extends RepositoryTestSu
      * included: its 70,001 statements take seconds per library on a real server (docs/contract.md gives the suite's
      * times), the price of showing that it too returns all of them.
      */
+    @Tag(SLOW) // 10 to 30 s
     @Test
     void seventy_thousand_users_are_all_loaded_by_every_strategy_and_by_the_stream() {
         int users = fixtures.manyUsersWithPosts(70_000, 1);

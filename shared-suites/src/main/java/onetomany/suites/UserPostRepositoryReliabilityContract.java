@@ -25,6 +25,7 @@ import onetomany.contract.UserDraft;
 import onetomany.fixtures.Fixtures;
 import onetomany.fixtures.Graphs;
 import onetomany.operations.Operation;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -287,6 +288,7 @@ public abstract class UserPostRepositoryReliabilityContract extends RepositoryTe
 
     static final int OPERATIONS_IN_A_ROW = 10_000;
 
+    @Tag(SLOW) // 10 to 20 s
     @Test
     void ten_thousand_operations_in_a_row_leave_no_connection_or_statement_open() {
         List<Consumer<long[]>> cycle = List.of(
