@@ -31,7 +31,7 @@ if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java"
 set "PROGRAMS=exercise-kit\tests\src\test\java\onetomany\exercises"
 set "BOARD=exercise-kit\tests\target\exercise-board.txt"
 rem The libraries: the first column of the registry, which the Java code reads too (columns separated by bars).
-set "LIBRARIES=test-kit\src\main\resources\onetomany\libraries\libraries.txt"
+set "LIBRARIES=test-harness\src\main\resources\onetomany\libraries\libraries.txt"
 
 :parse
 if "%~1"=="" goto run

@@ -39,7 +39,7 @@ results=exercise-kit/tests/target/exercise-results.txt
 grep -qP '^CELL\tJdbi\t1\tPASSED$' "$results" || fail "Jdbi 1 is not ✔ after the catch-up"
 failed=$(grep -cP '^CELL\t.*\tFAILED$' "$results")
 # Every exercise (its instructions file) in every library of the registry, but Jdbi 1.
-libraries=$(grep -cvE '^[[:space:]]*(#|$)' test-kit/src/main/resources/onetomany/libraries/libraries.txt)
+libraries=$(grep -cvE '^[[:space:]]*(#|$)' test-harness/src/main/resources/onetomany/libraries/libraries.txt)
 others=$(( $(ls exercises/instructions/[0-9][0-9]-*.md | wc -l) * libraries - 1 ))
 [[ $failed -eq $others ]] || fail "$failed cells are ✘ after catching up Jdbi 1, expected the other $others"
 

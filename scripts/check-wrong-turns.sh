@@ -15,7 +15,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 turns=exercise-kit/wrong-turns
-libraries=test-kit/src/main/resources/onetomany/libraries/libraries.txt
+libraries=test-harness/src/main/resources/onetomany/libraries/libraries.txt
 
 column() { # n: that column of every library's line, trimmed
   awk -F'|' -v n="$1" '!/^[[:space:]]*#/ && NF > 1 { gsub(/^[ \t]+|[ \t]+$/, "", $n); print $n }' "$libraries"

@@ -5,7 +5,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import onetomany.contract.Fixtures;
+import onetomany.fixtures.Fixtures;
 import onetomany.contract.UserDraft;
 import onetomany.db.Database;
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 import com.zaxxer.hikari.HikariDataSource;
 import onetomany.contract.LoadStrategy;
-import onetomany.contract.StreamWalk;
+import onetomany.fixtures.StreamWalk;
 import onetomany.contract.User;
 import onetomany.contract.UserPostRepository;
 
@@ -21,7 +21,7 @@ import onetomany.contract.UserPostRepository;
  * What it measures is the runner's retained heap, heap in use after a full GC minus before the read
  * ({@link Measurements#usedAfterGc()}): for {@code JOINED}, with the whole list held after it was read; for the
  * stream, with the walk open and one user in hand, sampled at 5 users spread over the walk, the largest sample kept.
- * Every user is checked as it comes by test-kit's {@link StreamWalk} (ids ascending, 5 posts in id order, each
+ * Every user is checked as it comes by test-harness's {@link StreamWalk} (ids ascending, 5 posts in id order, each
  * post's author this very user) and counted. The last line is
  * {@code walked users=... posts=... postIdSum=... retainedBytes=... peakHeapBytes=...}; the exit status is 0, 1
  * when a check failed, 3 ({@code -XX:+ExitOnOutOfMemoryError}) when the heap ran out.

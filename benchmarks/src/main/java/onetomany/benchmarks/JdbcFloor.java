@@ -21,7 +21,7 @@ import onetomany.contract.RepositoryException;
 import onetomany.contract.User;
 import onetomany.contract.UserDraft;
 import onetomany.contract.UserDraft.PostDraft;
-import onetomany.db.DraftDiff;
+import onetomany.unitofwork.DraftDiff;
 
 /**
  * The floor: the best one could hand-write with plain JDBC, the same object graph as the libraries, on the same

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import onetomany.contract.Fixtures;
+import onetomany.fixtures.Fixtures;
 import onetomany.contract.LoadStrategy;
 import onetomany.contract.UserPostRepository;
 import onetomany.db.Database;

@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import onetomany.contract.Fixtures;
+import onetomany.fixtures.Fixtures;
 import onetomany.contract.LoadStrategy;
 import onetomany.contract.User;
 import onetomany.contract.UserPostRepository;

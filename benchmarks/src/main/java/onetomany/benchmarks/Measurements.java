@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import onetomany.contract.Fixtures;
+import onetomany.fixtures.Fixtures;
 import onetomany.contract.LoadStrategy;
 import onetomany.db.Database;
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import onetomany.contract.Fixtures;
-import onetomany.contract.Graphs;
+import onetomany.fixtures.Fixtures;
+import onetomany.fixtures.Graphs;
 import onetomany.contract.LoadStrategy;
 import onetomany.contract.NewPost;
 import onetomany.contract.NewUser;

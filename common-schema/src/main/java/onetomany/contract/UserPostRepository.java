@@ -6,7 +6,8 @@ import java.util.function.Consumer;
 
 /**
  * The contract: what every library ({@code module-jpa}, {@code module-mybatis}, {@code module-jdbi}) implements,
- * and what the shared suite ({@code UserPostRepositoryContract}) checks, statement by statement.
+ * and what the shared suites (module {@code shared-suites}, package {@code onetomany.suites}) check, statement by
+ * statement.
  *
  * <p>Each method is one unit of work (one transaction). What it returns is complete when it returns: walking
  * the graph sends no SQL and never fails with a lazy-loading error. Users come ordered by id, each once; a

@@ -8,6 +8,7 @@ import onetomany.contract.LoadStrategy;
 import onetomany.db.DatabaseKind;
 import onetomany.db.StatementLog;
 import onetomany.libraries.Library;
+import onetomany.operations.Operation;
 
 /**
  * Everything one comparison run measured, ready for the three renderings (terminal, Markdown, HTML).

@@ -18,14 +18,15 @@ import java.util.function.LongSupplier;
 import onetomany.comparison.ComparisonResult.Cell;
 import onetomany.comparison.ComparisonResult.Environment;
 import onetomany.comparison.ComparisonResult.SeriesPoint;
-import onetomany.contract.Fixtures;
-import onetomany.contract.Fixtures.Seeded;
 import onetomany.contract.LoadStrategy;
 import onetomany.contract.UserPostRepository;
 import onetomany.db.Database;
 import onetomany.db.DatabaseKind;
 import onetomany.db.StatementLog;
+import onetomany.fixtures.Fixtures.Seeded;
+import onetomany.fixtures.Fixtures;
 import onetomany.libraries.Library;
+import onetomany.operations.Operation;
 
 /**
  * Runs, through each {@link Library}, every operation of the contract, the seed script and the load strategies for

@@ -9,6 +9,7 @@ import onetomany.comparison.Charts.Series;
 import onetomany.comparison.ComparisonResult.Cell;
 import onetomany.contract.LoadStrategy;
 import onetomany.libraries.Library;
+import onetomany.operations.Operation;
 
 import static onetomany.comparison.Svg.escape;
 

@@ -2,6 +2,8 @@ package onetomany.comparison;
 
 import java.util.Optional;
 
+import onetomany.operations.Operation;
+
 /**
  * Where the JMH figure of an operation is: the row of the operations tables under "Latest results" in
  * {@code benchmarks/README.md}, which measure the same repository methods, in JVMs of their own, for seconds per

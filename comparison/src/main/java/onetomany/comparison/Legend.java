@@ -3,6 +3,7 @@ package onetomany.comparison;
 import java.util.List;
 
 import onetomany.comparison.ComparisonResult.Environment;
+import onetomany.operations.Operation;
 
 /**
  * The words every rendering of the report shares: what a cell means, and how far its times can be trusted, in the

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import onetomany.comparison.ComparisonResult.Cell;
 import onetomany.contract.LoadStrategy;
 import onetomany.libraries.Library;
+import onetomany.operations.Operation;
 
 /**
  * The report as Markdown ({@code comparison.md}): the same content as the page, with tables instead of charts;

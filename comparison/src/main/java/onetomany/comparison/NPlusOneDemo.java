@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 
-import onetomany.contract.Fixtures;
+import onetomany.fixtures.Fixtures;
 import onetomany.contract.LoadStrategy;
 import onetomany.contract.UserPostRepository;
 import onetomany.db.Database;

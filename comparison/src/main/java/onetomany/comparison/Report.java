@@ -9,6 +9,7 @@ import java.util.Optional;
 import onetomany.comparison.ComparisonResult.Cell;
 import onetomany.db.DatabaseKind;
 import onetomany.libraries.Library;
+import onetomany.operations.Operation;
 
 /**
  * The report of one command: the comparison on one database (the default, H2), or on several ({@code -Ddb=all}),

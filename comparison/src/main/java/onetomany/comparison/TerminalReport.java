@@ -8,6 +8,7 @@ import java.util.function.Function;
 import onetomany.comparison.ComparisonResult.Cell;
 import onetomany.contract.LoadStrategy;
 import onetomany.libraries.Library;
+import onetomany.operations.Operation;
 
 /**
  * The report in the terminal: the seed script, the operations table, the series, then each operation's SQL, in the

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import onetomany.operations.Operation;
 
 /**
  * Every word the report prints, in one language: read from {@code texts_en.properties} or

@@ -16,6 +16,7 @@ import onetomany.contract.StatementBudget;
 import onetomany.db.DatabaseKind;
 import onetomany.db.StatementLog;
 import onetomany.libraries.Library;
+import onetomany.operations.Operation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

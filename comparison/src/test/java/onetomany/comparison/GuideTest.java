@@ -54,16 +54,13 @@ class GuideTest {
     private static final Path ENGLISH = ROOT.resolve("docs/guide.md");
     private static final Path RUSSIAN = ROOT.resolve("docs/ru/guide.md");
     /**
-     * The tests a guide may name: the shared suites (the stream in a small heap too), and this module's (the seed
-     * script, this class).
+     * The tests a guide may name: the shared suites (every source of module shared-suites, the stream in a small heap
+     * too), and this module's (the seed script, this class).
      */
-    private static final List<Path> TESTS = List.of(
-            ROOT.resolve("test-kit/src/main/java/onetomany/contract/UserPostRepositoryContract.java"),
-            ROOT.resolve("test-kit/src/main/java/onetomany/contract/UserPostRepositoryReliabilityContract.java"),
-            ROOT.resolve("test-kit/src/main/java/onetomany/contract/UserPostRepositoryFaultsContract.java"),
-            ROOT.resolve("test-kit/src/main/java/onetomany/contract/LargeStreamContract.java"),
-            ROOT.resolve("comparison/src/test/java/onetomany/comparison/SeedScriptTest.java"),
-            ROOT.resolve("comparison/src/test/java/onetomany/comparison/GuideTest.java"));
+    private static final List<Path> TESTS = Stream.concat(
+            sources(ROOT.resolve("shared-suites/src/main/java/onetomany/suites")),
+            Stream.of(ROOT.resolve("comparison/src/test/java/onetomany/comparison/SeedScriptTest.java"),
+                    ROOT.resolve("comparison/src/test/java/onetomany/comparison/GuideTest.java"))).toList();
     private static final Path EXERCISES = ROOT.resolve("exercises/instructions");
 
     private static final Pattern ANCHOR = Pattern.compile("^<a id=\"([a-z0-9-]+)\"></a>$");
@@ -77,6 +74,14 @@ class GuideTest {
     private static final Pattern TEST_NAME = Pattern.compile("[a-z]+(?:_[a-z0-9]+){3,}");
     private static final Pattern TEST_METHOD = Pattern.compile("\\bvoid ([a-z0-9_]+)\\(");
     private static final Pattern EXERCISE_FILE = Pattern.compile("\\b(\\d\\d-[a-z0-9-]+\\.md)\\b");
+
+    private static Stream<Path> sources(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     static Stream<Path> guides() {
         return Stream.of(ENGLISH, RUSSIAN);

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import onetomany.comparison.ComparisonResult.Cell;
 import onetomany.db.DatabaseKind;
 import onetomany.libraries.Library;
+import onetomany.operations.Operation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

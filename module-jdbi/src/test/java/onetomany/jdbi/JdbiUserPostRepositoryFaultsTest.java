@@ -3,7 +3,7 @@ package onetomany.jdbi;
 import javax.sql.DataSource;
 
 import onetomany.contract.UserPostRepository;
-import onetomany.contract.UserPostRepositoryFaultsContract;
+import onetomany.suites.UserPostRepositoryFaultsContract;
 
 /** The shared fault suite, run against Jdbi. */
 class JdbiUserPostRepositoryFaultsTest extends UserPostRepositoryFaultsContract {

@@ -3,7 +3,7 @@ package onetomany.jdbi;
 import javax.sql.DataSource;
 
 import onetomany.contract.UserPostRepository;
-import onetomany.contract.UserPostRepositoryReliabilityContract;
+import onetomany.suites.UserPostRepositoryReliabilityContract;
 
 /** The shared reliability suite, run against Jdbi. */
 class JdbiUserPostRepositoryReliabilityTest extends UserPostRepositoryReliabilityContract {

@@ -3,7 +3,7 @@ package onetomany.jpa;
 import javax.sql.DataSource;
 
 import onetomany.contract.UserPostRepository;
-import onetomany.contract.UserPostRepositoryFaultsContract;
+import onetomany.suites.UserPostRepositoryFaultsContract;
 
 /** The shared fault suite, run against Hibernate ORM. */
 class JpaUserPostRepositoryFaultsTest extends UserPostRepositoryFaultsContract {

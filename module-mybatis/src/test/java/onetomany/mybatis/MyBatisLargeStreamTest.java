@@ -2,8 +2,8 @@ package onetomany.mybatis;
 
 import javax.sql.DataSource;
 
-import onetomany.contract.LargeStreamContract;
 import onetomany.contract.UserPostRepository;
+import onetomany.suites.LargeStreamContract;
 
 /** The stream in a heap of 64 MB, run against MyBatis. */
 class MyBatisLargeStreamTest extends LargeStreamContract {

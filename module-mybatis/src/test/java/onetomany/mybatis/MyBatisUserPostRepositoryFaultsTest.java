@@ -3,7 +3,7 @@ package onetomany.mybatis;
 import javax.sql.DataSource;
 
 import onetomany.contract.UserPostRepository;
-import onetomany.contract.UserPostRepositoryFaultsContract;
+import onetomany.suites.UserPostRepositoryFaultsContract;
 
 /** The shared fault suite, run against MyBatis. */
 class MyBatisUserPostRepositoryFaultsTest extends UserPostRepositoryFaultsContract {

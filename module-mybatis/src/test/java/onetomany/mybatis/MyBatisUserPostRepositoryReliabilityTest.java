@@ -3,7 +3,7 @@ package onetomany.mybatis;
 import javax.sql.DataSource;
 
 import onetomany.contract.UserPostRepository;
-import onetomany.contract.UserPostRepositoryReliabilityContract;
+import onetomany.suites.UserPostRepositoryReliabilityContract;
 
 /** The shared reliability suite, run against MyBatis. */
 class MyBatisUserPostRepositoryReliabilityTest extends UserPostRepositoryReliabilityContract {

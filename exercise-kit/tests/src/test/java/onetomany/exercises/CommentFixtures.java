@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 
 /**
  * The comments' side of the fixtures, by plain JDBC on the unproxied DataSource (users and posts are
- * {@code onetomany.contract.Fixtures}): never counted, and independent of the library under test. The
+ * {@code onetomany.fixtures.Fixtures}): never counted, and independent of the library under test. The
  * {@code describe...} methods give what a complete, ordered load must show, in the format of {@link Trees}.
  */
 public final class CommentFixtures {

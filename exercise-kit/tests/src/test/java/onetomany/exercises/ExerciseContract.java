@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import onetomany.contract.Fixtures;
+import onetomany.fixtures.Fixtures;
 import onetomany.db.Database;
 import onetomany.db.StatementLog;
 import onetomany.exercises.contract.Exercises;

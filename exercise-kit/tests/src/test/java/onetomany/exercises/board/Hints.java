@@ -31,7 +31,7 @@ public final class Hints {
     private static final Pattern HEADING = Pattern.compile("^#{1,6} ");
 
     /** The registry of libraries (key | name | label | ...), as the test kit and the scripts read it. */
-    static final String LIBRARIES = "test-kit/src/main/resources/onetomany/libraries/libraries.txt";
+    static final String LIBRARIES = "test-harness/src/main/resources/onetomany/libraries/libraries.txt";
     static final String STATE = "exercise-kit/tests/target/exercise-hints";
 
     private Hints() {

@@ -67,7 +67,7 @@ public final class CatchUp {
     }
 
     /** The registry of libraries, as the test kit's {@code onetomany.libraries.Library} reads it too. */
-    static final String LIBRARIES = "test-kit/src/main/resources/onetomany/libraries/libraries.txt";
+    static final String LIBRARIES = "test-harness/src/main/resources/onetomany/libraries/libraries.txt";
 
     private CatchUp() {
     }

@@ -25,7 +25,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import onetomany.contract.Fixtures;
+import onetomany.fixtures.Fixtures;
 import onetomany.db.Database;
 import onetomany.db.StatementLog;
 import onetomany.exercises.CommentFixtures;

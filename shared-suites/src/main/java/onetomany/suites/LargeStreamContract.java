@@ -1,0 +1,117 @@
+package onetomany.suites;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import onetomany.contract.UserPostRepository;
+import onetomany.db.Database;
+import onetomany.db.DatabaseKind;
+import onetomany.fixtures.Fixtures;
+import onetomany.fixtures.StreamWalk;
+import org.h2.tools.Server;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The stream in constant memory: {@code forEachUserWithPosts} walks 200,000 users with 5 posts each (a million
+ * rows of the join) in a JVM whose heap is 64 MB, where the same data loaded as one list does not fit (see the
+ * guide). A module subclasses it with one line, as it does the other suites.
+ *
+ * <p>The walk runs in a JVM of its own ({@link StreamWalk}), started here with {@code -Xmx64m}: the test's JVM
+ * seeds the database and checks what the walk printed. The data must live outside that small heap: on a server
+ * (PostgreSQL, MariaDB) it does; H2's in-memory database lives in the heap of the JVM that opened it, so it stays in
+ * this JVM, and the walk reaches it through an H2 TCP server started here for it (a file database would do too, but
+ * would leave 100 MB to clean up). The rows then come through the network in every case, as from a real server, and
+ * the driver streams them only because the library asks it to (a fetch size, a transaction).
+ */
+@Tag(RepositoryTestSupport.SLOW) // 15 to 30 s: a million rows seeded, then the walk in a JVM of its own
+public abstract class LargeStreamContract {
+
+    static final int USERS = 200_000;
+    static final int POSTS_PER_USER = 5;
+    static final String HEAP = "-Xmx64m";
+    /** Far more than the walk needs (seconds); only there so that a hung walk fails instead of hanging the build. */
+    static final long TIMEOUT_SECONDS = 300;
+
+    /** The library under test, built over the given DataSource (its class is what the forked JVM builds too). */
+    protected abstract UserPostRepository createRepository(DataSource dataSource);
+
+    @Test
+    void the_stream_walks_200_000_users_with_5_posts_each_in_a_heap_of_64_mb() throws Exception {
+        try (Database database = Database.open()) {
+            String repositoryClass;
+            try (UserPostRepository repository = createRepository(database.dataSource())) {
+                repositoryClass = repository.getClass().getName();
+            }
+            Fixtures fixtures = new Fixtures(database.unproxiedDataSource());
+            assertThat(fixtures.manyUsersWithPosts(USERS, POSTS_PER_USER)).isEqualTo(USERS);
+            long postIdSum = fixtures.sumOfIds("posts");
+            Server h2 = database.kind() == DatabaseKind.H2 ? startH2TcpServer() : null;
+            try {
+                String url = h2 == null ? database.jdbcUrl()
+                        : database.jdbcUrl().replaceFirst("^jdbc:h2:", "jdbc:h2:tcp://127.0.0.1:" + h2.getPort() + "/");
+
+                Walk walk = walk(repositoryClass, url, database.user(), database.password(), "stream");
+
+                assertThat(walk.exitCode()).as("the walk's exit status (3: out of memory); it printed:%n%s",
+                        walk.output()).isZero();
+                Matcher result = Pattern.compile("walked users=(\\d+) posts=(\\d+) postIdSum=(\\d+) peakHeapMb=(\\d+)")
+                        .matcher(walk.output());
+                assertThat(result.find()).as(walk.output()).isTrue();
+                assertThat(Long.parseLong(result.group(1))).as("users walked").isEqualTo(USERS);
+                assertThat(Long.parseLong(result.group(2))).as("posts walked").isEqualTo((long) USERS * POSTS_PER_USER);
+                assertThat(Long.parseLong(result.group(3))).as("the sum of the post ids walked").isEqualTo(postIdSum);
+                System.out.printf("%s on %s, %s: %s%n", getClass().getSimpleName(), database.kind().displayName(),
+                        HEAP, walk.output().lines().reduce((first, second) -> second).orElse(""));
+            } finally {
+                if (h2 != null) {
+                    h2.stop();
+                }
+            }
+        }
+    }
+
+    record Walk(int exitCode, String output) {
+    }
+
+    /** Runs {@link StreamWalk} in a new JVM with the small heap and this JVM's classpath. */
+    static Walk walk(String repositoryClass, String url, String user, String password, String read)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                HEAP, "-XX:+ExitOnOutOfMemoryError", "-Dorg.jboss.logging.provider=slf4j",
+                "-cp", System.getProperty("java.class.path"),
+                StreamWalk.class.getName(), repositoryClass, url, user, password, read,
+                String.valueOf(POSTS_PER_USER)));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output;
+        try (var in = process.getInputStream()) {
+            output = in.readAllBytes(); // until the process ends and closes its side
+        }
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return new Walk(-1, "timed out after " + TIMEOUT_SECONDS + " s");
+        }
+        return new Walk(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    private static Server startH2TcpServer() throws SQLException, IOException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        return Server.createTcpServer("-tcpPort", String.valueOf(port)).start();
+    }
+}

@@ -1,0 +1,343 @@
+package onetomany.suites;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import onetomany.contract.Limits;
+import onetomany.contract.LoadStrategy;
+import onetomany.contract.NewPost;
+import onetomany.contract.NewUser;
+import onetomany.contract.Post;
+import onetomany.contract.RepositoryException;
+import onetomany.contract.RepositoryException.Reason;
+import onetomany.contract.User;
+import onetomany.contract.UserDraft;
+import onetomany.fixtures.Fixtures;
+import onetomany.fixtures.Graphs;
+import onetomany.operations.Operation;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The shared reliability suite: what every library must do when things go wrong — hostile input, integrity
+ * mistakes, a unit of work that fails half-way, concurrent writers, long runs — through the contract only.
+ *
+ * <p>A module subclasses it with one line, as it does the contract's suites ({@link UserPostRepositoryLoadingContract} and the others).
+ */
+public abstract class UserPostRepositoryReliabilityContract extends RepositoryTestSupport {
+
+    /** Hostile text that every column must store and give back exactly as it was given. */
+    static Stream<Arguments> hostileTexts() {
+        return Stream.of(
+                Arguments.of("empty", ""),
+                Arguments.of("Cyrillic", "Алиса"),
+                Arguments.of("emoji (4-byte UTF-8)", "Alice 🎉👩‍💻"),
+                Arguments.of("right-to-left", "مرحبا بالعالم שלום"),
+                Arguments.of("quotes and backslashes", "O'Brien \"the\" \\ back\\slash \\' \\\""),
+                Arguments.of("SQL text", "'; DROP TABLE users; --"),
+                Arguments.of("LIKE wildcards", "100% _sure_ %_%"),
+                Arguments.of("a question mark and a colon", "what? :id #{id} ${id}"),
+                Arguments.of("whitespace", "  tab\tnew\nline  "),
+                Arguments.of("exactly at the limit", "x".repeat(Limits.USER_NAME_LENGTH)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileTexts")
+    void hostile_text_is_stored_and_read_back_exactly_in_every_column(String label, String text) {
+        long bystander = fixtures.insertUser("Bob");
+        fixtures.insertPost(bystander, "Bob's Post", "Bob's content");
+        List<String> bystanderRows = fixtures.snapshot();
+
+        User saved = repository.createUserWithPosts(new NewUser(text, new NewPost(text, text)));
+        long added = repository.addPost(saved.getId(), new NewPost(text, text));
+
+        User found = repository.findUserWithPosts(saved.getId()).orElseThrow();
+        assertThat(found.getName()).isEqualTo(text);
+        assertThat(found.getPosts()).extracting(Post::getTitle).containsExactly(text, text);
+        assertThat(found.getPosts()).extracting(Post::getContent).containsExactly(text, text);
+        assertThat(found.getPosts().get(1).getId()).isEqualTo(added);
+        for (LoadStrategy strategy : LoadStrategy.values()) {
+            assertThat(repository.findAllUsersWithPosts(strategy)).extracting(User::getName)
+                    .containsExactly("Bob", text);
+        }
+        assertThat(repository.findAllPostsWithAuthors()).extracting(Post::getTitle)
+                .containsExactly("Bob's Post", text, text);
+
+        repository.renameUser(bystander, text);
+        repository.editPost(added, text + text.length(), text);
+        assertThat(repository.findUserWithPosts(bystander).orElseThrow().getName()).isEqualTo(text);
+        repository.renameUser(bystander, "Bob");
+
+        // The same text through a draft: a new post, a changed one, the name (a suffix, so that it does change).
+        UserDraft read = UserDraft.of(repository.findUserWithPosts(saved.getId()).orElseThrow());
+        String renamed = (text + "'").substring(Math.max(0, text.length() + 1 - Limits.USER_NAME_LENGTH));
+        User drafted = repository.saveUserWithPosts(read.withName(renamed).withPosts(List.of(
+                new UserDraft.PostDraft(read.posts().get(0).id(), text + "%", "_" + text),
+                UserDraft.PostDraft.added(text, text))));
+        User reread = repository.findUserWithPosts(saved.getId()).orElseThrow();
+        assertThat(Graphs.describeUsers(List.of(reread))).containsExactlyElementsOf(Graphs.describeUsers(
+                List.of(drafted)));
+        assertThat(reread.getName()).isEqualTo(renamed);
+        assertThat(reread.getPosts()).extracting(Post::getTitle).containsExactly(text + "%", text);
+        assertThat(reread.getPosts()).extracting(Post::getContent).containsExactly("_" + text, text);
+
+        repository.deleteUser(saved.getId());
+        // Bob's rows as they were, but for his version: two renames, two bumps.
+        assertThat(fixtures.snapshot()).as("the other rows and the tables themselves").isEqualTo(
+                bystanderRows.stream().map(row -> row.equals("users " + bystander + " Bob v0")
+                        ? "users " + bystander + " Bob v2" : row).toList());
+    }
+
+    @Test
+    void a_content_of_one_megabyte_is_stored_and_read_back_exactly() {
+        StringBuilder megabyte = new StringBuilder();
+        while (megabyte.length() < 1 << 20) {
+            megabyte.append("Алиса 🎉 O'Brien \\ %_ ").append(megabyte.length()).append('\n');
+        }
+        String content = megabyte.substring(0, 1 << 20);
+
+        User saved = repository.createUserWithPosts(new NewUser("Alice", new NewPost("Big", content)));
+
+        assertThat(repository.findUserWithPosts(saved.getId()).orElseThrow().getPosts().get(0).getContent())
+                .isEqualTo(content);
+    }
+
+    @Test
+    void text_one_over_the_limit_is_refused_naming_the_field_and_changes_nothing() {
+        long alice = fixtures.insertUser("Alice");
+        long post = fixtures.insertPost(alice, "First Post", null);
+        String name = "Алиса".repeat(Limits.USER_NAME_LENGTH / 5) + "!";
+        String title = "'; DROP TABLE posts; --".repeat(10).substring(0, Limits.POST_TITLE_LENGTH) + "!";
+
+        assertRefused(() -> repository.createUserWithPosts(new NewUser(name)), Reason.VALUE_TOO_LONG,
+                "users.name", "users.name");
+        assertRefused(() -> repository.renameUser(alice, name), Reason.VALUE_TOO_LONG, "users.name", "users.name");
+        assertRefused(() -> repository.addPost(alice, new NewPost(title, null)), Reason.VALUE_TOO_LONG,
+                "posts.title", "posts.title");
+        assertRefused(() -> repository.editPost(post, title, null), Reason.VALUE_TOO_LONG, "posts.title",
+                "posts.title");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Integrity: the same answer from every library
+
+    @Test
+    void deleting_a_user_twice_is_refused_the_second_time() {
+        long alice = fixtures.insertUser("Alice");
+        fixtures.insertPost(alice, "First Post", null);
+
+        repository.deleteUser(alice);
+
+        assertRefused(() -> repository.deleteUser(alice), Reason.UNKNOWN_USER, null, "user " + alice);
+    }
+
+    @Test
+    void removing_a_post_twice_is_refused_the_second_time() {
+        long alice = fixtures.insertUser("Alice");
+        long post = fixtures.insertPost(alice, "First Post", null);
+
+        repository.removePost(alice, post);
+
+        assertRefused(() -> repository.removePost(alice, post), Reason.UNKNOWN_POST, null, "post " + post);
+    }
+
+    @Test
+    void the_same_new_post_given_twice_makes_two_posts() {
+        NewPost post = new NewPost("Twice", "the same value");
+
+        User alice = repository.createUserWithPosts(new NewUser("Alice", post, post));
+        long third = repository.addPost(alice.getId(), post);
+
+        assertThat(fixtures.countPostsOf(alice.getId())).isEqualTo(3);
+        assertThat(List.of(alice.getPosts().get(0).getId(), alice.getPosts().get(1).getId(), third))
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void a_post_of_a_deleted_user_is_gone_with_him() {
+        long alice = fixtures.insertUser("Alice");
+        long post = fixtures.insertPost(alice, "First Post", null);
+        repository.deleteUser(alice);
+
+        assertRefused(() -> repository.editPost(post, "Edited", null), Reason.UNKNOWN_POST, null, "post " + post);
+        assertRefused(() -> repository.addPost(alice, new NewPost("Late", null)), Reason.UNKNOWN_USER, null,
+                "user " + alice);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Atomicity: a unit of work that fails half-way leaves every table as it was
+
+    @ParameterizedTest(name = "{0} failing at statement {1}")
+    @MethodSource("writesAtEachStatement") // each write is made to fail at each of its statements in turn
+    void a_write_failing_at_any_statement_leaves_every_table_as_it_was(Operation write, int failing) {
+        Runnable call = arrangeWrite(write);
+        List<String> before = fixtures.snapshot();
+        statements.failStatement(failing);
+
+        assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(RepositoryException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.DATABASE_ERROR);
+                    assertThat(causeChain(e)).contains("injected failure");
+                });
+
+        assertThat(fixtures.snapshot()).as("the tables after %s failed at statement %d", write.title(), failing)
+                .isEqualTo(before);
+        assertThat(fixtures.checksum()).isEqualTo(Fixtures.checksum(before));
+        assertThat(database.activeConnections()).as("connections still held").isZero();
+        call.run();
+        assertThat(fixtures.snapshot()).as("the same write, not failing, does change the tables").isNotEqualTo(before);
+    }
+
+    @Test
+    void a_stream_whose_statement_fails_raises_the_contracts_exception_and_leaves_nothing_open() {
+        fixtures.usersWithPosts(3, 2);
+        List<String> before = fixtures.snapshot();
+        AtomicInteger handedOver = new AtomicInteger();
+        statements.failStatement(1);
+
+        assertThatThrownBy(() -> repository.forEachUserWithPosts(user -> handedOver.incrementAndGet()))
+                .isInstanceOfSatisfying(RepositoryException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.DATABASE_ERROR);
+                    assertThat(causeChain(e)).contains("injected failure");
+                });
+
+        assertThat(handedOver).as("users handed over").hasValue(0);
+        assertThat(fixtures.snapshot()).isEqualTo(before);
+        assertThat(database.activeConnections()).as("connections still held").isZero();
+        assertThat(database.openStatements()).as("statements opened %d, never closed", database.openedStatements())
+                .isZero();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Concurrency and resources
+
+    static final int THREADS = 8;
+    static final int OPERATIONS_PER_THREAD = 200;
+
+    @Test
+    void eight_writers_adding_and_deleting_the_same_users_leave_no_orphan_no_hang_and_no_connection_held()
+            throws InterruptedException {
+        List<Long> users = new CopyOnWriteArrayList<>(fixtures.usersWithPosts(16, 2));
+        Map<Reason, AtomicInteger> refusals = new ConcurrentHashMap<>();
+        List<Throwable> unexpected = new CopyOnWriteArrayList<>();
+        List<String> databaseErrors = new CopyOnWriteArrayList<>();
+        AtomicInteger succeeded = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        for (int t = 0; t < THREADS; t++) {
+            Random random = new Random(t);
+            pool.execute(() -> {
+                for (int i = 0; i < OPERATIONS_PER_THREAD; i++) {
+                    long user = users.get(random.nextInt(users.size()));
+                    try {
+                        int dice = random.nextInt(10);
+                        if (dice < 5) {
+                            repository.addPost(user, new NewPost("added", null));
+                        } else if (dice < 8) {
+                            repository.deleteUser(user);
+                        } else {
+                            users.add(repository.createUserWithPosts(new NewUser("new",
+                                    new NewPost("a", null), new NewPost("b", null))).getId());
+                        }
+                        succeeded.incrementAndGet();
+                    } catch (RepositoryException e) {
+                        refusals.computeIfAbsent(e.reason(), r -> new AtomicInteger()).incrementAndGet();
+                        if (e.reason() == Reason.DATABASE_ERROR && databaseErrors.size() < 3) {
+                            databaseErrors.add(e.getMessage().lines().findFirst().orElse(""));
+                        }
+                    } catch (Throwable e) {
+                        unexpected.add(e);
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        boolean finished = pool.awaitTermination(180, TimeUnit.SECONDS);
+        if (!finished) {
+            pool.shutdownNow();
+        }
+
+        assertThat(finished).as("all writers finished (no deadlock hang)").isTrue();
+        assertThat(unexpected).as("failures that are not the contract's exception").isEmpty();
+        assertThat(succeeded.get() + refusals.values().stream().mapToInt(AtomicInteger::get).sum())
+                .isEqualTo(THREADS * OPERATIONS_PER_THREAD);
+        assertThat(refusals.keySet()).as("why writes were refused: %s", refusals)
+                .isSubsetOf(Reason.UNKNOWN_USER, Reason.CONFLICT);
+        assertThat(fixtures.orphanPosts()).as("posts whose user is gone").isZero();
+        assertThat(database.activeConnections()).as("connections still held").isZero();
+        assertThat(database.openStatements()).as("statements never closed").isZero();
+        System.out.printf("%s on %s: %d writers x %d operations: %d done, refused %s, orphans 0; e.g. %s%n",
+                getClass().getSimpleName(), database.kind().displayName(), THREADS, OPERATIONS_PER_THREAD,
+                succeeded.get(), refusals, databaseErrors);
+    }
+
+    static final int OPERATIONS_IN_A_ROW = 10_000;
+
+    @Tag(SLOW) // 10 to 20 s
+    @Test
+    void ten_thousand_operations_in_a_row_leave_no_connection_or_statement_open() {
+        List<Consumer<long[]>> cycle = List.of(
+                ids -> ids[0] = repository.createUserWithPosts(new NewUser("Alice", new NewPost("1", null))).getId(),
+                ids -> repository.findUserWithPosts(ids[0]),
+                ids -> ids[1] = repository.addPost(ids[0], new NewPost("2", null)),
+                // Every user with his posts: by each strategy in turn, and streamed.
+                ids -> {
+                    int read = (int) (ids[1] % (LoadStrategy.values().length + 1));
+                    if (read == LoadStrategy.values().length) {
+                        repository.forEachUserWithPosts(user -> { });
+                    } else {
+                        repository.findAllUsersWithPosts(LoadStrategy.values()[read]);
+                    }
+                },
+                ids -> repository.renameUser(ids[0], "Alicia"),
+                ids -> repository.editPost(ids[1], "2, edited", "text"),
+                ids -> repository.findAllPostsWithAuthors(),
+                ids -> repository.removePost(ids[0], ids[1]),
+                ids -> assertThatThrownBy(() -> repository.removePost(ids[0], ids[1]))
+                        .isInstanceOf(RepositoryException.class),
+                ids -> repository.deleteUser(ids[0]));
+        long[] ids = new long[2];
+        for (int i = 0; i < OPERATIONS_IN_A_ROW; i++) {
+            cycle.get(i % cycle.size()).accept(ids);
+        }
+
+        assertThat(database.activeConnections()).as("connections still held").isZero();
+        assertThat(database.openStatements()).as("statements opened %d, never closed", database.openedStatements())
+                .isZero();
+        assertThat(fixtures.count("users")).isZero();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Injection
+
+    @Test
+    void no_sql_text_of_this_library_is_built_from_values() {
+        Path sources = Path.of("src", "main");
+        assertThat(sources).as("the module's sources, read from its directory").isDirectory();
+
+        assertThat(SqlTextCheck.findSqlBuiltFromValues(sources)).isEmpty();
+    }
+
+    private static String causeChain(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            text.append(t.getMessage()).append('\n');
+        }
+        return text.toString();
+    }
+}
