@@ -8,6 +8,7 @@ import org.apache.ibatis.annotations.Flush;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.cursor.Cursor;
 import org.apache.ibatis.executor.BatchResult;
+import org.apache.ibatis.session.ResultHandler;
 
 /**
  * The statements of {@code UserPostMapper.xml} beside it (same package, same name: that is how
@@ -18,6 +19,13 @@ import org.apache.ibatis.executor.BatchResult;
  * {@code -parameters}) they would be {@code param1}, {@code param2}.
  */
 public interface UserPostMapper {
+
+    /**
+     * A post's row and its user's id, mapped flat through the constructor: the posts of {@code SELECT_IN} and
+     * {@code SUBQUERY}, which the repository adds to their users by id.
+     */
+    record PostRow(long userId, long id, String title, String content) {
+    }
 
     // Reads ---------------------------------------------------------------------------------------------------
 
@@ -31,10 +39,10 @@ public interface UserPostMapper {
     List<UserEntity> findAllUsers();
 
     /** The posts of the given users in one {@code in (...)}: each statement after the first of {@code SELECT_IN}. */
-    List<PostEntity> findPostsOfUsers(@Param("userIds") List<Long> userIds);
+    void findPostsOfUsers(@Param("userIds") List<Long> userIds, ResultHandler<PostRow> handler);
 
     /** The posts of every user of {@link #findAllUsers()}, as its subquery: the second statement of {@code SUBQUERY}. */
-    List<PostEntity> findPostsOfAllUsers();
+    void findPostsOfAllUsers(ResultHandler<PostRow> handler);
 
     /** users left join posts, every user, read as the rows come: the stream. Close it (or its session). */
     Cursor<UserEntity> streamAllUsersWithPosts();
@@ -63,7 +71,8 @@ public interface UserPostMapper {
     int updateUserOfVersion(@Param("id") long id, @Param("name") String name, @Param("version") long version);
 
     /** Replaces a post's title and content if it is the user's (batched: the count comes from {@link #flush()}). */
-    int editPostOfUser(@Param("post") PostEntity post, @Param("userId") long userId);
+    int editPostOfUser(@Param("id") long id, @Param("title") String title, @Param("content") String content,
+                       @Param("userId") long userId);
 
     /**
      * Sends the statements a batch session has queued, one JDBC batch per statement in a row of the same SQL
