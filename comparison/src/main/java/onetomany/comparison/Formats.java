@@ -16,7 +16,10 @@ final class Formats {
         return count == 1 ? "1 row" : count + " rows";
     }
 
-    /** A time in milliseconds with three significant digits or so: {@code 0.214 ms}, {@code 1.53 ms}, {@code 12.4 ms}. */
+    /**
+     * A time in milliseconds with three significant digits or so: {@code 0.214 ms}, {@code 1.53 ms},
+     * {@code 12.4 ms}.
+     */
     static String millis(double nanos) {
         return number(nanos / 1_000_000.0) + " ms";
     }

@@ -55,7 +55,8 @@ final class HtmlReport {
             td.time .calls { color: #666; font-size: 11px; margin-left: 6px; }
             td.fastest { background: #e8f5e9; }
             td.jmh { font-size: 12px; color: #444; max-width: 190px; }
-            nav#databases { position: sticky; top: 0; background: #fafafa; padding: 8px 0; border-bottom: 1px solid #ddd; }
+            nav#databases { position: sticky; top: 0; background: #fafafa; padding: 8px 0;
+                            border-bottom: 1px solid #ddd; }
             nav#databases a { margin: 0 6px; }
             h2.database { font-size: 24px; margin-top: 48px; border-bottom: 3px solid #1f6fb4; }
             p.differs { margin: 6px 0 2px; font-weight: 600; color: #a00; font-size: 13px; }
@@ -191,7 +192,8 @@ final class HtmlReport {
     private static void cold(ComparisonResult result, String prefix, StringBuilder html) {
         html.append("<section id=\"").append(prefix).append("cold\">\n<h2>Cold start</h2>\n")
                 .append(result.freshJvm() ? "" : "<p class=\"not-cold\"><strong>" + escape(Legend.NOT_COLD)
-                        + "</strong></p>\n").append("<p class=\"note\">").append(escape(Legend.COLD)).append("</p>\n<table id=\"").append(prefix)
+                        + "</strong></p>\n").append("<p class=\"note\">").append(escape(Legend.COLD))
+                .append("</p>\n<table id=\"").append(prefix)
                 .append("cold-table\">\n<tr><th></th>");
         Library.ALL.forEach(library -> html.append("<th>").append(escape(library.name())).append("</th>"));
         html.append("</tr>\n<tr data-startup=\"\"><td>start-up</td>");
@@ -209,7 +211,8 @@ final class HtmlReport {
     }
 
     private static void seriesCharts(ComparisonResult result, String prefix, StringBuilder html) {
-        html.append("<section id=\"").append(prefix).append("statements-chart\">\n<h2>Statements versus users</h2>\n<p>")
+        html.append("<section id=\"").append(prefix)
+                .append("statements-chart\">\n<h2>Statements versus users</h2>\n<p>")
                 .append("<code>findAllUsersWithPosts</code> on N users with ").append(result.settings().postsPerUser())
                 .append(" posts each: <code>JOINED</code> stays at 1, <code>SUBQUERY</code> at 2, ")
                 .append("<code>SELECT_IN</code> at 2 up to 500 users (1 + one per 500), ")

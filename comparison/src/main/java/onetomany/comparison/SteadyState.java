@@ -79,7 +79,8 @@ final class SteadyState {
                     + "median's 95%% confidence interval is within ± %.0f%%, at most %d calls or %.0f ms after the "
                     + "first %d; the three libraries' cells of an operation take turns, a call each, so that other "
                     + "work on the machine falls on all three alike, and pool their budgets: what a cell that "
-                    + "settled early leaves goes to the others", sharedWarmupNanos / 1e6, window, windowsCompared, maxVariation * 100,
+                    + "settled early leaves goes to the others", sharedWarmupNanos / 1e6, window, windowsCompared,
+                    maxVariation * 100,
                     minWarmupNanos / 1e6,
                     warmupBudgetNanos / 1e6, minMeasured,
                     targetHalfWidth * 100, maxMeasured, measureBudgetNanos / 1e6, minMeasured);

@@ -61,7 +61,8 @@ public final class StreamWalk {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 6) {
-            System.err.println("usage: StreamWalk REPOSITORY_CLASS JDBC_URL USER PASSWORD stream|JOINED|... POSTS_PER_USER");
+            System.err.println(
+                    "usage: StreamWalk REPOSITORY_CLASS JDBC_URL USER PASSWORD stream|JOINED|... POSTS_PER_USER");
             System.exit(2);
         }
         StreamWalk walk = new StreamWalk(Integer.parseInt(args[5]));

@@ -88,7 +88,8 @@ public abstract class Ex4CascadeContract extends ExerciseContract {
         long mine = comments.insertComment(post, "one");
         long elsewhere = comments.insertComment(other, "two");
 
-        boolean done = atMost(2, "removeComment(through the wrong post)", () -> exercises.removeComment(post, elsewhere));
+        boolean done = atMost(2, "removeComment(through the wrong post)",
+                () -> exercises.removeComment(post, elsewhere));
 
         assertThat(done).as("removeComment of a comment of another post").isFalse();
         assertThat(comments.longs("select id from comments order by id")).as("the comments left")

@@ -42,6 +42,7 @@ public abstract class Ex9BatchInsertContract extends ExerciseContract {
                 .containsExactly(userId);
         assertThat(comments.count("select count(*) from posts where user_id = ?", userId))
                 .as("the posts saved").isEqualTo(posts);
-        assertThat(comments.strings("select title from posts where user_id = ? order by id", userId)).as("the posts' titles in id order: the order of the list").isEqualTo(titles);
+        assertThat(comments.strings("select title from posts where user_id = ? order by id", userId))
+                .as("the posts' titles in id order: the order of the list").isEqualTo(titles);
     }
 }

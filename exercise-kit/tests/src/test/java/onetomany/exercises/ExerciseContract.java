@@ -125,7 +125,8 @@ public abstract class ExerciseContract {
         StringBuilder out = new StringBuilder(sent.size() <= LISTED ? ""
                 : "(showing " + LISTED + " of " + sent.size() + ")");
         for (int i = 0; i < Math.min(LISTED, sent.size()); i++) {
-            out.append(out.isEmpty() ? "" : System.lineSeparator()).append(String.format("  %d. %s", i + 1, sent.get(i)));
+            out.append(out.isEmpty() ? "" : System.lineSeparator())
+                    .append(String.format("  %d. %s", i + 1, sent.get(i)));
         }
         if (sent.size() > LISTED) {
             out.append(String.format("%n  ... %d more", sent.size() - LISTED));

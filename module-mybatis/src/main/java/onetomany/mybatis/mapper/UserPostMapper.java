@@ -41,7 +41,7 @@ public interface UserPostMapper {
     /** The posts of the given users in one {@code in (...)}: each statement after the first of {@code SELECT_IN}. */
     void findPostsOfUsers(@Param("userIds") List<Long> userIds, ResultHandler<PostRow> handler);
 
-    /** The posts of every user of {@link #findAllUsers()}, as its subquery: the second statement of {@code SUBQUERY}. */
+    /** The posts of every user of {@link #findAllUsers()}, as its subquery: the 2nd statement of {@code SUBQUERY}. */
     void findPostsOfAllUsers(ResultHandler<PostRow> handler);
 
     /** users left join posts, every user, read as the rows come: the stream. Close it (or its session). */

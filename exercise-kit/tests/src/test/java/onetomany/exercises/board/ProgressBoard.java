@@ -198,7 +198,8 @@ public class ProgressBoard implements TestExecutionListener {
         hint(exercise, library, 1).ifPresent(hint -> out.append("    ").append(t.hint).append(' ').append(hint)
                 .append(String.format(t.nextTier, library.key(), exercise.number())).append('\n'));
         out.append("    ").append(t.instructions).append(' ').append(instructions(exercise)).append('\n');
-        out.append("    ").append(t.report).append(" exercise-kit/tests/target/surefire-reports/").append(cell.testClass)
+        out.append("    ").append(t.report).append(" exercise-kit/tests/target/surefire-reports/")
+                .append(cell.testClass)
                 .append(".txt\n");
     }
 

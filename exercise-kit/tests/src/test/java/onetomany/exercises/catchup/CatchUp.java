@@ -25,8 +25,9 @@ import java.util.stream.Stream;
  * {@code exercises/src} is the k-th of that name in the same file of {@code solutions/src}. Catching up exercise n
  * replaces the content of every region {@code exN} in that library's files, and of every region of an earlier
  * exercise that is still untouched (empty, or still holding its {@code TODO exercise k}), since exercise n builds on
- * them — exercise 10 only on those it needs, {@link #NEEDS}; regions the participant wrote are left alone. In Java files, the solution's imports that are missing are
- * added. Nothing else changes: the other exercises, the other libraries, the markers themselves.
+ * them — exercise 10 only on those it needs, {@link #NEEDS}; regions the participant wrote are left alone. In
+ * Java files, the solution's imports that are missing are added. Nothing else changes: the other exercises, the
+ * other libraries, the markers themselves.
  *
  * <p>It refuses to overwrite changes not committed to git in the files it would change, unless {@code --force}.
  * Runs as a single-file program ({@code java CatchUp.java jdbi 1}) from the repository's root: the JDK is all it
@@ -103,7 +104,8 @@ public final class CatchUp {
             return;
         }
         if (plan.files().isEmpty()) {
-            System.out.println("Nothing to do: exercise " + exercise + " in " + library + " is already the solution's.");
+            System.out.println(
+                    "Nothing to do: exercise " + exercise + " in " + library + " is already the solution's.");
             return;
         }
         if (!force) {
