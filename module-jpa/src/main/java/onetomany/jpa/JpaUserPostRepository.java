@@ -150,14 +150,14 @@ public class JpaUserPostRepository implements UserPostRepository {
 
     @Override
     public User createUserWithPosts(NewUser newUser) {
-        // SQLAlchemy's session.add(user1): cascade = ALL persists the posts too. With IDENTITY ids each insert runs
-        // at once, since only the database knows the id.
         return write(null, session -> {
             // tag::seed[]
             UserEntity user = new UserEntity(newUser.name());
             for (NewPost post : newUser.posts()) {
                 user.addPost(new PostEntity(post.title(), post.content()));
             }
+            // SQLAlchemy's session.add(user1): cascade = ALL persists the posts too. With IDENTITY ids each
+            // insert runs at once, since only the database knows the id.
             session.persist(user);
             return user;
             // end::seed[]

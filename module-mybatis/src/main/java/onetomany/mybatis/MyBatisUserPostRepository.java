@@ -84,11 +84,11 @@ public class MyBatisUserPostRepository implements UserPostRepository {
 
     @Override
     public User createUserWithPosts(NewUser newUser) {
-        // SQLAlchemy's session.add(user1) cascading to the posts, spelled out: the user first, for its generated
-        // id, then one insert per post.
         return write(null, mapper -> {
             // tag::seed[]
             UserEntity user = new UserEntity(newUser.name());
+            // SQLAlchemy's session.add(user1) saves the posts too; here that cascade is this loop: the user first,
+            // for its generated id, then one insert per post.
             mapper.insertUser(user);
             for (NewPost newPost : newUser.posts()) {
                 PostEntity post = new PostEntity(newPost.title(), newPost.content());
