@@ -461,12 +461,16 @@ public class JdbiUserPostRepository implements UserPostRepository {
 
     /** The loaded user, changed to what was written: nothing is read again. */
     private static UserEntity saved(UserEntity user, UserDraft draft, DraftDiff diff, List<PostEntity> added) {
-        Map<Long, PostEntity> postsById = new HashMap<>();
-        user.getPosts().forEach(post -> postsById.put(post.getId(), post));
-        diff.removed().forEach(id -> user.removePost(postsById.get(id)));
-        for (PostDraft changed : diff.changed()) {
-            postsById.get(changed.id()).setTitle(changed.title());
-            postsById.get(changed.id()).setContent(changed.content());
+        user.getPosts().stream().filter(post -> diff.removed().contains(post.getId())).toList()
+                .forEach(user::removePost);
+        Map<Long, PostDraft> changedById = new HashMap<>();
+        diff.changed().forEach(changed -> changedById.put(changed.id(), changed));
+        for (PostEntity post : user.getPosts()) {
+            PostDraft changed = changedById.get(post.getId());
+            if (changed != null) {
+                post.setTitle(changed.title());
+                post.setContent(changed.content());
+            }
         }
         added.forEach(user::addPost);
         user.setName(draft.name());

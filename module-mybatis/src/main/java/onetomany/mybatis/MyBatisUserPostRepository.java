@@ -284,8 +284,14 @@ public class MyBatisUserPostRepository implements UserPostRepository {
                 throw RepositoryException.concurrentChange(draft.userId(), null);
             }
             diff.removed().forEach(id -> mapper.deletePostOfUser(id, draft.userId()));
-            diff.changed().forEach(post -> mapper.editPostOfUser(post.id(), post.title(), post.content(),
-                    draft.userId()));
+            Map<Long, PostEntity> postsById = new HashMap<>();
+            user.getPosts().forEach(post -> postsById.put(post.getId(), post));
+            for (PostDraft changed : diff.changed()) {
+                PostEntity post = postsById.get(changed.id()); // the statement reads the post it updates
+                post.setTitle(changed.title());
+                post.setContent(changed.content());
+                mapper.editPostOfUser(post, draft.userId());
+            }
             List<PostEntity> added = new ArrayList<>();
             for (PostDraft newPost : diff.added()) {
                 PostEntity post = new PostEntity(newPost.title(), newPost.content());
@@ -298,15 +304,10 @@ public class MyBatisUserPostRepository implements UserPostRepository {
         });
     }
 
-    /** The loaded user, changed to what was written: nothing is read again. */
+    /** The loaded user, changed to what was written (his edited posts already are): nothing is read again. */
     private static UserEntity saved(UserEntity user, UserDraft draft, DraftDiff diff, List<PostEntity> added) {
-        Map<Long, PostEntity> postsById = new HashMap<>();
-        user.getPosts().forEach(post -> postsById.put(post.getId(), post));
-        diff.removed().forEach(id -> user.removePost(postsById.get(id)));
-        for (PostDraft changed : diff.changed()) {
-            postsById.get(changed.id()).setTitle(changed.title());
-            postsById.get(changed.id()).setContent(changed.content());
-        }
+        user.getPosts().stream().filter(post -> diff.removed().contains(post.getId())).toList()
+                .forEach(user::removePost);
         added.forEach(user::addPost);
         user.setName(draft.name());
         user.setVersion(user.getVersion() + 1);

@@ -71,8 +71,7 @@ public interface UserPostMapper {
     int updateUserOfVersion(@Param("id") long id, @Param("name") String name, @Param("version") long version);
 
     /** Replaces a post's title and content if it is the user's (batched: the count comes from {@link #flush()}). */
-    int editPostOfUser(@Param("id") long id, @Param("title") String title, @Param("content") String content,
-                       @Param("userId") long userId);
+    int editPostOfUser(@Param("post") PostEntity post, @Param("userId") long userId);
 
     /**
      * Sends the statements a batch session has queued, one JDBC batch per statement in a row of the same SQL
