@@ -18,9 +18,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * The benchmarks' one command: {@code java -jar benchmarks/target/benchmarks.jar [short|targets|long|large] [output folder]
- * [benchmark regex]}. Runs JMH with {@code -prof gc}, writes its JSON, then counts statements versus N and
- * measures the heap each result retains, and writes everything as one Markdown report.
+ * The benchmarks' one command:
+ * {@code java -jar benchmarks/target/benchmarks.jar [short|targets|long|large] [output folder] [benchmark regex]}.
+ * Runs JMH with {@code -prof gc}, writes its JSON, then counts statements versus N and measures the heap each
+ * result retains, and writes everything as one Markdown report.
  *
  * <p>{@code short}: 1 fork, 1 warm-up iteration of 1 s and 3 measured of 0.5 s: every benchmark, indicative
  * numbers; most of the time goes to starting 38 forks and seeding their databases. {@code targets}: only the eager

@@ -11,46 +11,30 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /** Create a user with 10 posts, one unit of work, in a database of 1,000 users × 10 posts (which grows). */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(java.util.concurrent.TimeUnit.MICROSECONDS)
-public class CreateUserBenchmark {
+public class CreateUserBenchmark extends SubjectBenchmark {
 
-    /** The floor here; every subject when run by {@link BenchmarkRunner}, which sets {@link Subjects#keys()}. */
-    @Param(Subjects.FLOOR)
-    public String library;
-
-    private Bench bench;
-    private Subject subject;
     private NewUser newUser;
 
+    @Override
+    protected int users() {
+        return 1_000;
+    }
+
     @Setup(Level.Trial)
-    public void setUp() {
-        bench = Bench.seeded(1_000);
-        subject = Subjects.open(library, bench.database.dataSource());
+    public void draftNewUser() {
         List<NewPost> posts = new ArrayList<>();
         for (int p = 1; p <= Bench.POSTS_PER_USER; p++) {
             posts.add(new NewPost("Post " + p, "The content of post " + p + ", a line of text."));
         }
         newUser = new NewUser("New user", posts);
-    }
-
-    @Setup(Level.Iteration)
-    public void forgetStatements() {
-        bench.forgetStatements();
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        subject.close();
-        bench.close();
     }
 
     @Benchmark

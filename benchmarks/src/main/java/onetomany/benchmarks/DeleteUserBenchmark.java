@@ -5,11 +5,9 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Delete a user with his 10 posts (the cascade), one unit of work, in a database of 1,000 users × 10 posts. Each
@@ -20,36 +18,18 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(java.util.concurrent.TimeUnit.MICROSECONDS)
-public class DeleteUserBenchmark {
+public class DeleteUserBenchmark extends SubjectBenchmark {
 
-    /** The floor here; every subject when run by {@link BenchmarkRunner}, which sets {@link Subjects#keys()}. */
-    @Param(Subjects.FLOOR)
-    public String library;
-
-    private Bench bench;
-    private Subject subject;
     private long victim;
 
-    @Setup(Level.Trial)
-    public void setUp() {
-        bench = Bench.seeded(1_000);
-        subject = Subjects.open(library, bench.database.dataSource());
-    }
-
-    @Setup(Level.Iteration)
-    public void forgetStatements() {
-        bench.forgetStatements();
+    @Override
+    protected int users() {
+        return 1_000;
     }
 
     @Setup(Level.Invocation)
     public void seedVictim() {
         victim = bench.seedUserToDelete();
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        subject.close();
-        bench.close();
     }
 
     @Benchmark

@@ -31,7 +31,8 @@ final class LargeReport {
                 .append("`gc.alloc.rate.norm`. Heap kept alive: heap in use after a full GC minus before the read, ")
                 .append("in a JVM of its own reaching the database over its driver (`HeapWalk`), after a first read ")
                 .append("that filled the caches: for the stream, the largest of 5 samples taken during the walk, one ")
-                .append("user in hand, walked in ").append(heap(LargeMeasurements.SMALL_HEAP)).append("; for `JOINED`, ")
+                .append("user in hand, walked in ").append(heap(LargeMeasurements.SMALL_HEAP))
+                .append("; for `JOINED`, ")
                 .append("the whole list held, read in ").append(heap(LargeMeasurements.LARGE_HEAP)).append(". ")
                 .append("Last column: the same read in a JVM of ").append(heap(LargeMeasurements.SMALL_HEAP))
                 .append(".\n\n");

@@ -63,8 +63,8 @@ final class Report {
                            double loadAfter, Duration wall) {
         StringBuilder md = new StringBuilder(header(profile, m.database, loadBefore, loadAfter, wall));
 
-        md.append("Per cell: JMH average time per operation, its ratio to the JDBC floor, and the memory allocated per ")
-                .append("operation (`-prof gc`, `gc.alloc.rate.norm`).\n\n");
+        md.append("Per cell: JMH average time per operation, its ratio to the JDBC floor, and the memory allocated ")
+                .append("per operation (`-prof gc`, `gc.alloc.rate.norm`).\n\n");
         md.append(header("Operation"));
         for (Operation op : OPERATIONS) {
             Optional<RunResult> floor = find(results, op.benchmark(), op.users(), "jdbc");
@@ -142,8 +142,9 @@ final class Report {
         return "### Results (" + profile + " profile, " + LocalDate.now() + ")\n\n"
                 + "Machine: " + machine() + "; JDK: " + System.getProperty("java.vm.name") + ' '
                 + System.getProperty("java.runtime.version") + "; database: " + database + ".  \n"
-                + String.format(Locale.ROOT, "Load average (1 min) %.2f before the run, %.2f after; wall time %d min %d s.%n%n",
-                loadBefore, loadAfter, wall.toMinutes(), wall.toSecondsPart());
+                + String.format(Locale.ROOT,
+                        "Load average (1 min) %.2f before the run, %.2f after; wall time %d min %d s.%n%n",
+                        loadBefore, loadAfter, wall.toMinutes(), wall.toSecondsPart());
     }
 
     static Optional<RunResult> find(Collection<RunResult> results, String benchmark, String users,
@@ -163,7 +164,8 @@ final class Report {
 
     static String score(RunResult r) {
         Result<?> p = r.getPrimaryResult();
-        String error = Double.isNaN(p.getScoreError()) ? "" : String.format(Locale.ROOT, " ± %s", number(p.getScoreError()));
+        String error = Double.isNaN(p.getScoreError()) ? ""
+                : String.format(Locale.ROOT, " ± %s", number(p.getScoreError()));
         return number(p.getScore()) + error + " " + p.getScoreUnit().replace("/op", "");
     }
 

@@ -7,11 +7,9 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Save a user with his 10 posts from a draft, one unit of work: 2 posts added, 2 edited, 1 removed, 7 unchanged, in
@@ -21,36 +19,18 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(java.util.concurrent.TimeUnit.MICROSECONDS)
-public class SaveUserBenchmark {
+public class SaveUserBenchmark extends SubjectBenchmark {
 
-    /** The floor here; every subject when run by {@link BenchmarkRunner}, which sets {@link Subjects#keys()}. */
-    @Param(Subjects.FLOOR)
-    public String library;
-
-    private Bench bench;
-    private Subject subject;
     private UserDraft draft;
 
-    @Setup(Level.Trial)
-    public void setUp() {
-        bench = Bench.seeded(1_000);
-        subject = Subjects.open(library, bench.database.dataSource());
-    }
-
-    @Setup(Level.Iteration)
-    public void forgetStatements() {
-        bench.forgetStatements();
+    @Override
+    protected int users() {
+        return 1_000;
     }
 
     @Setup(Level.Invocation)
     public void seedUserToSave() {
         draft = bench.seedUserToSave();
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        subject.close();
-        bench.close();
     }
 
     @Benchmark

@@ -6,46 +6,27 @@ import onetomany.contract.LoadStrategy;
 import onetomany.contract.User;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
-/** All users with their posts, {@code JOINED} (1 statement) and {@code SELECT_IN} (1 + one per 500 users), users × 10 posts. */
+/**
+ * All users with their posts, {@code JOINED} (1 statement) and {@code SELECT_IN} (1 + one per 500 users), users × 10
+ * posts.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
-public class UsersWithPostsBenchmark {
+public class UsersWithPostsBenchmark extends SubjectBenchmark {
 
     @Param({"1000", "10000"})
     public int users;
 
-    /** The floor here; every subject when run by {@link BenchmarkRunner}, which sets {@link Subjects#keys()}. */
-    @Param(Subjects.FLOOR)
-    public String library;
-
-    private Bench bench;
-    private Subject subject;
-
-    @Setup(Level.Trial)
-    public void setUp() {
-        bench = Bench.seeded(users);
-        subject = Subjects.open(library, bench.database.dataSource());
-    }
-
-    @Setup(Level.Iteration)
-    public void forgetStatements() {
-        bench.forgetStatements();
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        subject.close();
-        bench.close();
+    @Override
+    protected int users() {
+        return users;
     }
 
     @Benchmark

@@ -5,9 +5,9 @@ package onetomany.contract;
  *
  * <p>The defaults are what hand-written SQL needs: one statement per row written (or per JDBC batch, where one
  * unit of work writes several rows of one kind), a user's posts deleted in one statement, and the user's version
- * bumped by every write that changes him or one of his posts. A library whose idiom costs more overrides the method and says why; the suite asserts the
- * number, and the difference is one of the workshop's findings. Reads are not here: they cost the same in
- * every library (see {@link UserPostRepository}).
+ * bumped by every write that changes him or one of his posts. A library whose idiom costs more overrides the
+ * method and says why; the suite asserts the number, and the difference is one of the workshop's findings.
+ * Reads are not here: they cost the same in every library (see {@link UserPostRepository}).
  */
 public interface StatementBudget {
 

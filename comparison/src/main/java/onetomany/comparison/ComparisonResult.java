@@ -24,8 +24,8 @@ import onetomany.operations.Operation;
  * @param series      statements per load strategy, library and number of users
  */
 public record ComparisonResult(DatabaseKind kind, Environment environment, ComparisonRunner.Settings settings,
-                               boolean freshJvm, List<Startup> startups, List<SeedScript.Run> seedScript, List<Cell> cells,
-                               List<SeriesPoint> series) {
+                               boolean freshJvm, List<Startup> startups, List<SeedScript.Run> seedScript,
+                               List<Cell> cells, List<SeriesPoint> series) {
 
     /**
      * The JDK, the operating system, the database, the libraries' versions, and how busy the machine was (the
@@ -87,7 +87,10 @@ public record ComparisonResult(DatabaseKind kind, Environment environment, Compa
                 .orElseThrow(() -> new IllegalArgumentException(library.name() + " " + operation));
     }
 
-    /** The statements each number of users cost one library with one strategy, in {@code settings.seriesUsers()} order. */
+    /**
+     * The statements each number of users cost one library with one strategy, in {@code settings.seriesUsers()}
+     * order.
+     */
     public List<Integer> seriesOf(Library library, LoadStrategy strategy) {
         return series.stream()
                 .filter(p -> p.library().equals(library) && p.strategy() == strategy)

@@ -23,7 +23,10 @@ final class Formats {
         return texts.count("count.rows", count);
     }
 
-    /** A time in milliseconds with three significant digits or so: {@code 0.214 ms}, {@code 1.53 ms}, {@code 12.4 ms}. */
+    /**
+     * A time in milliseconds with three significant digits or so: {@code 0.214 ms}, {@code 1.53 ms},
+     * {@code 12.4 ms}.
+     */
     static String millis(double nanos) {
         return millis(nanos, Texts.ENGLISH);
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import onetomany.comparison.ComparisonResult.Cell;
 import onetomany.db.DatabaseKind;
 import onetomany.libraries.Library;
 import onetomany.operations.Operation;
@@ -78,7 +77,8 @@ record Report(List<Report.Run> runs) {
     /** Every way the report differs from the contract, in the report's language. */
     List<String> failures(Texts texts) {
         List<String> failures = new ArrayList<>();
-        runs.stream().filter(Run::broken).forEach(run -> failures.add(run.kind().displayName() + ": " + run.unavailable()));
+        runs.stream().filter(Run::broken)
+                .forEach(run -> failures.add(run.kind().displayName() + ": " + run.unavailable()));
         for (ComparisonResult result : results()) {
             String prefix = single() ? "" : result.kind().displayName() + ": ";
             result.failures(texts).forEach(failure -> failures.add(prefix + failure));

@@ -148,7 +148,8 @@ class ComparisonTest {
             assertThat(md).contains("| " + library.name() + " | `NAIVE` | 2 | 11 | 51 | 101 | 201 |");
             assertThat(md).contains("**" + library.name() + "**: 2 stmts\n\n```sql\nselect");
         }
-        assertThat(md).contains("Steady-state times: first every operation of a library is called in turn", "## Cold start",
+        assertThat(md).contains("Steady-state times: first every operation of a library is called in turn",
+                "## Cold start",
                 "| start-up |", "-- sent 4 times:", "**Load average**: ");
     }
 

@@ -3,7 +3,6 @@ package onetomany.jdbi;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,12 +37,10 @@ import org.jdbi.v3.core.transaction.UnableToRestoreAutoCommitStateException;
  * The contract in Jdbi 3 core: every statement written here by hand, rows turned into objects by row mappers,
  * the rows of a join folded into a graph by a row reducer.
  *
- * <p>Jdbi has no session, no entity state and no relationship mapping: each method opens one handle in one
- * transaction ({@link Jdbi#inTransaction}), sends exactly the SQL below, and links {@code user.posts} and
- * {@code post.author} itself. Nothing is loaded before a write (but the save of a draft, which needs what is stored
- * to compare with), so each write costs one statement per row (the contract's default budget), and a missing row shows as "0 rows updated", on which the method throws inside the
- * transaction, and Jdbi rolls it back. The database checks every value (not null, lengths, the foreign key);
- * Jdbi wraps its refusal in an {@code UnableToExecuteStatementException}, which {@link SqlErrors} translates.
+ * <p>Jdbi has no session, no entity state and no relationship mapping: each method is one handle in one
+ * transaction ({@link #inTransaction}), sends exactly the SQL below, and links {@code user.posts} and
+ * {@code post.author} itself. A missing row shows as "0 rows updated", on which the method throws and the
+ * transaction is rolled back; the database checks every value, and {@link SqlErrors} translates its refusal.
  */
 public class JdbiUserPostRepository implements UserPostRepository {
 
@@ -51,22 +48,77 @@ public class JdbiUserPostRepository implements UserPostRepository {
     static final StatementBudget BUDGET = new StatementBudget() {
     };
 
+    // tag::queries[]
+    private static final String USER_WITH_POSTS = """
+            select u.id u_id, u.name u_name, u.version u_version,
+                   p.id p_id, p.title p_title, p.content p_content
+            from users u
+            left join posts p on p.user_id = u.id
+            where u.id = :id
+            order by p.id""";
+    private static final String ALL_USERS_WITH_POSTS = """
+            select u.id u_id, u.name u_name, u.version u_version,
+                   p.id p_id, p.title p_title, p.content p_content
+            from users u
+            left join posts p on p.user_id = u.id
+            order by u.id, p.id""";
+    private static final String ALL_USERS = """
+            select u.id u_id, u.name u_name, u.version u_version from users u order by u.id""";
+    private static final String POSTS_OF_USERS = """
+            select p.id p_id, p.title p_title, p.content p_content, p.user_id p_user_id
+            from posts p
+            where p.user_id in (<userIds>)
+            order by p.id""";
+    private static final String POSTS_OF_ALL_USERS = """
+            select p.id p_id, p.title p_title, p.content p_content, p.user_id p_user_id
+            from posts p
+            where p.user_id in (select u.id from users u)
+            order by p.id""";
+    private static final String POSTS_OF_USER = """
+            select p.id p_id, p.title p_title, p.content p_content
+            from posts p
+            where p.user_id = :userId
+            order by p.id""";
+    private static final String ALL_POSTS_WITH_AUTHORS = """
+            select p.id p_id, p.title p_title, p.content p_content,
+                   u.id u_id, u.name u_name, u.version u_version
+            from posts p
+            join users u on u.id = p.user_id
+            order by p.id""";
+    private static final String INSERT_USER = "insert into users (name) values (:name)";
+    private static final String INSERT_POST =
+            "insert into posts (title, content, user_id) values (:title, :content, :userId)";
+    private static final String BUMP_VERSION = "update users set version = version + 1 where id = :id";
+    private static final String BUMP_VERSION_OF_POSTS_USER = """
+            update users set version = version + 1
+            where id = (select p.user_id from posts p where p.id = :postId)""";
+    private static final String UPDATE_USER_OF_VERSION = """
+            update users set name = :name, version = version + 1
+            where id = :id and version = :version""";
+    private static final String EDIT_POST_OF_USER =
+            "update posts set title = :title, content = :content where id = :id and user_id = :userId";
+    private static final String LOCK_USER = "select id from users where id = :id for update";
+    private static final String DELETE_POST_OF_USER = "delete from posts where id = :postId and user_id = :userId";
+    private static final String RENAME_USER = "update users set name = :name, version = version + 1 where id = :id";
+    private static final String EDIT_POST = "update posts set title = :title, content = :content where id = :id";
+    private static final String DELETE_POSTS_OF_USER = "delete from posts where user_id = :userId";
+    private static final String DELETE_USER = "delete from users where id = :id";
+    // end::queries[]
+
+    /** Rows the driver fetches per round trip when streaming: see the README, "Streaming". */
+    static final int STREAM_FETCH_SIZE = 1_000;
+
     /**
-     * The type of an id column, for {@code RowView.getColumn} in the reducers. {@code getColumn("u_id", Long.class)}
-     * is the same, but builds a new {@code QualifiedType} for every call to look its column mapper up with: two per
-     * row of a join, most of what Jdbi allocated beyond JDBC by hand (seen with JFR, see the README's benchmarks).
+     * The type of an id column, for {@code RowView.getColumn}: {@code getColumn("u_id", Long.class)} builds a new
+     * {@code QualifiedType} on every call, two per row of a join (see the README, "Large reads").
      */
     private static final QualifiedType<Long> ID = QualifiedType.of(Long.class);
-
-    /** Rows the driver fetches per round trip when streaming (see {@link #forEachUserWithPosts}). */
-    static final int STREAM_FETCH_SIZE = 1_000;
 
     private final Jdbi jdbi;
 
     public JdbiUserPostRepository(DataSource dataSource) {
-        // Jdbi looks a mapper up by the type a query asks for, so both are registered here, on the Jdbi, for every
-        // handle it opens. A forgotten one is a NoSuchMapperException: from mapTo before any SQL is sent, but from
-        // a reducer's RowView.getRow only once a row needs it (a user without posts never asks for a PostEntity).
+        // A forgotten mapper is a NoSuchMapperException: from mapTo before any SQL is sent, but from a reducer's
+        // RowView.getRow only once a row needs it.
         // tag::register[]
         this.jdbi = Jdbi.create(dataSource)
                 .registerRowMapper(UserEntity.class, UserPostRowMappers.user())
@@ -76,12 +128,11 @@ public class JdbiUserPostRepository implements UserPostRepository {
 
     @Override
     public User createUserWithPosts(NewUser newUser) {
-        // The seeds' session.add(user1) cascading to the posts, spelled out: the user's insert first, since each
-        // post needs its generated id, then one insert per post. A PreparedBatch would send the posts as one JDBC
-        // batch; one insert per post is what the contract's default budget counts.
+        // SQLAlchemy's session.add(user1) cascading to the posts, spelled out: the user first, for its generated
+        // id, then one insert per post.
         return write(null, handle -> {
             // tag::seed[]
-            long userId = handle.createUpdate("insert into users (name) values (:name)")
+            long userId = handle.createUpdate(INSERT_USER)
                     .bind("name", newUser.name())
                     .executeAndReturnGeneratedKeys("id")
                     .mapTo(Long.class)
@@ -95,57 +146,33 @@ public class JdbiUserPostRepository implements UserPostRepository {
         });
     }
 
+    // tag::insert-post[]
+    private static long insertPost(Handle handle, Long userId, NewPost post) {
+        return handle.createUpdate(INSERT_POST)
+                .bind("title", post.title())
+                .bind("content", post.content())
+                .bind("userId", userId)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
+    }
+    // end::insert-post[]
+
     @Override
     public Optional<User> findUserWithPosts(long userId) {
         return read(handle -> userWithPosts(handle, userId).map(User.class::cast));
     }
 
-    /** users left join posts for one user, folded into one user with his posts in id order. */
     private static Optional<UserEntity> userWithPosts(Handle handle, long userId) {
-        return handle.createQuery("""
-                        select u.id u_id, u.name u_name, u.version u_version,
-                               p.id p_id, p.title p_title, p.content p_content
-                        from users u
-                        left join posts p on p.user_id = u.id
-                        where u.id = :id
-                        order by p.id""")
+        return handle.createQuery(USER_WITH_POSTS)
                 .bind("id", userId)
                 .reduceRows(JdbiUserPostRepository::foldUserRow)
                 .findFirst();
     }
 
-    @Override
-    public List<User> findAllUsersWithPosts(LoadStrategy strategy) {
-        return read(handle -> List.copyOf(switch (strategy) {
-            case JOINED -> joined(handle);
-            case SELECT_IN -> selectIn(handle);
-            case SUBQUERY -> subquery(handle);
-            case NAIVE -> naive(handle);
-        }));
-    }
-
     /**
-     * joinedload: one statement, each user's columns repeated on every one of its posts' rows; the reducer folds
-     * them back into one object per user (the seeds' {@code .unique()}).
-     */
-    // tag::joined[]
-    private static List<UserEntity> joined(Handle handle) {
-        return handle.createQuery("""
-                        select u.id u_id, u.name u_name, u.version u_version,
-                               p.id p_id, p.title p_title, p.content p_content
-                        from users u
-                        left join posts p on p.user_id = u.id
-                        order by u.id, p.id""")
-                .reduceRows(JdbiUserPostRepository::foldUserRow)
-                .toList();
-    }
-    // end::joined[]
-
-    /**
-     * The row reducer of the joined queries, the pattern of Jdbi's docs: {@code reduceRows} hands every row to it
-     * with a {@link LinkedHashMap}, which keeps one object per user id (a user's columns are mapped on its first
-     * row only) and the users in the order of the query. Each row's post, if any, is added to that very object,
-     * which also makes it the post's author.
+     * The reducer of the joined queries, the pattern of Jdbi's docs: {@code reduceRows} hands it every row with a
+     * {@code LinkedHashMap} that keeps one user per id, in query order; each row's post goes to that very user.
      */
     // tag::fold[]
     private static void foldUserRow(Map<Long, UserEntity> users, RowView row) {
@@ -158,71 +185,76 @@ public class JdbiUserPostRepository implements UserPostRepository {
     }
     // end::fold[]
 
+    @Override
+    public List<User> findAllUsersWithPosts(LoadStrategy strategy) {
+        return read(handle -> List.copyOf(switch (strategy) {
+            case JOINED -> joined(handle);
+            case SELECT_IN -> selectIn(handle);
+            case SUBQUERY -> subquery(handle);
+            case NAIVE -> naive(handle);
+        }));
+    }
+
+    /** joinedload: one statement; the reducer folds each user's repeated columns into one object. */
+    // tag::joined[]
+    private static List<UserEntity> joined(Handle handle) {
+        return handle.createQuery(ALL_USERS_WITH_POSTS)
+                .reduceRows(JdbiUserPostRepository::foldUserRow)
+                .toList();
+    }
+    // end::joined[]
+
     /**
-     * selectinload: the users, then their posts by chunks of at most 500 user ids, each chunk one
-     * {@code where user_id in (...)}, added to their user by id. No column travels twice; {@code bindList} expands
-     * a chunk into one parameter per user. The chunks keep a statement within what the database accepts
-     * (PostgreSQL refuses more than 65,535 parameters); with no user there is no chunk, and {@code in ()} is not
-     * SQL anyway: one statement.
+     * selectinload: the users, then their posts by chunks of at most 500 ids ({@code bindList}: one parameter per
+     * id; PostgreSQL refuses more than 65,535), each post added to its user by id. No user, no chunk.
      */
     // tag::select-in[]
     private static List<UserEntity> selectIn(Handle handle) {
-        Map<Long, UserEntity> usersById = new LinkedHashMap<>();
-        allUsers(handle).forEach(user -> usersById.put(user.getId(), user));
-        List<Long> ids = List.copyOf(usersById.keySet());
+        List<UserEntity> users = allUsers(handle);
+        Map<Long, UserEntity> usersById = byId(users);
+        List<Long> ids = users.stream().map(UserEntity::getId).toList();
         for (int from = 0; from < ids.size(); from += LoadStrategy.IDS_PER_STATEMENT) {
-            handle.createQuery("""
-                            select p.id p_id, p.title p_title, p.content p_content, p.user_id p_user_id
-                            from posts p
-                            where p.user_id in (<userIds>)
-                            order by p.id""")
-                    .bindList("userIds", ids.subList(from, Math.min(from + LoadStrategy.IDS_PER_STATEMENT, ids.size())))
+            List<Long> chunk = ids.subList(from, Math.min(from + LoadStrategy.IDS_PER_STATEMENT, ids.size()));
+            handle.createQuery(POSTS_OF_USERS)
+                    .bindList("userIds", chunk)
                     .reduceRows(usersById, JdbiUserPostRepository::addPostToItsUser);
         }
-        return List.copyOf(usersById.values());
+        return users;
     }
     // end::select-in[]
 
-    /**
-     * subqueryload: the users, then the posts of all of them in one statement whose {@code in} runs the users' query
-     * again, as a subquery; nothing is bound. With no user there is nothing to look up: one statement.
-     */
+    /** subqueryload: the users, then all their posts in one statement whose {@code in} is the users' query. */
     // tag::subquery[]
     private static List<UserEntity> subquery(Handle handle) {
-        Map<Long, UserEntity> usersById = new LinkedHashMap<>();
-        allUsers(handle).forEach(user -> usersById.put(user.getId(), user));
-        if (usersById.isEmpty()) {
-            return List.of(); // nothing to look up: the contract's one statement
+        List<UserEntity> users = allUsers(handle);
+        if (users.isEmpty()) {
+            return users; // nothing to look up: the contract's one statement
         }
-        return List.copyOf(handle.createQuery("""
-                        select p.id p_id, p.title p_title, p.content p_content, p.user_id p_user_id
-                        from posts p
-                        where p.user_id in (select u.id from users u)
-                        order by p.id""")
-                .reduceRows(usersById, JdbiUserPostRepository::addPostToItsUser)
-                .values());
+        Map<Long, UserEntity> usersById = byId(users);
+        handle.createQuery(POSTS_OF_ALL_USERS)
+                .reduceRows(usersById, JdbiUserPostRepository::addPostToItsUser);
+        return users;
     }
     // end::subquery[]
 
-    /** The reducer of SELECT_IN and SUBQUERY: each post row to the user of its {@code p_user_id}. */
-    private static Map<Long, UserEntity> addPostToItsUser(Map<Long, UserEntity> users, RowView row) {
-        users.get(row.getColumn("p_user_id", ID)).addPost(row.getRow(PostEntity.class));
-        return users;
+    private static Map<Long, UserEntity> byId(List<UserEntity> users) {
+        Map<Long, UserEntity> usersById = new HashMap<>();
+        users.forEach(user -> usersById.put(user.getId(), user));
+        return usersById;
     }
 
-    /**
-     * The N+1 problem, kept on purpose: one query for the users, then one more for each user's posts. Jdbi
-     * never loads lazily, so here the loop is in plain sight; in an ORM it hides behind {@code user.getPosts()}.
-     */
+    /** Each post row of SELECT_IN and SUBQUERY to the user of its {@code p_user_id}. */
+    private static Map<Long, UserEntity> addPostToItsUser(Map<Long, UserEntity> usersById, RowView row) {
+        usersById.get(row.getColumn("p_user_id", ID)).addPost(row.getRow(PostEntity.class));
+        return usersById;
+    }
+
+    /** The N+1 problem, on purpose, in plain sight: Jdbi never loads lazily. */
     // tag::naive[]
     private static List<UserEntity> naive(Handle handle) {
         List<UserEntity> users = allUsers(handle);
         for (UserEntity user : users) {
-            handle.createQuery("""
-                            select p.id p_id, p.title p_title, p.content p_content
-                            from posts p
-                            where p.user_id = :userId
-                            order by p.id""")
+            handle.createQuery(POSTS_OF_USER)
                     .bind("userId", user.getId())
                     .mapTo(PostEntity.class)
                     .forEach(user::addPost);
@@ -231,14 +263,16 @@ public class JdbiUserPostRepository implements UserPostRepository {
     }
     // end::naive[]
 
+    private static List<UserEntity> allUsers(Handle handle) {
+        return handle.createQuery(ALL_USERS)
+                .mapTo(UserEntity.class)
+                .list();
+    }
+
     /**
-     * yield_per: the joined query as a {@link org.jdbi.v3.core.result.ResultIterable}, read row by row instead of
-     * reduced into a map (a reducer sees every row before it returns anything). Each row is mapped to its user and
-     * post; consecutive rows of one user (the query orders by user id) are folded into one user, handed over when
-     * the next user's first row comes. The fetch size makes the driver stream: PostgreSQL uses a cursor for it
-     * (inside a transaction, which this is), MariaDB reads that many rows at a time instead of all of them, H2 (over
-     * TCP) fetches that many per round trip. {@code forEach} closes the iterator, and so the statement, even when
-     * the consumer throws; the handle is closed with the transaction.
+     * yield_per: the join read row by row (a reducer would see every row before it returns), consecutive rows of
+     * one user folded and handed over when the next user's first row comes. {@code forEach} closes the statement
+     * even when the consumer throws. The fetch size: see the README, "Streaming".
      */
     @Override
     public void forEachUserWithPosts(Consumer<? super User> consumer) {
@@ -246,12 +280,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
         read(handle -> {
             // tag::stream[]
             UserFolder folder = new UserFolder(guarded);
-            handle.createQuery("""
-                            select u.id u_id, u.name u_name, u.version u_version,
-                               p.id p_id, p.title p_title, p.content p_content
-                            from users u
-                            left join posts p on p.user_id = u.id
-                            order by u.id, p.id""")
+            handle.createQuery(ALL_USERS_WITH_POSTS)
                     .setFetchSize(STREAM_FETCH_SIZE)
                     .map(row -> new JoinedRow(row.getRow(UserEntity.class),
                             row.getColumn("p_id", ID) == null ? null : row.getRow(PostEntity.class)))
@@ -297,29 +326,16 @@ public class JdbiUserPostRepository implements UserPostRepository {
         }
     }
 
-    private static List<UserEntity> allUsers(Handle handle) {
-        return handle.createQuery("select u.id u_id, u.name u_name, u.version u_version from users u order by u.id")
-                .mapTo(UserEntity.class)
-                .list();
-    }
-
     @Override
     public List<Post> findAllPostsWithAuthors() {
-        // joinedload(Post.author): one statement from the "many" side. Authors are shared through a map by id,
-        // so two posts by one user get one author, whose list then holds exactly its posts, in post id order.
+        // joinedload(Post.author): one statement from the "many" side; one author per id, shared by his posts.
         return read(handle -> {
-            Map<Long, UserEntity> authors = new HashMap<>();
-            return List.copyOf(handle.createQuery("""
-                            select p.id p_id, p.title p_title, p.content p_content,
-                                   u.id u_id, u.name u_name, u.version u_version
-                            from posts p
-                            join users u on u.id = p.user_id
-                            order by p.id""")
+            Map<Long, UserEntity> authorsById = new HashMap<>();
+            return List.copyOf(handle.createQuery(ALL_POSTS_WITH_AUTHORS)
                     .reduceRows(new ArrayList<Post>(), (posts, row) -> {
-                        UserEntity author = authors.computeIfAbsent(row.getColumn("u_id", ID),
-                                id -> row.getRow(UserEntity.class));
                         PostEntity post = row.getRow(PostEntity.class);
-                        author.addPost(post);
+                        authorsById.computeIfAbsent(row.getColumn("u_id", ID), id -> row.getRow(UserEntity.class))
+                                .addPost(post);
                         posts.add(post);
                         return posts;
                     }));
@@ -328,9 +344,8 @@ public class JdbiUserPostRepository implements UserPostRepository {
 
     @Override
     public long addPost(Long userId, NewPost newPost) {
-        // The user's version is bumped first, which locks his row, so that a concurrent deleteUser cannot leave this
-        // post orphaned (see StatementBudget#addPost); an unknown user is found there. A null user id goes straight
-        // to the insert, which the schema refuses (NOT NULL).
+        // The user's version first: it locks his row against a concurrent deleteUser, and finds an unknown user.
+        // A null user id goes straight to the insert, which the schema refuses (NOT NULL).
         return write(userId, handle -> {
             if (userId != null && bumpVersion(handle, userId) == 0) {
                 throw RepositoryException.unknownUser(userId);
@@ -339,35 +354,24 @@ public class JdbiUserPostRepository implements UserPostRepository {
         });
     }
 
-    // tag::insert-post[]
-    private static long insertPost(Handle handle, Long userId, NewPost post) {
-        return handle.createUpdate("insert into posts (title, content, user_id) values (:title, :content, :userId)")
-                .bind("title", post.title())
-                .bind("content", post.content())
-                .bind("userId", userId)
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class)
-                .one();
+    private static int bumpVersion(Handle handle, long userId) {
+        return handle.createUpdate(BUMP_VERSION)
+                .bind("id", userId)
+                .execute();
     }
-    // end::insert-post[]
 
     @Override
     public void removePost(long userId, long postId) {
-        // delete-orphan: there is no list to remove the post from, so removing it is deleting its row. The user
-        // id in the where clause makes it "a post of this user". His version first: the root of the aggregate.
+        // delete-orphan: removing the post is deleting its row, "of this user"; his version first.
         write(userId, handle -> {
-            if (bumpVersion(handle, userId) == 0) {
-                throw RepositoryException.unknownPostOfUser(postId, userId);
-            }
             // tag::orphan[]
-            int deleted = handle.createUpdate("delete from posts where id = :postId and user_id = :userId")
+            if (bumpVersion(handle, userId) == 0 || handle.createUpdate(DELETE_POST_OF_USER)
                     .bind("postId", postId)
                     .bind("userId", userId)
-                    .execute();
-            // end::orphan[]
-            if (deleted == 0) {
+                    .execute() == 0) {
                 throw RepositoryException.unknownPostOfUser(postId, userId);
             }
+            // end::orphan[]
             return null;
         });
     }
@@ -375,11 +379,10 @@ public class JdbiUserPostRepository implements UserPostRepository {
     @Override
     public void renameUser(long userId, String newName) {
         write(userId, handle -> {
-            int updated = handle.createUpdate("update users set name = :name, version = version + 1 where id = :id")
-                    .bind("name", newName)
+            if (handle.createUpdate(RENAME_USER)
                     .bind("id", userId)
-                    .execute();
-            if (updated == 0) {
+                    .bind("name", newName)
+                    .execute() == 0) {
                 throw RepositoryException.unknownUser(userId);
             }
             return null;
@@ -388,55 +391,29 @@ public class JdbiUserPostRepository implements UserPostRepository {
 
     @Override
     public void editPost(long postId, String newTitle, String newContent) {
+        // The post's user is the root of the aggregate: his version first (0 rows: no such post).
         write(null, handle -> {
-            // The post's user is the root of the aggregate: his version is bumped first (0 rows: no such post).
-            if (handle.createUpdate("""
-                            update users set version = version + 1
-                            where id = (select p.user_id from posts p where p.id = :postId)""")
-                    .bind("postId", postId)
+            if (bumpVersionOfPostsUser(handle, postId) == 0 || handle.createUpdate(EDIT_POST)
+                    .bind("id", postId)
+                    .bind("title", newTitle)
+                    .bind("content", newContent)
                     .execute() == 0) {
                 throw RepositoryException.unknownPost(postId);
             }
-            int updated = handle.createUpdate("update posts set title = :title, content = :content where id = :id")
-                    .bind("title", newTitle)
-                    .bind("content", newContent)
-                    .bind("id", postId)
-                    .execute();
-            if (updated == 0) {
-                throw RepositoryException.unknownPost(postId);
-            }
             return null;
         });
     }
 
-    @Override
-    public void deleteUser(long userId) {
-        // cascade="all": the posts first, all in one statement, or the foreign key refuses the user's delete; the
-        // user's row locked before, so that no post can be added to him in between (StatementBudget#deleteUser).
-        write(userId, handle -> {
-            // tag::delete-user[]
-            if (lockUser(handle, userId).isEmpty()) {
-                throw RepositoryException.unknownUser(userId);
-            }
-            handle.createUpdate("delete from posts where user_id = :userId")
-                    .bind("userId", userId)
-                    .execute();
-            handle.createUpdate("delete from users where id = :userId")
-                    .bind("userId", userId)
-                    .execute();
-            // end::delete-user[]
-            return null;
-        });
+    private static int bumpVersionOfPostsUser(Handle handle, long postId) {
+        return handle.createUpdate(BUMP_VERSION_OF_POSTS_USER)
+                .bind("postId", postId)
+                .execute();
     }
 
     /**
-     * The diff by hand: Jdbi tracks nothing, so the repository loads the user with his posts, compares them with
-     * the draft ({@link DraftDiff}) and sends only what differs. The user's row first, its version checked in the
-     * update's where clause: 0 rows means that a concurrent unit of work changed him since the load, and nothing
-     * is written (the version bump also locks the row, so that no other write of the contract can change his posts
-     * until this commits). Then each kind of post change as one {@link PreparedBatch}, one JDBC batch: the
-     * deletes, the updates, the inserts, whose generated ids Jdbi reads back from the batch
-     * ({@code executePreparedBatch("id")}, which every driver here supports). Unchanged posts cost nothing.
+     * The diff by hand ({@link DraftDiff}): the user's row first, its version checked in the where clause (0 rows:
+     * a concurrent change; the update also locks the row), then one {@link PreparedBatch} per kind of change. The
+     * inserts' ids come back from the batch ({@code executePreparedBatch("id")}). Unchanged posts cost nothing.
      */
     @Override
     public User saveUserWithPosts(UserDraft draft) {
@@ -448,64 +425,62 @@ public class JdbiUserPostRepository implements UserPostRepository {
             if (diff.isEmpty()) {
                 return user; // nothing to write, and the version stays
             }
-            int updated = handle.createUpdate("""
-                            update users set name = :name, version = version + 1
-                            where id = :id and version = :version""")
-                    .bind("name", draft.name())
+            if (handle.createUpdate(UPDATE_USER_OF_VERSION)
                     .bind("id", draft.userId())
+                    .bind("name", draft.name())
                     .bind("version", draft.version())
-                    .execute();
-            if (updated == 0) {
+                    .execute() == 0) {
                 throw RepositoryException.concurrentChange(draft.userId(), null);
             }
             if (!diff.removed().isEmpty()) {
-                PreparedBatch deletes = handle.prepareBatch("delete from posts where id = :id and user_id = :userId");
-                diff.removed().forEach(id -> deletes.bind("id", id).bind("userId", draft.userId()).add());
+                PreparedBatch deletes = handle.prepareBatch(DELETE_POST_OF_USER);
+                diff.removed().forEach(id -> deletes.bind("postId", id).bind("userId", draft.userId()).add());
                 checkRows(deletes.execute(), draft.userId());
             }
             if (!diff.changed().isEmpty()) {
-                PreparedBatch updates = handle.prepareBatch("""
-                        update posts set title = :title, content = :content where id = :id and user_id = :userId""");
+                PreparedBatch updates = handle.prepareBatch(EDIT_POST_OF_USER);
                 diff.changed().forEach(post -> updates.bind("title", post.title()).bind("content", post.content())
                         .bind("id", post.id()).bind("userId", draft.userId()).add());
                 checkRows(updates.execute(), draft.userId());
             }
-            List<Long> addedIds = List.of();
+            List<PostEntity> added = new ArrayList<>();
             if (!diff.added().isEmpty()) {
-                PreparedBatch inserts = handle.prepareBatch(
-                        "insert into posts (title, content, user_id) values (:title, :content, :userId)");
+                PreparedBatch inserts = handle.prepareBatch(INSERT_POST);
                 diff.added().forEach(post -> inserts.bind("title", post.title()).bind("content", post.content())
                         .bind("userId", draft.userId()).add());
-                addedIds = inserts.executePreparedBatch("id").mapTo(Long.class).list();
+                List<Long> ids = inserts.executePreparedBatch("id").mapTo(Long.class).list();
+                for (int i = 0; i < ids.size(); i++) {
+                    PostDraft post = diff.added().get(i);
+                    added.add(new PostEntity(ids.get(i), post.title(), post.content()));
+                }
             }
             // end::save[]
-            return saved(draft, diff, user, addedIds);
+            return saved(user, draft, diff, added);
         });
     }
 
-    /** The saved graph, from what was loaded and what was written: nothing is read again. */
-    private static UserEntity saved(UserDraft draft, DraftDiff diff, UserEntity stored, List<Long> addedIds) {
-        UserEntity user = new UserEntity(draft.userId(), draft.name(), stored.getVersion() + 1);
-        Map<Long, PostDraft> changed = new HashMap<>();
-        diff.changed().forEach(post -> changed.put(post.id(), post));
-        for (PostEntity post : stored.getPosts()) {
-            if (!diff.removed().contains(post.getId())) {
-                PostDraft now = changed.get(post.getId());
-                user.addPost(now == null ? new PostEntity(post.getId(), post.getTitle(), post.getContent())
-                        : new PostEntity(post.getId(), now.title(), now.content()));
+    /** The loaded user, changed to what was written: nothing is read again. */
+    private static UserEntity saved(UserEntity user, UserDraft draft, DraftDiff diff, List<PostEntity> added) {
+        user.getPosts().stream().filter(post -> diff.removed().contains(post.getId())).toList()
+                .forEach(user::removePost);
+        Map<Long, PostDraft> changedById = new HashMap<>();
+        diff.changed().forEach(changed -> changedById.put(changed.id(), changed));
+        for (PostEntity post : user.getPosts()) {
+            PostDraft changed = changedById.get(post.getId());
+            if (changed != null) {
+                post.setTitle(changed.title());
+                post.setContent(changed.content());
             }
         }
-        for (int i = 0; i < addedIds.size(); i++) {
-            PostDraft post = diff.added().get(i);
-            user.addPost(new PostEntity(addedIds.get(i), post.title(), post.content()));
-        }
+        added.forEach(user::addPost);
+        user.setName(draft.name());
+        user.setVersion(user.getVersion() + 1);
         return user;
     }
 
     /**
-     * Each row of a batch must have been written once: the version-checked update before it holds the user's row,
-     * so a post cannot have gone meanwhile, but a count that says otherwise is not ignored. A driver that sends a
-     * batch in one go may report {@link Statement#SUCCESS_NO_INFO} instead of a count.
+     * Each row of a batch written once: the version-checked update before it holds the user's row, but a count
+     * that says otherwise is not ignored. A driver may report {@link Statement#SUCCESS_NO_INFO} instead.
      */
     private static void checkRows(int[] counts, long userId) {
         for (int count : counts) {
@@ -515,16 +490,28 @@ public class JdbiUserPostRepository implements UserPostRepository {
         }
     }
 
-    /** Bumps a user's version, which also holds his row until the transaction ends; 0 when there is no such user. */
-    private static int bumpVersion(Handle handle, long userId) {
-        return handle.createUpdate("update users set version = version + 1 where id = :id")
-                .bind("id", userId)
-                .execute();
+    @Override
+    public void deleteUser(long userId) {
+        // cascade="all": the user's row locked first (no post can be added to him meanwhile), then his posts in
+        // one statement, or the foreign key refuses the user's delete, then the user.
+        write(userId, handle -> {
+            // tag::delete-user[]
+            if (lockUser(handle, userId).isEmpty()) {
+                throw RepositoryException.unknownUser(userId);
+            }
+            handle.createUpdate(DELETE_POSTS_OF_USER)
+                    .bind("userId", userId)
+                    .execute();
+            handle.createUpdate(DELETE_USER)
+                    .bind("id", userId)
+                    .execute();
+            // end::delete-user[]
+            return null;
+        });
     }
 
-    /** Holds a user's row until the transaction ends; empty when there is no such user. */
     private static Optional<Long> lockUser(Handle handle, long userId) {
-        return handle.createQuery("select id from users where id = :id for update")
+        return handle.createQuery(LOCK_USER)
                 .bind("id", userId)
                 .mapTo(Long.class)
                 .findOne();
@@ -535,46 +522,30 @@ public class JdbiUserPostRepository implements UserPostRepository {
         return BUDGET;
     }
 
-    // close(): the default. A Jdbi holds no resource of its own: each handle is closed at the end of its
-    // transaction, and the DataSource belongs to the caller.
+    // close(): the default. A Jdbi holds nothing of its own; the DataSource belongs to the caller.
 
     /** One unit of work that only reads. */
     private <R> R read(HandleCallback<R, RuntimeException> work) {
         return inTransaction(null, false, work);
     }
 
-    /**
-     * One unit of work that writes.
-     *
-     * @param referencedUserId the user id the statements refer to through the foreign key, named if it refuses it
-     */
+    /** One unit of work that writes; {@code referencedUserId} is named if the foreign key refuses it. */
     private <R> R write(Long referencedUserId, HandleCallback<R, RuntimeException> work) {
         return inTransaction(referencedUserId, true, work);
     }
 
     /**
      * A handle and its transaction, written out rather than {@code jdbi.inTransaction}, because the contract needs
-     * to know where a failure happened:
-     * <ul>
-     * <li>in the work: rolled back, nothing written;</li>
-     * <li>in the commit: if the connection was lost there, nobody knows whether the database committed
-     *     ({@code OUTCOME_UNKNOWN});</li>
-     * <li>after the commit: the work is stored, and that failure is not the caller's. Jdbi's {@code commit()}
-     *     restores the connection's auto-commit right after the JDBC commit returned, and reports a failure to do
-     *     so as {@link UnableToRestoreAutoCommitStateException}; closing the handle gives the connection back to
-     *     the pool, which resets it too.</li>
-     * </ul>
-     * A rollback that fails too (on a dead connection) is attached to the first failure, never put in its place.
+     * to know where a failure happened: in the work (rolled back), in the commit ({@code OUTCOME_UNKNOWN} if the
+     * connection was lost there), or after it (the work is stored: Jdbi's {@code commit()} reports a failure to
+     * restore auto-commit as {@link UnableToRestoreAutoCommitStateException}). A failed rollback is attached to
+     * the first failure.
      */
     private <R> R inTransaction(Long referencedUserId, boolean writes, HandleCallback<R, RuntimeException> work) {
-        Handle handle;
-        try {
-            handle = jdbi.open(); // Jdbi takes the connection from the pool here
-        } catch (RuntimeException failure) {
-            throw SqlErrors.translate(failure, referencedUserId);
-        }
+        Handle handle = null;
         R result;
         try {
+            handle = jdbi.open(); // the connection is taken from the pool here
             handle.begin();
             result = work.withHandle(handle);
         } catch (RuntimeException failure) {
@@ -599,6 +570,9 @@ public class JdbiUserPostRepository implements UserPostRepository {
     }
 
     private static void rollbackAndClose(Handle handle, RuntimeException failure) {
+        if (handle == null) {
+            return; // not opened: nothing to roll back
+        }
         try {
             handle.rollback();
         } catch (RuntimeException rollbackFailure) {

@@ -123,7 +123,15 @@ public class JpaUserPostRepository implements UserPostRepository {
             PostEntity.class.getName() + ".title", "posts.title",
             PostEntity.class.getName() + ".author", "posts.user_id");
 
-    /** Rows the driver fetches per round trip when streaming (see {@link #forEachUserWithPosts}). */
+    // tag::queries[]
+    private static final String USER_WITH_POSTS = "from UserEntity u left join fetch u.posts where u.id = :id";
+    private static final String ALL_USERS_WITH_POSTS = "from UserEntity u left join fetch u.posts order by u.id";
+    private static final String ALL_USERS = "from UserEntity u order by u.id";
+    private static final String ALL_POSTS_WITH_AUTHORS = "from UserEntity u join fetch u.posts order by u.id";
+    private static final String POST_WITH_AUTHOR = "from PostEntity p join fetch p.author where p.id = :id";
+    // end::queries[]
+
+    /** Rows the driver fetches per round trip when streaming: see the README, "Streaming". */
     static final int STREAM_FETCH_SIZE = 1_000;
 
     private final SessionFactory sessionFactory;
@@ -148,7 +156,7 @@ public class JpaUserPostRepository implements UserPostRepository {
             for (NewPost post : newUser.posts()) {
                 user.addPost(new PostEntity(post.title(), post.content()));
             }
-            // The seeds' session.add(user1): cascade = ALL persists the posts too. With IDENTITY ids each
+            // SQLAlchemy's session.add(user1): cascade = ALL persists the posts too. With IDENTITY ids each
             // insert runs at once, since only the database knows the id.
             session.persist(user);
             return user;
@@ -158,11 +166,13 @@ public class JpaUserPostRepository implements UserPostRepository {
 
     @Override
     public Optional<User> findUserWithPosts(long userId) {
-        return read(session -> session.createSelectionQuery(
-                        "from UserEntity u left join fetch u.posts where u.id = :id", UserEntity.class)
+        return read(session -> userWithPosts(session, userId).map(User.class::cast));
+    }
+
+    private static Optional<UserEntity> userWithPosts(Session session, long userId) {
+        return session.createSelectionQuery(USER_WITH_POSTS, UserEntity.class)
                 .setParameter("id", userId)
-                .uniqueResultOptional()
-                .map(User.class::cast));
+                .uniqueResultOptional();
     }
 
     @Override
@@ -175,24 +185,18 @@ public class JpaUserPostRepository implements UserPostRepository {
         }));
     }
 
-    /**
-     * joinedload: one statement. The join repeats each user once per post; Hibernate folds the rows into one entity
-     * per id (the seeds' {@code .unique()}), without "distinct" in the SQL.
-     */
+    /** joinedload: one statement; Hibernate folds the repeated rows into one entity per id, without "distinct". */
     // tag::joined[]
     private static List<UserEntity> joined(Session session) {
-        return session.createSelectionQuery(
-                        "from UserEntity u left join fetch u.posts order by u.id", UserEntity.class)
+        return session.createSelectionQuery(ALL_USERS_WITH_POSTS, UserEntity.class)
                 .getResultList();
     }
     // end::joined[]
 
     /**
-     * selectinload is Hibernate's batch fetching: the first collection initialized loads the posts of up to 500
-     * users whose lists are still unloaded, by their ids; the next user not loaded yet starts the next batch.
-     * 1 + ceil(N / 500) statements. Switched on for this session only (the same as {@code @BatchSize(size = 500)} on
-     * the list, or {@code hibernate.default_batch_fetch_size} for every session), so {@link #naive} still shows the
-     * N+1 problem.
+     * selectinload is Hibernate's batch fetching: the first list initialized loads the posts of up to 500 users
+     * whose lists are still unloaded, by their ids. Switched on for this session only (as {@code @BatchSize} on the
+     * list would be for all), so that {@link #naive} still shows the N+1 problem.
      */
     // tag::select-in[]
     private static List<UserEntity> selectIn(Session session) {
@@ -204,9 +208,8 @@ public class JpaUserPostRepository implements UserPostRepository {
     // end::select-in[]
 
     /**
-     * subqueryload is Hibernate's subselect fetching: the first collection initialized loads the posts of every user
-     * of the query that loaded them, in one "where user_id in (select ...)": the users' query again, as a subquery.
-     * Also switched on for this session only.
+     * subqueryload is Hibernate's subselect fetching: the first list initialized loads the posts of every user of
+     * the query that loaded them, in one "where user_id in (select ...)". Also for this session only.
      */
     // tag::subquery[]
     private static List<UserEntity> subquery(Session session) {
@@ -226,20 +229,23 @@ public class JpaUserPostRepository implements UserPostRepository {
     }
     // end::naive[]
 
+    private static List<UserEntity> allUsers(Session session) {
+        return session.createSelectionQuery(ALL_USERS, UserEntity.class)
+                .getResultList();
+    }
+
     /**
-     * yield_per: the joined query, scrolled. Hibernate folds the rows of one user into one entity (it reads one
-     * row ahead to know that a user is complete), the user is handed over, then detached from the session, which
-     * would otherwise keep every entity it loaded until the end. The fetch size makes the driver stream: PostgreSQL
-     * uses a cursor for it (inside a transaction, which this is), MariaDB reads that many rows at a time instead of
-     * the whole result, H2 (over TCP) fetches that many rows per round trip.
+     * yield_per: the joined query, scrolled. Hibernate folds the rows of one user into one entity (it reads one row
+     * ahead to know that a user is complete); each is handed over, then detached from the session, which would
+     * otherwise keep every entity it loaded. The fetch size: see the README, "Streaming".
      */
     @Override
     public void forEachUserWithPosts(Consumer<? super User> consumer) {
         Consumer<? super User> guarded = ConsumerFailure.guard(consumer);
         read(session -> {
             // tag::stream[]
-            try (ScrollableResults<UserEntity> users = session.createSelectionQuery(
-                            "from UserEntity u left join fetch u.posts order by u.id", UserEntity.class)
+            try (ScrollableResults<UserEntity> users = session
+                    .createSelectionQuery(ALL_USERS_WITH_POSTS, UserEntity.class)
                     .setFetchSize(STREAM_FETCH_SIZE)
                     .scroll(ScrollMode.FORWARD_ONLY)) {
                 while (users.next()) {
@@ -253,18 +259,12 @@ public class JpaUserPostRepository implements UserPostRepository {
         });
     }
 
-    private static List<UserEntity> allUsers(Session session) {
-        return session.createSelectionQuery("from UserEntity u order by u.id", UserEntity.class).getResultList();
-    }
-
     @Override
     public List<Post> findAllPostsWithAuthors() {
-        // The literal joinedload(Post.author) is "from PostEntity p join fetch p.author": one statement too, but
-        // each author's posts stay an unloaded list that throws LazyInitializationException once the session is
-        // closed. Fetching from the "one" side loads both directions in one statement; every post is then in
-        // exactly one author's list, and the posts are put back in id order.
-        return read(session -> session.createSelectionQuery(
-                        "from UserEntity u join fetch u.posts order by u.id", UserEntity.class)
+        // joinedload(Post.author), from the "one" side: "from PostEntity p join fetch p.author" would leave each
+        // author's posts an unloaded list, which throws once the session is closed. Both directions load in one
+        // statement, and the posts are put back in id order.
+        return read(session -> session.createSelectionQuery(ALL_POSTS_WITH_AUTHORS, UserEntity.class)
                 .getResultList().stream()
                 .flatMap(user -> user.getPosts().stream())
                 .sorted(Comparator.comparing(PostEntity::getId))
@@ -274,32 +274,37 @@ public class JpaUserPostRepository implements UserPostRepository {
 
     @Override
     public long addPost(Long userId, NewPost newPost) {
+        // The user "for update", against a concurrent deleteUser; his version bumped at once, as the root of the
+        // aggregate. The add to his unloaded list loads nothing. A post without an author is refused by Hibernate
+        // (optional = false), before any SQL.
         return write(userId, session -> {
             PostEntity post = new PostEntity(newPost.title(), newPost.content());
             if (userId != null) {
-                // "for update": a concurrent deleteUser waits, or this waits for it and finds no user (see
-                // StatementBudget#addPost). The add to the user's unloaded list is queued: it loads nothing.
                 UserEntity user = find(session, UserEntity.class, userId, LockModeType.PESSIMISTIC_WRITE);
                 if (user == null) {
                     throw RepositoryException.unknownUser(userId);
                 }
-                // The user is the root of the aggregate: a new post bumps his version, at once.
                 session.lock(user, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
                 user.addPost(post);
             }
-            // A post without an author is refused here by Hibernate (optional = false), before any SQL.
             session.persist(post);
             return post.getId();
         });
     }
 
+    /**
+     * {@code session.find} through its {@code FindOption...} overload: the older overloads return null instead of
+     * throwing when the select fails in a transaction marked for rollback (HHH-12472), which would report a
+     * database failure as an unknown user.
+     */
+    private static <T> T find(Session session, Class<T> type, Object id, FindOption... options) {
+        return session.find(type, id, options);
+    }
+
     @Override
     public void removePost(long userId, long postId) {
         write(userId, session -> {
-            UserEntity user = session.createSelectionQuery(
-                            "from UserEntity u left join fetch u.posts where u.id = :id", UserEntity.class)
-                    .setParameter("id", userId)
-                    .uniqueResultOptional()
+            UserEntity user = userWithPosts(session, userId)
                     .orElseThrow(() -> RepositoryException.unknownPostOfUser(postId, userId));
             PostEntity post = user.getPosts().stream()
                     .filter(p -> p.getId() == postId)
@@ -328,13 +333,12 @@ public class JpaUserPostRepository implements UserPostRepository {
 
     @Override
     public void editPost(long postId, String newTitle, String newContent) {
+        // The post's user is the root of the aggregate: his version is bumped, at once.
         write(null, session -> {
-            PostEntity post = session.createSelectionQuery(
-                            "from PostEntity p join fetch p.author where p.id = :id", PostEntity.class)
+            PostEntity post = session.createSelectionQuery(POST_WITH_AUTHOR, PostEntity.class)
                     .setParameter("id", postId)
                     .uniqueResultOptional()
                     .orElseThrow(() -> RepositoryException.unknownPost(postId));
-            // The post's user is the root of the aggregate: his version is bumped, at once.
             session.lock(post.getAuthor(), LockModeType.PESSIMISTIC_FORCE_INCREMENT);
             post.setTitle(newTitle);
             post.setContent(newContent);
@@ -342,45 +346,18 @@ public class JpaUserPostRepository implements UserPostRepository {
         });
     }
 
-    @Override
-    public void deleteUser(long userId) {
-        write(userId, session -> {
-            UserEntity user = find(session, UserEntity.class, userId, LockModeType.PESSIMISTIC_WRITE);
-            if (user == null) {
-                throw RepositoryException.unknownUser(userId);
-            }
-            // tag::delete-user[]
-            // cascade = ALL: Hibernate loads the posts and deletes each one before the user.
-            session.remove(user);
-            // end::delete-user[]
-            return null;
-        });
-    }
-
     /**
-     * Dirty checking does the diff: the user is loaded with his posts, the draft is applied to these managed
-     * entities (every title and content set, whether it changed or not; a post missing from the draft taken out of
-     * the list; a new one added and persisted), and at the flush Hibernate compares each entity with the snapshot it
-     * kept at load time, updates only those that differ and deletes the orphans ({@code orphanRemoval}). The
-     * {@code @Version} in the user's update, {@code where id = ? and version = ?}, refuses a save when another
-     * unit of work changed him between this load and this flush. A draft read long before the load is another
-     * matter: the entity was loaded at the current version, so {@code @Version} sees nothing, and the draft's
-     * version is compared with the loaded one here ({@link DraftDiff}).
-     *
-     * <p>The user's row is written first, before any post: flushed at once when the name changed (the update sets
-     * the version too), else forced ({@code PESSIMISTIC_FORCE_INCREMENT}, one {@code update users set version} at
-     * once) when only posts change. It locks the row, so that two saves of one user queue on it (the second then
-     * finds the version moved: a conflict). Nothing changed: nothing is written, and the version stays.
+     * Dirty checking does the diff: the draft is applied to the managed user and posts, and at the flush Hibernate
+     * updates only the entities that differ from their snapshot and deletes the orphans. {@code @Version} refuses a
+     * concurrent change between this load and the flush; a draft older than the load is {@link DraftDiff}'s to
+     * refuse. The user's row is written first (flushed when renamed, else a forced increment), which locks it.
      */
     @Override
     public User saveUserWithPosts(UserDraft draft) {
         return write(draft.userId(), session -> {
             session.setJdbcBatchSize(SAVE_BATCH_SIZE);
             // tag::save[]
-            UserEntity user = session.createSelectionQuery(
-                            "from UserEntity u left join fetch u.posts where u.id = :id", UserEntity.class)
-                    .setParameter("id", draft.userId())
-                    .uniqueResultOptional()
+            UserEntity user = userWithPosts(session, draft.userId())
                     .orElseThrow(() -> RepositoryException.unknownUser(draft.userId()));
             DraftDiff diff = DraftDiff.of(user, draft); // a stale version, another user's post: refused here
             if (diff.renamed()) {
@@ -409,6 +386,21 @@ public class JpaUserPostRepository implements UserPostRepository {
     }
 
     @Override
+    public void deleteUser(long userId) {
+        write(userId, session -> {
+            UserEntity user = find(session, UserEntity.class, userId, LockModeType.PESSIMISTIC_WRITE);
+            if (user == null) {
+                throw RepositoryException.unknownUser(userId);
+            }
+            // tag::delete-user[]
+            // cascade = ALL: Hibernate loads the posts and deletes each one before the user.
+            session.remove(user);
+            // end::delete-user[]
+            return null;
+        });
+    }
+
+    @Override
     public StatementBudget budget() {
         return BUDGET;
     }
@@ -419,20 +411,9 @@ public class JpaUserPostRepository implements UserPostRepository {
     }
 
     /**
-     * {@code session.find} through its {@code FindOption...} overload. The older overloads, {@code find(Class, id)}
-     * and {@code find(Class, id, LockModeType)}, return null instead of throwing when the select fails in a
-     * transaction already marked for rollback (HHH-12472): on PostgreSQL a failed select is taken for "no such
-     * row", and a database failure would be reported as an unknown user.
-     */
-    private static <T> T find(Session session, Class<T> type, Object id, FindOption... options) {
-        return session.find(type, id, options);
-    }
-
-    /**
-     * One read-only unit of work, the way a read-only transaction runs in Spring: entities loaded read-only keep
-     * no snapshot for dirty checking, and with {@code FlushMode.MANUAL} the commit does not walk the persistence
-     * context looking for changes (the benchmarks measure what that saves on a large read). The price: a change
-     * made to a loaded entity here is never written.
+     * One unit of work that only reads, as a read-only transaction runs in Spring: entities loaded read-only keep
+     * no snapshot for dirty checking, and {@code FlushMode.MANUAL} spares the commit a walk of the persistence
+     * context (see the README, "Large reads"). A change made to a loaded entity here is never written.
      */
     private <R> R read(Function<Session, R> work) {
         return inTransaction(null, false, session -> {
@@ -442,28 +423,23 @@ public class JpaUserPostRepository implements UserPostRepository {
         });
     }
 
-    /** One unit of work that writes: what the work changed is flushed, then committed. */
+    /** One unit of work that writes; {@code referencedUserId} is named if the foreign key refuses it. */
     private <R> R write(Long referencedUserId, Function<Session, R> work) {
         return inTransaction(referencedUserId, true, work);
     }
 
     /**
      * A session and its transaction, written out rather than {@link SessionFactory#fromTransaction}, because the
-     * contract needs to know where a failure happened:
-     * <ul>
-     * <li>in the work, or in the flush that sends its changes: rolled back, nothing written;</li>
-     * <li>in the commit: if the connection was lost there, nobody knows whether the database committed
-     *     ({@code OUTCOME_UNKNOWN});</li>
-     * <li>after the commit (closing the session gives the connection back to the pool, which resets it): the work
-     *     is stored, and that failure is not the caller's.</li>
-     * </ul>
-     * A rollback that fails too (on a dead connection) is attached to the first failure, never put in its place.
+     * contract needs to know where a failure happened: in the work or its flush (rolled back), in the commit
+     * ({@code OUTCOME_UNKNOWN} if the connection was lost there), or after it (closing the session; the work is
+     * stored). A failed rollback is attached to the first failure.
      */
     private <R> R inTransaction(Long referencedUserId, boolean writes, Function<Session, R> work) {
-        Session session = sessionFactory.openSession();
+        Session session = null;
         CommitOutcome outcome = new CommitOutcome();
         R result;
         try {
+            session = sessionFactory.openSession(); // the connection is taken from the pool at the transaction
             session.beginTransaction().registerSynchronization(outcome);
             result = work.apply(session);
             if (writes) {
@@ -511,6 +487,9 @@ public class JpaUserPostRepository implements UserPostRepository {
     }
 
     private static void rollbackAndClose(Session session, RuntimeException failure) {
+        if (session == null) {
+            return; // not opened: nothing to roll back
+        }
         try {
             if (session.getTransaction().isActive()) {
                 session.getTransaction().rollback();

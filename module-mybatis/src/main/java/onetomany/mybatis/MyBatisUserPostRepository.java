@@ -28,6 +28,7 @@ import onetomany.unitofwork.ConsumerFailure;
 import onetomany.unitofwork.DraftDiff;
 import onetomany.sql.SqlErrors;
 import onetomany.mybatis.mapper.UserPostMapper;
+import onetomany.mybatis.mapper.UserPostMapper.PostRow;
 import onetomany.mybatis.model.PostEntity;
 import onetomany.mybatis.model.UserEntity;
 import org.apache.ibatis.cursor.Cursor;
@@ -49,16 +50,18 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
  * The contract in MyBatis 3: SQL written by hand in {@code UserPostMapper.xml}, rows turned into objects by its
  * result maps.
  *
- * <p>Each method is one {@link SqlSession}, which is one transaction (no auto-commit). MyBatis tracks no object:
- * a write is the statement you wrote, so every write costs what hand-written SQL costs, the contract's default
- * {@link StatementBudget}. The relationship is the repository's job: which posts to insert with a user, which to
- * delete before it, and, where a result map cannot, which instance is whose author.
+ * <p>Each method is one {@link SqlSession}, one transaction ({@link #inTransaction}). MyBatis tracks no object: a
+ * write is the statement you wrote, so every write costs what hand-written SQL costs. The relationship is the
+ * repository's job: which posts to insert with a user, which to delete before it, and, where a result map cannot,
+ * which instance is whose author.
  */
 public class MyBatisUserPostRepository implements UserPostRepository {
 
     /** Hand-written SQL costs the contract's defaults: one statement per row, a user's posts in one delete. */
     static final StatementBudget BUDGET = new StatementBudget() {
     };
+
+    // The query texts, and the stream's fetch size, are the statements of UserPostMapper.xml, named by their ids.
 
     private final SqlSessionFactory factory;
 
@@ -71,6 +74,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
                 new Configuration(new Environment("default", new JdbcTransactionFactory(), dataSource));
         configuration.getTypeAliasRegistry().registerAlias(UserEntity.class);
         configuration.getTypeAliasRegistry().registerAlias(PostEntity.class);
+        configuration.getTypeAliasRegistry().registerAlias(PostRow.class);
         // Parses onetomany/mybatis/mapper/UserPostMapper.xml, found on the classpath beside the interface.
         configuration.addMapper(UserPostMapper.class);
         configuration.addInterceptor(new CloseTheStatementOfACursorThatFails());
@@ -83,7 +87,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
         return write(null, mapper -> {
             // tag::seed[]
             UserEntity user = new UserEntity(newUser.name());
-            // The seeds' session.add(user1) saves the posts too; here that cascade is this loop: the user first,
+            // SQLAlchemy's session.add(user1) saves the posts too; here that cascade is this loop: the user first,
             // for its generated id, then one insert per post.
             mapper.insertUser(user);
             for (NewPost newPost : newUser.posts()) {
@@ -98,7 +102,11 @@ public class MyBatisUserPostRepository implements UserPostRepository {
 
     @Override
     public Optional<User> findUserWithPosts(long userId) {
-        return read(mapper -> Optional.ofNullable(mapper.findUserWithPosts(userId)));
+        return read(mapper -> userWithPosts(mapper, userId).map(User.class::cast));
+    }
+
+    private static Optional<UserEntity> userWithPosts(UserPostMapper mapper, long userId) {
+        return Optional.ofNullable(mapper.findUserWithPosts(userId));
     }
 
     @Override
@@ -111,10 +119,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
         }));
     }
 
-    /**
-     * joinedload: one statement; the result map folds the repeated user columns into one UserEntity per id and
-     * links each post's author to it.
-     */
+    /** joinedload: one statement; the result map folds each user's repeated columns into one object. */
     // tag::joined[]
     private static List<UserEntity> joined(UserPostMapper mapper) {
         return mapper.findAllUsersWithPostsJoined();
@@ -122,52 +127,50 @@ public class MyBatisUserPostRepository implements UserPostRepository {
     // end::joined[]
 
     /**
-     * selectinload by hand: the users, then their posts by chunks of at most 500 user ids, each chunk one
-     * {@code in (...)}, stitched by user id. A result map cannot join two statements (its {@code resultSet}
-     * attribute needs one statement returning several result sets, a stored procedure), so the stitching is a loop
-     * here. The chunks follow the users' order and a user's posts all come in his chunk, in id order, so each list
-     * is in order. Without the chunks, 70,000 users are 70,000 parameters, which PostgreSQL refuses (at most
-     * 65,535 a statement).
+     * selectinload by hand: the users, then their posts by chunks of at most 500 ids (one parameter per id;
+     * PostgreSQL refuses more than 65,535), each post added to its user by id. A result map cannot join two
+     * statements, so the stitching is Java. No user, no chunk.
      */
     // tag::select-in[]
     private static List<UserEntity> selectIn(UserPostMapper mapper) {
         List<UserEntity> users = mapper.findAllUsers();
-        Map<Long, UserEntity> usersById = new HashMap<>();
-        users.forEach(user -> usersById.put(user.getId(), user));
+        Map<Long, UserEntity> usersById = byId(users);
         List<Long> ids = users.stream().map(UserEntity::getId).toList();
         for (int from = 0; from < ids.size(); from += LoadStrategy.IDS_PER_STATEMENT) {
             List<Long> chunk = ids.subList(from, Math.min(from + LoadStrategy.IDS_PER_STATEMENT, ids.size()));
-            for (PostEntity post : mapper.findPostsOfUsers(chunk)) {
-                // post.getAuthor() is a stub holding user_id only; addPost replaces it with the loaded user.
-                usersById.get(post.getAuthor().getId()).addPost(post);
-            }
+            mapper.findPostsOfUsers(chunk, row -> addPostToItsUser(usersById, row.getResultObject()));
         }
         return users;
     }
     // end::select-in[]
 
-    /**
-     * subqueryload by hand: the users, then all their posts in one statement whose {@code in} is the users' query
-     * again, stitched by user id as above. Nothing to send but the SQL; the database runs the users' query twice.
-     */
+    /** subqueryload by hand: the users, then all their posts in one statement whose {@code in} is the users' query. */
     // tag::subquery[]
     private static List<UserEntity> subquery(UserPostMapper mapper) {
         List<UserEntity> users = mapper.findAllUsers();
         if (users.isEmpty()) {
             return users; // nothing to look up: the contract's one statement
         }
-        Map<Long, UserEntity> usersById = new HashMap<>();
-        users.forEach(user -> usersById.put(user.getId(), user));
-        for (PostEntity post : mapper.findPostsOfAllUsers()) {
-            usersById.get(post.getAuthor().getId()).addPost(post);
-        }
+        Map<Long, UserEntity> usersById = byId(users);
+        mapper.findPostsOfAllUsers(row -> addPostToItsUser(usersById, row.getResultObject()));
         return users;
     }
     // end::subquery[]
 
+    private static Map<Long, UserEntity> byId(List<UserEntity> users) {
+        Map<Long, UserEntity> usersById = new HashMap<>();
+        users.forEach(user -> usersById.put(user.getId(), user));
+        return usersById;
+    }
+
+    /** Each post row of SELECT_IN and SUBQUERY to the user of its {@code p_user_id}. */
+    private static void addPostToItsUser(Map<Long, UserEntity> usersById, PostRow row) {
+        usersById.get(row.userId()).addPost(new PostEntity(row.id(), row.title(), row.content()));
+    }
+
     /**
-     * The N+1 problem, on purpose: one select for the users, then MyBatis runs the result map's nested select once
-     * per user. Those posts know only their user's id: point them back to him.
+     * The N+1 problem, on purpose: MyBatis runs the result map's nested select once per user. Those posts know only
+     * their user's id: point them back to him.
      */
     // tag::naive[]
     private static List<UserEntity> naive(UserPostMapper mapper) {
@@ -178,13 +181,9 @@ public class MyBatisUserPostRepository implements UserPostRepository {
     // end::naive[]
 
     /**
-     * yield_per: the joined select through a {@link Cursor}, which maps the rows as they are read instead of into
-     * a list. With {@code resultOrdered} the result map hands each user over when the next user's first row comes
-     * and forgets him, so at most one user's graph is held; the select's {@code fetchSize} makes the driver stream
-     * (see UserPostMapper.xml). The cursor is closed here, before the session: the session would close it too, but
-     * only after giving its connection back ({@code DefaultSqlSession.close} closes the executor first), and the
-     * statement, which MyBatis sets to close with its result set ({@code closeOnCompletion}), would then be closed by
-     * the pool instead.
+     * yield_per: the joined select through a {@link Cursor}; with {@code resultOrdered} the result map hands each
+     * user over when the next user's first row comes. The cursor is closed here, before the session, which would
+     * close it only after giving the connection back. The fetch size: see the README, "Streaming".
      */
     @Override
     public void forEachUserWithPosts(Consumer<? super User> consumer) {
@@ -203,12 +202,8 @@ public class MyBatisUserPostRepository implements UserPostRepository {
 
     @Override
     public List<Post> findAllPostsWithAuthors() {
-        // The seeds' joinedload(Post.author): one statement, posts join users. MyBatis gives each post row its own
-        // author object, so two posts by one user would have two equal but distinct authors, each holding no post.
-        // Keeping the first author seen per id and adding every post to it gives one shared instance whose list
-        // holds exactly its posts, in id order. The alternative, reading from the user side with userWithPosts
-        // and sorting the posts afterwards, would get the back-references from the result map but reorder the
-        // result in Java.
+        // joinedload(Post.author): one statement from the "many" side. MyBatis gives each row its own author object;
+        // keeping the first one per id gives one author, shared by his posts.
         return read(mapper -> {
             // tag::posts-with-authors[]
             List<PostEntity> posts = mapper.findAllPostsWithAuthors();
@@ -223,10 +218,8 @@ public class MyBatisUserPostRepository implements UserPostRepository {
 
     @Override
     public long addPost(Long userId, NewPost newPost) {
-        // The user's version is bumped first, which locks his row, so that a concurrent deleteUser cannot leave this
-        // post orphaned (see StatementBudget#addPost); an unknown user is found there. A null user id goes straight
-        // to the insert, which the schema refuses (NOT NULL); SqlErrors reads that from the SQLException MyBatis
-        // wraps.
+        // The user's version first: it locks his row against a concurrent deleteUser, and finds an unknown user.
+        // A null user id goes straight to the insert, which the schema refuses (NOT NULL).
         return write(userId, mapper -> {
             if (userId != null && mapper.bumpVersion(userId) == 0) {
                 throw RepositoryException.unknownUser(userId);
@@ -239,8 +232,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
 
     @Override
     public void removePost(long userId, long postId) {
-        // delete-orphan: nothing loads the user's list to take the post out of it; the delete says which user. His
-        // version first: the root of the aggregate.
+        // delete-orphan: removing the post is deleting its row, "of this user"; his version first.
         write(userId, mapper -> {
             if (mapper.bumpVersion(userId) == 0 || mapper.deletePostOfUser(postId, userId) == 0) {
                 throw RepositoryException.unknownPostOfUser(postId, userId);
@@ -261,7 +253,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
 
     @Override
     public void editPost(long postId, String newTitle, String newContent) {
-        // The post's user is the root of the aggregate: his version is bumped first (0 rows: no such post).
+        // The post's user is the root of the aggregate: his version first (0 rows: no such post).
         write(null, mapper -> {
             if (mapper.bumpVersionOfPostsUser(postId) == 0 || mapper.editPost(postId, newTitle, newContent) == 0) {
                 throw RepositoryException.unknownPost(postId);
@@ -270,42 +262,19 @@ public class MyBatisUserPostRepository implements UserPostRepository {
         });
     }
 
-    @Override
-    public void deleteUser(long userId) {
-        // cascade="all": the posts in one statement, then the user, after locking the user's row so that no post
-        // can be added to him in between (see StatementBudget#deleteUser).
-        write(userId, mapper -> {
-            // tag::delete-user[]
-            if (mapper.lockUser(userId) == null) {
-                throw RepositoryException.unknownUser(userId);
-            }
-            mapper.deletePostsOfUser(userId);
-            mapper.deleteUser(userId);
-            return null;
-            // end::delete-user[]
-        });
-    }
-
     /**
-     * The diff by hand: MyBatis tracks nothing, so the repository loads the user with his posts, compares them with
-     * the draft ({@link DraftDiff}) and sends only what differs, in a session of MyBatis's batch executor
-     * ({@code ExecutorType.BATCH}): each mapper call of a write is queued, consecutive calls of one statement
-     * become one JDBC batch, and {@link UserPostMapper#flush()} sends them and gives their row counts. The user's
-     * row goes first and alone, its version checked in the where clause: 0 rows means a concurrent unit of work
-     * changed him since the load, and nothing else is sent (the update also locks the row, so that no other write
-     * of the contract can change his posts until this commits). Then the deletes, the updates and the inserts,
-     * one batch each; the inserts' generated ids are set on the posts by MyBatis from the batch's generated keys
-     * ({@code useGeneratedKeys} works in a batch where the driver returns every row's key, as the three here do).
-     * Unchanged posts cost nothing.
+     * The diff by hand ({@link DraftDiff}), in a session of MyBatis's batch executor: consecutive calls of one
+     * statement become one JDBC batch, sent by {@link UserPostMapper#flush()}. The user's row first and alone, its
+     * version checked in the where clause (0 rows: a concurrent change; the update also locks the row), then the
+     * deletes, the updates and the inserts, whose ids MyBatis sets from the batch's generated keys. Unchanged posts
+     * cost nothing.
      */
     @Override
     public User saveUserWithPosts(UserDraft draft) {
         return writeInBatches(draft.userId(), mapper -> {
             // tag::save[]
-            UserEntity user = mapper.findUserWithPosts(draft.userId()); // a select runs at once, even here
-            if (user == null) {
-                throw RepositoryException.unknownUser(draft.userId());
-            }
+            UserEntity user = userWithPosts(mapper, draft.userId()) // a select runs at once, even here
+                    .orElseThrow(() -> RepositoryException.unknownUser(draft.userId()));
             DraftDiff diff = DraftDiff.of(user, draft); // a stale version, another user's post: refused here
             if (diff.isEmpty()) {
                 return user; // nothing to write, and the version stays
@@ -315,10 +284,10 @@ public class MyBatisUserPostRepository implements UserPostRepository {
                 throw RepositoryException.concurrentChange(draft.userId(), null);
             }
             diff.removed().forEach(id -> mapper.deletePostOfUser(id, draft.userId()));
-            Map<Long, PostEntity> kept = new HashMap<>();
-            user.getPosts().forEach(post -> kept.put(post.getId(), post));
+            Map<Long, PostEntity> postsById = new HashMap<>();
+            user.getPosts().forEach(post -> postsById.put(post.getId(), post));
             for (PostDraft changed : diff.changed()) {
-                PostEntity post = kept.get(changed.id());
+                PostEntity post = postsById.get(changed.id()); // the statement reads the post it updates
                 post.setTitle(changed.title());
                 post.setContent(changed.content());
                 mapper.editPostOfUser(post, draft.userId());
@@ -331,14 +300,18 @@ public class MyBatisUserPostRepository implements UserPostRepository {
             }
             checkRows(rows(mapper.flush()), draft.userId());
             // end::save[]
-            for (long id : diff.removed()) {
-                user.removePost(kept.get(id));
-            }
-            added.forEach(user::addPost);
-            user.setName(draft.name());
-            user.setVersion(draft.version() + 1);
-            return user;
+            return saved(user, draft, diff, added);
         });
+    }
+
+    /** The loaded user, changed to what was written (his edited posts already are): nothing is read again. */
+    private static UserEntity saved(UserEntity user, UserDraft draft, DraftDiff diff, List<PostEntity> added) {
+        user.getPosts().stream().filter(post -> diff.removed().contains(post.getId())).toList()
+                .forEach(user::removePost);
+        added.forEach(user::addPost);
+        user.setName(draft.name());
+        user.setVersion(user.getVersion() + 1);
+        return user;
     }
 
     /** Every row count of the batches sent, in order. */
@@ -349,9 +322,8 @@ public class MyBatisUserPostRepository implements UserPostRepository {
     }
 
     /**
-     * Each row of a batch must have been written once: the version-checked update before it holds the user's row,
-     * so a post cannot have gone meanwhile, but a count that says otherwise is not ignored. A driver that sends a
-     * batch in one go may report {@link Statement#SUCCESS_NO_INFO} instead of a count.
+     * Each row of a batch written once: the version-checked update before it holds the user's row, but a count
+     * that says otherwise is not ignored. A driver may report {@link Statement#SUCCESS_NO_INFO} instead.
      */
     private static void checkRows(List<Integer> counts, long userId) {
         for (int count : counts) {
@@ -359,6 +331,22 @@ public class MyBatisUserPostRepository implements UserPostRepository {
                 throw RepositoryException.concurrentChange(userId, null);
             }
         }
+    }
+
+    @Override
+    public void deleteUser(long userId) {
+        // cascade="all": the user's row locked first (no post can be added to him meanwhile), then his posts in
+        // one statement, or the foreign key refuses the user's delete, then the user.
+        write(userId, mapper -> {
+            // tag::delete-user[]
+            if (mapper.lockUser(userId) == null) {
+                throw RepositoryException.unknownUser(userId);
+            }
+            mapper.deletePostsOfUser(userId);
+            mapper.deleteUser(userId);
+            // end::delete-user[]
+            return null;
+        });
     }
 
     @Override
@@ -371,10 +359,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
         return inTransaction(null, ExecutorType.SIMPLE, false, work);
     }
 
-    /**
-     * One unit of work that writes. {@code referencedUserId} is named in the message when the foreign key refuses
-     * it.
-     */
+    /** One unit of work that writes; {@code referencedUserId} is named if the foreign key refuses it. */
     private <R> R write(Long referencedUserId, Function<UserPostMapper, R> work) {
         return inTransaction(referencedUserId, ExecutorType.SIMPLE, true, work);
     }
@@ -388,24 +373,18 @@ public class MyBatisUserPostRepository implements UserPostRepository {
     }
 
     /**
-     * A session (one connection, auto-commit off), committed if the work succeeds, rolled back otherwise. MyBatis
-     * wraps the driver's SQLException in a {@code PersistenceException}; SqlErrors finds it in the cause chain.
-     * Where a failure happened decides what the caller is told:
-     * <ul>
-     * <li>in the work: rolled back, nothing written;</li>
-     * <li>in the commit: if the connection was lost there, nobody knows whether the database committed
-     *     ({@code OUTCOME_UNKNOWN});</li>
-     * <li>after the commit (closing the session resets auto-commit and gives the connection back to the pool): the
-     *     work is stored, and that failure is not the caller's. MyBatis itself only logs a failure to close.</li>
-     * </ul>
-     * A rollback that fails too (on a dead connection, MyBatis throws its own {@code PersistenceException}) is
-     * attached to the first failure, never put in its place.
+     * A session (one connection, auto-commit off) and its transaction. Where a failure happened decides what the
+     * caller is told: in the work (rolled back), in the commit ({@code OUTCOME_UNKNOWN} if the connection was lost
+     * there), or after it (closing the session; the work is stored). MyBatis wraps the driver's SQLException in a
+     * {@code PersistenceException}, which {@link SqlErrors} looks through. A failed rollback is attached to the
+     * first failure.
      */
     private <R> R inTransaction(Long referencedUserId, ExecutorType executor, boolean writes,
                                 Function<UserPostMapper, R> work) {
-        SqlSession session = factory.openSession(executor);
+        SqlSession session = null;
         R result;
         try {
+            session = factory.openSession(executor); // the connection is taken from the pool at the first statement
             result = work.apply(session.getMapper(UserPostMapper.class));
         } catch (RuntimeException failure) {
             rollbackAndClose(session, failure);
@@ -413,8 +392,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
             throw SqlErrors.translate(failure, referencedUserId);
         }
         try {
-            // Forced: MyBatis commits only a session it has marked as written to ("dirty"), and a select-only unit
-            // of work would otherwise end with the connection's auto-commit reset instead of a commit.
+            // Forced: MyBatis commits only a session it has marked as written to ("dirty").
             session.commit(true);
         } catch (RuntimeException failure) {
             rollbackAndClose(session, failure);
@@ -429,9 +407,11 @@ public class MyBatisUserPostRepository implements UserPostRepository {
     }
 
     private static void rollbackAndClose(SqlSession session, RuntimeException failure) {
+        if (session == null) {
+            return; // not opened: nothing to roll back
+        }
         try {
-            // Forced, for the same reason as the commit: a plain rollback() skips a session MyBatis did not mark.
-            session.rollback(true);
+            session.rollback(true); // forced, as the commit is
         } catch (RuntimeException rollbackFailure) {
             failure.addSuppressed(rollbackFailure);
         }

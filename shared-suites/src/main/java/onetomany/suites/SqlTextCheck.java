@@ -23,9 +23,11 @@ import java.util.stream.Stream;
  */
 public final class SqlTextCheck {
 
-    private static final String SQL_WORD = "(?i:\\b(?:select|insert|update|delete|from|where|values|set|and|or|in|like|order by)\\b)";
+    private static final String SQL_WORD =
+            "(?i:\\b(?:select|insert|update|delete|from|where|values|set|and|or|in|like|order by)\\b)";
     /** A one-line or text-block literal with an SQL word in it. */
-    private static final String SQL_LITERAL = "(?:\"\"\"(?:(?!\"\"\")[\\s\\S])*?" + SQL_WORD + "(?:(?!\"\"\")[\\s\\S])*?\"\"\""
+    private static final String SQL_LITERAL = "(?:\"\"\"(?:(?!\"\"\")[\\s\\S])*?" + SQL_WORD
+            + "(?:(?!\"\"\")[\\s\\S])*?\"\"\""
             + "|\"(?:[^\"\\\\\\n]|\\\\.)*?" + SQL_WORD + "(?:[^\"\\\\\\n]|\\\\.)*\")";
     private static final Pattern LITERAL_PLUS_VALUE = Pattern.compile(SQL_LITERAL + "\\s*\\+\\s*+(?!\")");
     private static final Pattern VALUE_PLUS_LITERAL = Pattern.compile("[\\w)\\]]\\s*\\+\\s*" + SQL_LITERAL);

@@ -277,7 +277,8 @@ public abstract class UserPostRepositoryFaultsContract extends RepositoryTestSup
     private static void restartServer(DatabaseKind kind) throws IOException, InterruptedException {
         String command = System.getProperty("faults.restart.command");
         List<String> argv = command == null || command.isBlank()
-                ? List.of("bash", repositoryRoot().resolve("scripts/restart-database.sh").toString(), kind.switchValue())
+                ? List.of("bash", repositoryRoot().resolve("scripts/restart-database.sh").toString(),
+                        kind.switchValue())
                 : List.of("bash", "-c", command + " " + kind.switchValue());
         // The output goes to a file, not a pipe: a server started by the script may keep the pipe open for good.
         Path log = Files.createTempFile("restart-database", ".log");

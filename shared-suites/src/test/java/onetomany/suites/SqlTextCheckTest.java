@@ -13,11 +13,13 @@ class SqlTextCheckTest {
                 .isNotEmpty();
         assertThat(SqlTextCheck.checkJava("A.java", "String sql = \"delete from posts where id = \" + id;"))
                 .containsExactly("A.java:1: SQL text joined with a value");
-        assertThat(SqlTextCheck.checkJava("A.java", "x\n  .createQuery(\"\"\"\n  select * from users\n  where name = '%s'\"\"\".formatted(name))"))
+        assertThat(SqlTextCheck.checkJava("A.java",
+                "x\n  .createQuery(\"\"\"\n  select * from users\n  where name = '%s'\"\"\".formatted(name))"))
                 .containsExactly("A.java:2: SQL text filled in with formatted(...)");
         assertThat(SqlTextCheck.checkJava("A.java", "String.format(\"update users set name = '%s'\", name)"))
                 .isNotEmpty();
-        assertThat(SqlTextCheck.checkMyBatisXml("M.xml", "<select id=\"x\">\n select * from users where name = ${name}\n</select>"))
+        assertThat(SqlTextCheck.checkMyBatisXml("M.xml",
+                "<select id=\"x\">\n select * from users where name = ${name}\n</select>"))
                 .containsExactly("M.xml:2: ${...} pastes a value into the SQL text");
     }
 
@@ -29,7 +31,8 @@ class SqlTextCheckTest {
                 session.createSelectionQuery("from UserEntity u where u.id = :id", UserEntity.class);
                 String message = "user " + id + " does not exist";
                 """)).isEmpty();
-        assertThat(SqlTextCheck.checkMyBatisXml("M.xml", "<select id=\"x\">select * from users where id = #{id}</select>"))
+        assertThat(SqlTextCheck.checkMyBatisXml("M.xml",
+                "<select id=\"x\">select * from users where id = #{id}</select>"))
                 .isEmpty();
     }
 }

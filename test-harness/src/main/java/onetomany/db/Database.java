@@ -327,7 +327,8 @@ public final class Database implements AutoCloseable {
      */
     public boolean awaitSessionsWaitingForALock(int sessions, Duration timeout, BooleanSupplier over) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (Connection admin = adminConnection(); var waiting = admin.prepareStatement(kind.sessionsWaitingForALock())) {
+        try (Connection admin = adminConnection();
+             var waiting = admin.prepareStatement(kind.sessionsWaitingForALock())) {
             waiting.setString(1, runSpace == null ? "h2" : runSpace);
             while (System.nanoTime() < deadline && !over.getAsBoolean()) {
                 try (ResultSet rs = waiting.executeQuery()) {

@@ -133,7 +133,8 @@ public enum DatabaseKind {
     String sessionsOfRunSpace() {
         return switch (this) {
             // An in-memory H2 database belongs to one run: every other session is the run's pool.
-            case H2 -> "select session_id from information_schema.sessions where session_id <> session_id() and ? is not null";
+            case H2 -> "select session_id from information_schema.sessions"
+                    + " where session_id <> session_id() and ? is not null";
             case POSTGRES -> "select pid from pg_stat_activity where application_name = ? and pid <> pg_backend_pid()";
             case MARIADB -> "select id from information_schema.processlist where db = ? and id <> connection_id()";
         };
@@ -142,8 +143,10 @@ public enum DatabaseKind {
     /** How many sessions of one run space are waiting for a lock right now. */
     String sessionsWaitingForALock() {
         return switch (this) {
-            case H2 -> "select count(*) from information_schema.sessions where blocker_id is not null and ? is not null";
-            case POSTGRES -> "select count(*) from pg_stat_activity where application_name = ? and wait_event_type = 'Lock'";
+            case H2 ->
+                    "select count(*) from information_schema.sessions where blocker_id is not null and ? is not null";
+            case POSTGRES ->
+                    "select count(*) from pg_stat_activity where application_name = ? and wait_event_type = 'Lock'";
             case MARIADB -> "select count(*) from information_schema.innodb_trx t join information_schema.processlist p"
                     + " on p.id = t.trx_mysql_thread_id where t.trx_state = 'LOCK WAIT' and p.db = ?";
         };

@@ -50,7 +50,8 @@ class SchemaTest {
                 assertThat(keys.getString("PKCOLUMN_NAME")).isEqualToIgnoringCase("id");
                 assertThat(keys.getShort("DELETE_RULE"))
                         .as("no ON DELETE CASCADE: cascading is each library's job")
-                        .isIn((short) DatabaseMetaData.importedKeyRestrict, (short) DatabaseMetaData.importedKeyNoAction);
+                        .isIn((short) DatabaseMetaData.importedKeyRestrict,
+                                (short) DatabaseMetaData.importedKeyNoAction);
                 assertThat(keys.next()).as("only one foreign key").isFalse();
             }
         }
@@ -78,7 +79,8 @@ class SchemaTest {
             s.executeUpdate("insert into posts (title, user_id) select 'Second Post', id from users");
             DatabaseMetaData meta = c.getMetaData();
             List<String> indexed = new ArrayList<>();
-            try (ResultSet index = meta.getIndexInfo(c.getCatalog(), c.getSchema(), table(meta, "posts"), false, false)) {
+            try (ResultSet index = meta.getIndexInfo(c.getCatalog(), c.getSchema(), table(meta, "posts"), false,
+                    false)) {
                 while (index.next()) {
                     if (!index.getBoolean("NON_UNIQUE")) {
                         continue;

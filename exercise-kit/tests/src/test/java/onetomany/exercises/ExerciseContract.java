@@ -136,7 +136,8 @@ public abstract class ExerciseContract {
         List<StatementLog.Executed> sent = statements.executed();
         StringBuilder out = new StringBuilder(sent.size() <= LISTED ? "" : say("common.showing", LISTED, sent.size()));
         for (int i = 0; i < Math.min(LISTED, sent.size()); i++) {
-            out.append(out.isEmpty() ? "" : System.lineSeparator()).append(String.format("  %d. %s", i + 1, sent.get(i)));
+            out.append(out.isEmpty() ? "" : System.lineSeparator())
+                    .append(String.format("  %d. %s", i + 1, sent.get(i)));
         }
         if (sent.size() > LISTED) {
             out.append(System.lineSeparator()).append(say("common.more", sent.size() - LISTED));

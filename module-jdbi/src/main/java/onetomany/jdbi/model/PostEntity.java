@@ -6,7 +6,7 @@ import onetomany.contract.Post;
  * {@code posts}: the "many" side, which owns the foreign key.
  *
  * <p>A plain object: Jdbi knows nothing about it beyond the row mapper that builds it
- * ({@code onetomany.jdbi.UserPostRowMappers}). {@code author} is the seeds'
+ * ({@code onetomany.jdbi.UserPostRowMappers}). {@code author} is SQLAlchemy's
  * {@code author = relationship("User", back_populates="posts")}; the column {@code user_id} behind it is written
  * by the repository's SQL, and only the database's foreign key and {@code not null} guard it. The id comes from
  * the database (a generated key or a selected column), so it is a constructor argument and never changes.

@@ -8,7 +8,7 @@ import onetomany.contract.User;
 /**
  * {@code users}: the "one" side.
  *
- * <p>{@code posts} is the seeds' {@code relationship("Post", back_populates="author",
+ * <p>{@code posts} is SQLAlchemy's {@code relationship("Post", back_populates="author",
  * cascade="all, delete-orphan")} as a plain list: Jdbi has no relationships, so nothing here is loaded, saved,
  * cascaded or deleted by the library. The repository fills the list in its row reducer, in the order of its
  * {@code order by}, and writes the cascade and the orphan's delete as SQL of its own. The id comes from the

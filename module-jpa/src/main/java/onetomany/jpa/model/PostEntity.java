@@ -15,7 +15,7 @@ import org.hibernate.Length;
 /**
  * {@code posts}: the "many" side, which owns the foreign key.
  *
- * <p>{@code author} is the seeds' {@code user_id = Column(ForeignKey("users.id"), nullable=False)} and
+ * <p>{@code author} is SQLAlchemy's {@code user_id = Column(ForeignKey("users.id"), nullable=False)} and
  * {@code author = relationship("User", back_populates="posts")} in one field: {@code @JoinColumn} names the
  * column, {@code optional = false} makes Hibernate refuse a post without an author before any SQL. {@code LAZY}
  * because a to-one is eager by default in JPA, which would hide an extra query behind every post.

@@ -18,7 +18,7 @@ import onetomany.contract.User;
 /**
  * {@code users}: the "one" side.
  *
- * <p>{@code posts} is the seeds' {@code relationship("Post", back_populates="author",
+ * <p>{@code posts} is SQLAlchemy's {@code relationship("Post", back_populates="author",
  * cascade="all, delete-orphan")}: {@code mappedBy = "author"} says the foreign key belongs to
  * {@link PostEntity#getAuthor()} (this side changes no table), {@code cascade = ALL} makes saving or deleting a
  * user save or delete its posts, and {@code orphanRemoval} deletes a post removed from the list.
@@ -35,7 +35,7 @@ public class UserEntity implements User {
     private String name;
 
     /**
-     * {@code users.version}, the seeds' {@code version_id_col}: Hibernate adds {@code and version = ?} to every
+     * {@code users.version}, SQLAlchemy's {@code version_id_col}: Hibernate adds {@code and version = ?} to every
      * update and delete of this row, sets it one higher, and throws when no row matched (someone else changed it
      * since it was loaded). Editing a post changes no column of this row, so the repository forces the increment
      * where only posts changed.

@@ -8,6 +8,7 @@ import org.apache.ibatis.annotations.Flush;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.cursor.Cursor;
 import org.apache.ibatis.executor.BatchResult;
+import org.apache.ibatis.session.ResultHandler;
 
 /**
  * The statements of {@code UserPostMapper.xml} beside it (same package, same name: that is how
@@ -18,6 +19,13 @@ import org.apache.ibatis.executor.BatchResult;
  * {@code -parameters}) they would be {@code param1}, {@code param2}.
  */
 public interface UserPostMapper {
+
+    /**
+     * A post's row and its user's id, mapped flat through the constructor: the posts of {@code SELECT_IN} and
+     * {@code SUBQUERY}, which the repository adds to their users by id.
+     */
+    record PostRow(long userId, long id, String title, String content) {
+    }
 
     // Reads ---------------------------------------------------------------------------------------------------
 
@@ -31,10 +39,10 @@ public interface UserPostMapper {
     List<UserEntity> findAllUsers();
 
     /** The posts of the given users in one {@code in (...)}: each statement after the first of {@code SELECT_IN}. */
-    List<PostEntity> findPostsOfUsers(@Param("userIds") List<Long> userIds);
+    void findPostsOfUsers(@Param("userIds") List<Long> userIds, ResultHandler<PostRow> handler);
 
-    /** The posts of every user of {@link #findAllUsers()}, as its subquery: the second statement of {@code SUBQUERY}. */
-    List<PostEntity> findPostsOfAllUsers();
+    /** The posts of every user of {@link #findAllUsers()}, as its subquery: the 2nd statement of {@code SUBQUERY}. */
+    void findPostsOfAllUsers(ResultHandler<PostRow> handler);
 
     /** users left join posts, every user, read as the rows come: the stream. Close it (or its session). */
     Cursor<UserEntity> streamAllUsersWithPosts();

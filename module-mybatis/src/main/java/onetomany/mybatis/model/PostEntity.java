@@ -6,7 +6,7 @@ import onetomany.contract.Post;
  * {@code posts}: the "many" side, which owns the foreign key.
  *
  * <p>A plain class: no annotation says which table or column it maps, the result maps of
- * {@code onetomany/mybatis/mapper/UserPostMapper.xml} do. {@code author} is the seeds' {@code user_id} and
+ * {@code onetomany/mybatis/mapper/UserPostMapper.xml} do. {@code author} is SQLAlchemy's {@code user_id} and
  * {@code author = relationship("User", back_populates="posts")}: the insert writes {@code posts.user_id} itself,
  * and NOT NULL and the foreign key in the schema refuse a post without a valid author.
  */
@@ -26,6 +26,13 @@ public class PostEntity implements Post {
     }
 
     public PostEntity(String title, String content) {
+        this.title = title;
+        this.content = content;
+    }
+
+    /** A post read by the repository's own stitching ({@code SELECT_IN}, {@code SUBQUERY}). */
+    public PostEntity(Long id, String title, String content) {
+        this.id = id;
         this.title = title;
         this.content = content;
     }

@@ -8,7 +8,7 @@ import onetomany.contract.User;
 /**
  * {@code users}: the "one" side.
  *
- * <p>{@code posts} is the seeds' {@code relationship("Post", back_populates="author",
+ * <p>{@code posts} is SQLAlchemy's {@code relationship("Post", back_populates="author",
  * cascade="all, delete-orphan")}, but in MyBatis only the Java half of it: the list is filled by a
  * {@code <collection>} of a result map, and the cascades are statements the repository sends itself (insert each
  * post after the user, delete the posts before the user, delete a removed post). Nothing in MyBatis tracks this

@@ -323,7 +323,8 @@ public class ProgressBoard implements TestExecutionListener {
                     .orElse(String.format(t.nextTierInFile, instructions(exercise), library.label()))).append('\n');
         });
         out.append("    ").append(t.instructions).append(' ').append(instructions(exercise)).append('\n');
-        out.append("    ").append(t.report).append(" exercise-kit/tests/target/surefire-reports/").append(cell.testClass)
+        out.append("    ").append(t.report).append(" exercise-kit/tests/target/surefire-reports/")
+                .append(cell.testClass)
                 .append(".txt\n");
     }
 
