@@ -194,7 +194,8 @@ class LayeringTest {
         }
         try (Stream<Path> files = Files.walk(folder)) {
             files.filter(f -> f.toString().endsWith(".java"))
-                    .map(f -> folder.relativize(f.getParent()).toString().replace(f.getFileSystem().getSeparator(), "."))
+                    .map(f -> folder.relativize(f.getParent()).toString()
+                            .replace(f.getFileSystem().getSeparator(), "."))
                     .forEach(packages::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -116,7 +116,10 @@ public final class Comparison {
         return List.of(DatabaseKind.fromSwitch(db));
     }
 
-    /** Writes {@code comparison.md} and {@code comparison.html} into {@code directory}, in English; returns their paths. */
+    /**
+     * Writes {@code comparison.md} and {@code comparison.html} into {@code directory}, in English; returns their
+     * paths.
+     */
     static List<Path> write(Report report, Path directory) throws IOException {
         return write(report, directory, Texts.ENGLISH);
     }

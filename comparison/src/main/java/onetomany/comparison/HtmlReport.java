@@ -57,7 +57,8 @@ final class HtmlReport {
             td.time .calls { color: #666; font-size: 11px; margin-left: 6px; }
             td.fastest { background: #e8f5e9; }
             td.jmh { font-size: 12px; color: #444; max-width: 190px; }
-            nav#databases { position: sticky; top: 0; background: #fafafa; padding: 8px 0; border-bottom: 1px solid #ddd; }
+            nav#databases { position: sticky; top: 0; background: #fafafa; padding: 8px 0;
+                            border-bottom: 1px solid #ddd; }
             nav#databases a { margin: 0 6px; }
             h2.database { font-size: 24px; margin-top: 48px; border-bottom: 3px solid #1f6fb4; }
             p.differs { margin: 6px 0 2px; font-weight: 600; color: #a00; font-size: 13px; }
@@ -304,7 +305,8 @@ final class HtmlReport {
                 for (Report.SqlVariant variant : variants) {
                     if (!report.single()) {
                         html.append("<p class=\"").append(variants.size() == 1 ? "same-sql" : "differs")
-                                .append("\">").append(escape(texts.format(variants.size() == 1 ? "sql.sameOn" : "sql.on",
+                                .append("\">")
+                                .append(escape(texts.format(variants.size() == 1 ? "sql.sameOn" : "sql.on",
                                         Report.names(variant.databases())))).append("</p>");
                     }
                     html.append("<pre><code>");
@@ -315,8 +317,8 @@ final class HtmlReport {
                             html.append("\n\n");
                         }
                         if (block.times() > 1) {
-                            html.append("<span class=\"repeat\">").append(escape(texts.count("sql.sent", block.times())))
-                                    .append("</span>\n");
+                            html.append("<span class=\"repeat\">")
+                                    .append(escape(texts.count("sql.sent", block.times()))).append("</span>\n");
                         }
                         html.append(escape(block.sql()));
                     }

@@ -108,7 +108,9 @@ final class Texts {
         return String.format(Locale.ROOT, text(key), arguments);
     }
 
-    /** A count with its noun in the right form: {@code 1 stmt}, {@code 4 stmts}; {@code 1 запрос}, {@code 3 запроса}. */
+    /**
+     * A count with its noun in the right form: {@code 1 stmt}, {@code 4 stmts}; {@code 1 запрос}, {@code 3 запроса}.
+     */
     String count(String key, long count) {
         return format(key + "." + pluralForm(count), count);
     }

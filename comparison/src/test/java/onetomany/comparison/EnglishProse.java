@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * A heuristic for English left in a Russian text: a run of three or more English words in a row. A word is a
  * token between spaces made of Latin letters in lower case, or one capital and lower case, hyphens and apostrophes
- * inside ({@code steady-state}, {@code library's}) and punctuation around it allowed, so that names in capitals or in camel case ({@code JOINED}, {@code ORM}, {@code MyBatis},
+ * inside ({@code steady-state}, {@code library's}) and punctuation around it allowed, so that names in capitals or
+ * in camel case ({@code JOINED}, {@code ORM}, {@code MyBatis},
  * {@code DataSource}), code with dots or brackets inside ({@code onetomany.db.Database}, {@code in (...)}) and
  * numbers break a run, and a library's name beside a Russian word ({@code Hibernate ORM и Jdbi}) is not a sentence.
  */

@@ -321,7 +321,8 @@ class GuideTest {
                 int hash = target.indexOf('#');
                 String path = hash < 0 ? target : target.substring(0, hash);
                 String fragment = hash < 0 ? "" : target.substring(hash);
-                String file = ROOT.relativize(guide.getParent().resolve(path).normalize()).toString().replace('\\', '/');
+                String file = ROOT.relativize(guide.getParent().resolve(path).normalize()).toString()
+                        .replace('\\', '/');
                 // Anchors differ between a page and its twin; lines of a source do not.
                 targets.add(file + (LINES.matcher(fragment.replaceFirst("^#", "")).matches() ? fragment : ""));
             }
@@ -329,9 +330,13 @@ class GuideTest {
         return targets;
     }
 
-    /** The English page a Russian twin translates (docs/ru/x.md, exercises/instructions/ru/x.md, x.ru.md); else as is. */
+    /**
+     * The English page a Russian twin translates (docs/ru/x.md, exercises/instructions/ru/x.md, x.ru.md); else as
+     * is.
+     */
     private static String original(String target) {
-        return target.replaceFirst("^docs/ru/", "docs/").replaceFirst("^exercises/instructions/ru/", "exercises/instructions/")
+        return target.replaceFirst("^docs/ru/", "docs/")
+                .replaceFirst("^exercises/instructions/ru/", "exercises/instructions/")
                 .replaceFirst("\\.ru\\.md$", ".md");
     }
 

@@ -132,7 +132,10 @@ class TerminologyTest {
         return rules;
     }
 
-    /** The lines of the terminology table in the glossary (0-based, from the header on): its own words are no violations. */
+    /**
+     * The lines of the terminology table in the glossary (0-based, from the header on): its own words are no
+     * violations.
+     */
     private static Set<Integer> tableLines(List<String> lines) {
         Set<Integer> table = new java.util.HashSet<>();
         int i = lines.indexOf(TABLE_ANCHOR);

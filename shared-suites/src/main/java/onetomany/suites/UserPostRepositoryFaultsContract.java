@@ -53,7 +53,8 @@ import static org.assertj.core.api.Assertions.fail;
  * of this run (see {@link Database#killAllSessions()}). Restarting the server is asked for explicitly with
  * {@code -Dfaults.restart=true}: a run pointed at someone else's server never restarts it.
  *
- * <p>A module subclasses it with one line, as it does the contract's suites ({@link UserPostRepositoryLoadingContract} and the others).
+ * <p>A module subclasses it with one line, as it does the contract's suites
+ * ({@link UserPostRepositoryLoadingContract} and the others).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public abstract class UserPostRepositoryFaultsContract extends RepositoryTestSupport {

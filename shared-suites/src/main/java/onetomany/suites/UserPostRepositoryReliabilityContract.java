@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The shared reliability suite: what every library must do when things go wrong — hostile input, integrity
  * mistakes, a unit of work that fails half-way, concurrent writers, long runs — through the contract only.
  *
- * <p>A module subclasses it with one line, as it does the contract's suites ({@link UserPostRepositoryLoadingContract} and the others).
+ * <p>A module subclasses it with one line, as it does the contract's suites
+ * ({@link UserPostRepositoryLoadingContract} and the others).
  */
 public abstract class UserPostRepositoryReliabilityContract extends RepositoryTestSupport {
 

@@ -17,7 +17,6 @@ import onetomany.contract.User;
 import onetomany.contract.UserDraft;
 import onetomany.contract.UserPostRepository;
 import onetomany.fixtures.Fixtures.Seeded;
-import onetomany.fixtures.Fixtures.Seeded;
 
 /**
  * The catalogue of the contract's operations: every operation of {@link UserPostRepository}, made on seeded tables

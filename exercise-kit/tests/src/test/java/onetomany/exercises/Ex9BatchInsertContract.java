@@ -42,6 +42,7 @@ public abstract class Ex9BatchInsertContract extends ExerciseContract {
                 .containsExactly(userId);
         assertThat(comments.count("select count(*) from posts where user_id = ?", userId))
                 .as(say("ex9.posts_saved")).isEqualTo(posts);
-        assertThat(comments.strings("select title from posts where user_id = ? order by id", userId)).as(say("ex9.titles")).isEqualTo(titles);
+        assertThat(comments.strings("select title from posts where user_id = ? order by id", userId))
+                .as(say("ex9.titles")).isEqualTo(titles);
     }
 }

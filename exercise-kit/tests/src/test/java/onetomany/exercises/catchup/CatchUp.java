@@ -27,8 +27,9 @@ import java.util.stream.Stream;
  * {@code exercises/src} is the k-th of that name in the same file of {@code solutions/src}. Catching up exercise n
  * replaces the content of every region {@code exN} in that library's files, and of every region of an earlier
  * exercise that is still untouched (empty, or still holding its {@code TODO exercise k}), since exercise n builds on
- * them — exercise 10 only on those it needs, {@link #NEEDS}; regions the participant wrote are left alone. In Java files, the solution's imports that are missing are
- * added. Nothing else changes: the other exercises, the other libraries, the markers themselves.
+ * them — exercise 10 only on those it needs, {@link #NEEDS}; regions the participant wrote are left alone. In Java
+ * files, the solution's imports that are missing are added. Nothing else changes: the other exercises, the other
+ * libraries, the markers themselves.
  *
  * <p>It refuses to overwrite changes not committed to git in the files it would change, unless {@code --force}.
  * Once the solution is in place it compiles {@code exercises/} (Maven, as {@code ./exercise} builds it) before it
