@@ -1,7 +1,7 @@
 package onetomany.contract;
 
 /**
- * How to load users together with their posts: the seeds' {@code joinedload}, {@code selectinload} and
+ * How to load users together with their posts: SQLAlchemy's {@code joinedload}, {@code selectinload} and
  * {@code subqueryload}, and the N+1 problem they exist to avoid.
  *
  * <p>What each one costs in statements is {@link #statements(int)}: the contract's one definition, which the
@@ -11,13 +11,13 @@ public enum LoadStrategy {
 
     /**
      * One statement: {@code users left join posts}, ordered by user id and post id, the duplicated user
-     * columns folded back into one object per user (the seeds' {@code .unique()}). Best for small results:
+     * columns folded back into one object per user (SQLAlchemy's {@code .unique()}). Best for small results:
      * every user's columns travel once per post.
      */
     JOINED,
 
     /**
-     * The seeds' {@code selectinload}: the users, then their posts by a list of user ids,
+     * SQLAlchemy's {@code selectinload}: the users, then their posts by a list of user ids,
      * {@code ... where user_id in (?, ?, ...)}, at most {@value #IDS_PER_STATEMENT} ids a statement, as
      * SQLAlchemy does. No duplicated columns, so better for large data; the chunks keep every statement within
      * what a database protocol can carry (PostgreSQL's bind parameters are counted in 16 bits), whatever N.
@@ -26,7 +26,7 @@ public enum LoadStrategy {
     SELECT_IN,
 
     /**
-     * The seeds' {@code subqueryload}: the users, then all their posts in one statement that runs the users'
+     * SQLAlchemy's {@code subqueryload}: the users, then all their posts in one statement that runs the users'
      * query again as a subquery, {@code ... where user_id in (select id from users ...)}. Two statements whatever
      * N (1 when there is no user), no list of ids to send; the price is the users' query run twice.
      */

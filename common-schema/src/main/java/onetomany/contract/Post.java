@@ -1,7 +1,7 @@
 package onetomany.contract;
 
 /**
- * The "many" side: a row of {@code posts}; {@code post.author} in the seeds is the user that
+ * The "many" side: a row of {@code posts}; {@code post.author} in SQLAlchemy is the user that
  * {@code posts.user_id} points to.
  */
 public interface Post {
@@ -10,7 +10,7 @@ public interface Post {
 
     String getTitle();
 
-    /** Nullable: the seeds' {@code content = Column(String)}. */
+    /** Nullable: SQLAlchemy's {@code content = Column(String)}. */
     String getContent();
 
     /** The user this post belongs to; never null for a post a repository returns. */

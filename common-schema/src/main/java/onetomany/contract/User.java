@@ -3,7 +3,7 @@ package onetomany.contract;
 import java.util.List;
 
 /**
- * The "one" side: a row of {@code users} with its posts ({@code user.posts} in the seeds).
+ * The "one" side: a row of {@code users} with its posts ({@code user.posts} in SQLAlchemy).
  *
  * <p>Every library maps its own class to this view. A {@code User} that a repository returns is complete:
  * its posts are loaded, ordered by post id, and each post's {@link Post#getAuthor()} is this very instance.

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * A user and his complete list of posts as they come back from a form or an API, changed, to be saved at once by
- * {@link UserPostRepository#saveUserWithPosts(UserDraft)}: the seeds' "change {@code user.posts}, then
+ * {@link UserPostRepository#saveUserWithPosts(UserDraft)}: SQLAlchemy's "change {@code user.posts}, then
  * {@code commit()}".
  *
  * <p>Values are not checked here (a null or too long name or title reaches the library, which refuses it with a

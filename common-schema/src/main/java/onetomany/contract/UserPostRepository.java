@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 public interface UserPostRepository extends AutoCloseable {
 
     /**
-     * Creates a user together with its posts: saving the user saves its posts (the seeds'
+     * Creates a user together with its posts: saving the user saves its posts (SQLAlchemy's
      * {@code session.add(user1)}). Returns the new user, its id and every post's id filled in.
      * Costs {@link StatementBudget#createUserWithPosts(int)}.
      */
@@ -44,7 +44,7 @@ public interface UserPostRepository extends AutoCloseable {
      * Every user with his posts, handed to {@code consumer} one at a time, in user id order, in exactly 1 statement
      * whose rows are streamed from the database: each user is complete when handed over (posts ordered by id, each
      * post's author this very user), and the repository holds at most one user's graph at a time, so the heap
-     * needed does not grow with the table. The seeds' {@code yield_per}. Users without posts come with an empty
+     * needed does not grow with the table. SQLAlchemy's {@code yield_per}. Users without posts come with an empty
      * list.
      *
      * <p>A failure of the database or the library raises {@link RepositoryException}. When the consumer throws, the
@@ -54,7 +54,7 @@ public interface UserPostRepository extends AutoCloseable {
     void forEachUserWithPosts(Consumer<? super User> consumer);
 
     /**
-     * All posts ordered by id, each with its author, in exactly 1 statement (the seeds'
+     * All posts ordered by id, each with its author, in exactly 1 statement (SQLAlchemy's
      * {@code joinedload(Post.author)}). Two posts by one user share one author instance, whose
      * {@link User#getPosts()} holds exactly those of its posts (all of them, since all posts are loaded).
      */
@@ -69,7 +69,7 @@ public interface UserPostRepository extends AutoCloseable {
     long addPost(Long userId, NewPost post);
 
     /**
-     * Removes a post from its user's posts; the post is deleted (the seeds' {@code delete-orphan}), and the user's
+     * Removes a post from its user's posts; the post is deleted (SQLAlchemy's {@code delete-orphan}), and the user's
      * version bumped. {@link RepositoryException.Reason#UNKNOWN_POST} when the user has no such post.
      * Costs {@link StatementBudget#removePost(int)}.
      */
@@ -84,7 +84,7 @@ public interface UserPostRepository extends AutoCloseable {
     void editPost(long postId, String newTitle, String newContent);
 
     /**
-     * Saves a user's name and his complete list of posts as one unit of work: the seeds' unit of work, which finds
+     * Saves a user's name and his complete list of posts as one unit of work: SQLAlchemy's unit of work, which finds
      * what changed in {@code user.posts} and writes only that, {@code cascade="all, delete-orphan"} included.
      * Afterwards the user's posts are exactly the draft's, in its order:
      * <ul>
@@ -115,7 +115,7 @@ public interface UserPostRepository extends AutoCloseable {
     User saveUserWithPosts(UserDraft draft);
 
     /**
-     * Deletes a user and, in the same unit of work, all its posts (the seeds' {@code cascade="all"}).
+     * Deletes a user and, in the same unit of work, all its posts (SQLAlchemy's {@code cascade="all"}).
      * {@link RepositoryException.Reason#UNKNOWN_USER} when there is no such user.
      * Costs {@link StatementBudget#deleteUser(int)}.
      */

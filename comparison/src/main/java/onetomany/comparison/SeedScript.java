@@ -15,8 +15,8 @@ import onetomany.db.StatementLog;
 import onetomany.libraries.Library;
 
 /**
- * The seeds' script, through each library: Alice with two posts, saved by saving Alice alone; then her posts'
- * titles, from the saved object and read back from the database. Prints what each step sent to the database.
+ * The SQLAlchemy notes' script, through each library: Alice with two posts, saved by saving Alice alone; then her
+ * posts' titles, from the saved object and read back from the database. Prints what each step sent to the database.
  *
  * <p>Each library gets a database of its own ({@link Database#open()}), emptied first.
  */

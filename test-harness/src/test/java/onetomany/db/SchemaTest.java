@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The one schema, as Flyway leaves it: what the seeds' Column and ForeignKey declare, and nothing more. */
+/** The one schema, as Flyway leaves it: what SQLAlchemy's Column and ForeignKey declare, and nothing more. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SchemaTest {
 

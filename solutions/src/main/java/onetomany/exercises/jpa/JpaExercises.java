@@ -110,7 +110,7 @@ public class JpaExercises implements Exercises {
     @Override
     public List<CommentedPost> findAllPostsWithCommentsSelectIn() {
         // catch-up ex2 {
-        // Batch fetching, as module-jpa's SELECT_IN (the seeds' selectinload): the first collection initialised
+        // Batch fetching, as module-jpa's SELECT_IN (SQLAlchemy's selectinload): the first collection initialised
         // loads the comments of up to 500 posts of the session at once, "where post_id in (?, ...)", the next one
         // not yet loaded the next 500. Switched on for this session only, so that a lazy loop elsewhere still shows
         // N+1. A @BatchSize on the mapping wins over the session's size: PostEntity's is 500 too.

@@ -14,7 +14,7 @@ public interface Ex2LoadComments {
 
     /**
      * The most post ids one statement of {@link #findAllPostsWithCommentsSelectIn()} looks up, as the main contract's
-     * {@code SELECT_IN} and the seeds' {@code selectinload}: {@value}.
+     * {@code SELECT_IN} and SQLAlchemy's {@code selectinload}: {@value}.
      */
     int POST_IDS_PER_STATEMENT = LoadStrategy.IDS_PER_STATEMENT;
 
