@@ -1,9 +1,5 @@
 package onetomany.exercises.board;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -289,14 +285,10 @@ class KitTest {
     }
 
     private static List<String> read(Path file) {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TranslationsTest.read(file);
     }
 
     private static String rel(Path file) {
-        return ROOT.relativize(file).toString();
+        return TranslationsTest.rel(file);
     }
 }

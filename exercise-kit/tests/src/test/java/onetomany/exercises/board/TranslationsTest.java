@@ -255,7 +255,7 @@ class TranslationsTest {
         }
     }
 
-    private static List<String> read(Path file) {
+    static List<String> read(Path file) {
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -263,7 +263,7 @@ class TranslationsTest {
         }
     }
 
-    private static String rel(Path file) {
+    static String rel(Path file) {
         return ROOT.relativize(file).toString();
     }
 }
