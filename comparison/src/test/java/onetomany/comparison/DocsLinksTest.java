@@ -69,33 +69,16 @@ class DocsLinksTest {
     @ParameterizedTest
     @MethodSource("pages")
     void every_relative_link_names_a_file_and_a_heading_that_exist(Path page) {
-        List<String> lines = read(page);
-        boolean fenced = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.startsWith("```")) {
-                fenced = !fenced;
-                continue;
-            }
-            if (fenced) {
-                continue;
-            }
-            Matcher link = LINK.matcher(line);
-            while (link.find()) {
-                String target = link.group(2);
-                if (target.matches("^[a-z]+:.*")) {
-                    continue; // https:, mailto:, file: — not a file of this repository
-                }
-                String where = ROOT.relativize(page) + ":" + (i + 1) + ": " + target;
-                int hash = target.indexOf('#');
-                String file = hash < 0 ? target : target.substring(0, hash);
-                String fragment = hash < 0 ? null : target.substring(hash + 1);
-                Path resolved = file.isEmpty() ? page : page.getParent().resolve(file).normalize();
-                assertThat(Files.exists(resolved)).as(where + " (no such file)").isTrue();
-                if (fragment != null && resolved.toString().endsWith(".md")
-                        && !fragment.matches("L\\d+(-L\\d+)?")) {
-                    assertThat(headings(resolved)).as(where + " (no such heading)").contains(fragment);
-                }
+        for (Link link : links(page)) {
+            String target = link.target();
+            String where = ROOT.relativize(page) + ":" + link.line() + ": " + target;
+            int hash = target.indexOf('#');
+            String file = hash < 0 ? target : target.substring(0, hash);
+            String fragment = hash < 0 ? null : target.substring(hash + 1);
+            Path resolved = file.isEmpty() ? page : page.getParent().resolve(file).normalize();
+            assertThat(Files.exists(resolved)).as(where + " (no such file)").isTrue();
+            if (fragment != null && resolved.toString().endsWith(".md") && !fragment.matches("L\\d+(-L\\d+)?")) {
+                assertThat(headings(resolved)).as(where + " (no such heading)").contains(fragment);
             }
         }
     }
@@ -107,8 +90,37 @@ class DocsLinksTest {
     @ParameterizedTest
     @MethodSource("russianPages")
     void a_russian_page_links_the_russian_twin_of_an_english_page(Path page) {
-        List<String> lines = read(page);
         List<String> wrong = new ArrayList<>();
+        for (Link link : links(page)) {
+            String target = link.target();
+            if (TO_ENGLISH.matcher(link.text()).matches()) {
+                continue;
+            }
+            int hash = target.indexOf('#');
+            String file = hash < 0 ? target : target.substring(0, hash);
+            if (file.isEmpty() || !file.endsWith(".md")) {
+                continue;
+            }
+            Path resolved = page.getParent().resolve(file).normalize();
+            if (russian(resolved)) {
+                continue;
+            }
+            Path twin = twin(resolved);
+            if (twin != null && Files.exists(twin) && !twin.equals(page)) { // a page's own original: its switch
+                wrong.add(ROOT.relativize(page) + ":" + link.line() + ": " + target + " (its twin: "
+                        + ROOT.relativize(twin) + ")");
+            }
+        }
+        assertThat(wrong).as("links from a Russian page to an English page that has a Russian twin").isEmpty();
+    }
+
+    /** A link of a page, outside fenced code, to something of this repository (no {@code https:} and the like). */
+    private record Link(int line, String text, String target) {
+    }
+
+    private static List<Link> links(Path page) {
+        List<String> lines = read(page);
+        List<Link> links = new ArrayList<>();
         boolean fenced = false;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -116,32 +128,14 @@ class DocsLinksTest {
                 fenced = !fenced;
                 continue;
             }
-            if (fenced) {
-                continue;
-            }
             Matcher link = LINK.matcher(line);
-            while (link.find()) {
-                String target = link.group(2);
-                if (target.matches("^[a-z]+:.*") || TO_ENGLISH.matcher(link.group(1)).matches()) {
-                    continue;
-                }
-                int hash = target.indexOf('#');
-                String file = hash < 0 ? target : target.substring(0, hash);
-                if (file.isEmpty() || !file.endsWith(".md")) {
-                    continue;
-                }
-                Path resolved = page.getParent().resolve(file).normalize();
-                if (russian(resolved)) {
-                    continue;
-                }
-                Path twin = twin(resolved);
-                if (twin != null && Files.exists(twin) && !twin.equals(page)) { // a page's own original: its switch
-                    wrong.add(ROOT.relativize(page) + ":" + (i + 1) + ": " + target + " (its twin: "
-                            + ROOT.relativize(twin) + ")");
+            while (!fenced && link.find()) {
+                if (!link.group(2).matches("^[a-z]+:.*")) { // https:, mailto:, file: — not a file of this repository
+                    links.add(new Link(i + 1, link.group(1), link.group(2)));
                 }
             }
         }
-        assertThat(wrong).as("links from a Russian page to an English page that has a Russian twin").isEmpty();
+        return links;
     }
 
     @Test
