@@ -167,15 +167,13 @@ class RussianReportTest {
     }
 
     private static String remove(String text, Stream<String> parts) {
-        String[] removed = {text};
-        // Longest first, so that no shorter part breaks a longer one.
-        parts.distinct().sorted((a, b) -> b.length() - a.length()).forEach(part -> {
-            for (String line : part.lines().toList()) {
-                if (!line.isBlank()) {
-                    removed[0] = removed[0].replace(line.strip(), " ");
-                }
-            }
-        });
-        return removed[0];
+        String removed = text;
+        // Line by line, the longest first, so that no shorter line (`where ue1_0.id=?`) breaks a longer one
+        // (`where ue1_0.id=? for no key update of ue1_0;`, PostgreSQL's lock) of another statement.
+        for (String line : parts.flatMap(String::lines).map(String::strip).filter(line -> !line.isEmpty()).distinct()
+                .sorted((a, b) -> b.length() - a.length()).toList()) {
+            removed = removed.replace(line, " ");
+        }
+        return removed;
     }
 }
