@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The databases the workshop runs on, chosen with {@code -Ddb=h2|postgres|mariadb} (or the {@code DB}
  * environment variable). Only what really differs between them is here: the default server, how a run gets a
- * space of its own on a shared server, and the two column types the migration cannot write the same way.
+ * space of its own on a shared server, and the placeholders of the migrations (two column types the migration
+ * cannot write the same way, and {@code h2_only}, for the lines of V5 that only H2 needs).
  */
 public enum DatabaseKind {
 
