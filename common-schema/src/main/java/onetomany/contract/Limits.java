@@ -1,6 +1,10 @@
 package onetomany.contract;
 
-/** The column limits of the schema ({@code db/migration/V1__users_and_posts.sql}), for messages and tests. */
+/**
+ * The column limits of the schema ({@code db/migration/V1__users_and_posts.sql}), in characters: Unicode code
+ * points, as PostgreSQL and MariaDB count a {@code varchar}'s length (an emoji is one, "é" written as e + U+0301 is
+ * two). Checked by {@link TextChecks} before any statement, on every database.
+ */
 public final class Limits {
 
     /** {@code users.name varchar(100) not null}. */

@@ -19,8 +19,17 @@ public class RepositoryException extends RuntimeException {
     public enum Reason {
         /** A NOT NULL column got no value; {@link #field()} names it. */
         MISSING_VALUE,
-        /** A value is longer than its column allows; {@link #field()} names it. */
+        /**
+         * A value is longer than its column allows, counted in characters (Unicode code points, as PostgreSQL's
+         * {@code char_length} counts them); {@link #field()} names it.
+         */
         VALUE_TOO_LONG,
+        /**
+         * A text holds a character no database of the contract stores as given: the NUL character (U+0000), which
+         * PostgreSQL cannot store in text, or a lone surrogate; {@link #field()} names the column. Refused before
+         * any statement, on every database ({@link TextChecks}).
+         */
+        INVALID_CHARACTER,
         /** No user has the given id; the message names the id. */
         UNKNOWN_USER,
         /** No post has the given id (for the given user); the message names the id. */
@@ -68,6 +77,12 @@ public class RepositoryException extends RuntimeException {
 
     public static RepositoryException valueTooLong(String field, Throwable cause) {
         return new RepositoryException(Reason.VALUE_TOO_LONG, field, field + " is too long", cause);
+    }
+
+    /** A text with a character no database stores as given; {@code what} says which and where, never the text. */
+    public static RepositoryException invalidCharacter(String field, String what) {
+        return new RepositoryException(Reason.INVALID_CHARACTER, field, field + " contains " + what
+                + ", which is not stored on every database", null);
     }
 
     public static RepositoryException unknownUser(Object userId) {

@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * {@link #budget()}, because that is where they differ.
  *
  * <p>Bad input (a null or too long value, an id that does not exist) raises {@link RepositoryException} and
- * leaves the database exactly as it was.
+ * leaves the database exactly as it was. A text too long (in characters, that is code points) or holding a NUL
+ * character is refused before any statement, the same on every database ({@link TextChecks}).
  */
 public interface UserPostRepository extends AutoCloseable {
 
@@ -107,8 +108,9 @@ public interface UserPostRepository extends AutoCloseable {
      *     work changed him while this one ran. Read the user again, re-apply, save again;</li>
      * <li>{@link RepositoryException.Reason#UNKNOWN_POST}: a draft post's id is not one of the user's posts
      *     (another user's post, or no post at all); the message names it;</li>
-     * <li>{@link RepositoryException.Reason#MISSING_VALUE}, {@link RepositoryException.Reason#VALUE_TOO_LONG}: a
-     *     null or too long name or title, as for the other writes.</li>
+     * <li>{@link RepositoryException.Reason#MISSING_VALUE}, {@link RepositoryException.Reason#VALUE_TOO_LONG},
+     *     {@link RepositoryException.Reason#INVALID_CHARACTER}: a null or too long name or title, or a NUL
+     *     character in a text, as for the other writes.</li>
      * </ul>
      * Costs {@link StatementBudget#saveUserWithPosts(int, int, int, boolean)}.
      */

@@ -16,6 +16,7 @@ import onetomany.contract.NewUser;
 import onetomany.contract.Post;
 import onetomany.contract.RepositoryException;
 import onetomany.contract.StatementBudget;
+import onetomany.contract.TextChecks;
 import onetomany.contract.User;
 import onetomany.contract.UserDraft;
 import onetomany.contract.UserDraft.PostDraft;
@@ -128,6 +129,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
 
     @Override
     public User createUserWithPosts(NewUser newUser) {
+        TextChecks.check(newUser); // before any statement: the same answer on every database
         // SQLAlchemy's session.add(user1) cascading to the posts, spelled out: the user first, for its generated
         // id, then one insert per post.
         return write(null, handle -> {
@@ -344,6 +346,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
 
     @Override
     public long addPost(Long userId, NewPost newPost) {
+        TextChecks.check(newPost); // before any statement: the same answer on every database
         // The user's version first: it locks his row against a concurrent deleteUser, and finds an unknown user.
         // A null user id goes straight to the insert, which the schema refuses (NOT NULL).
         return write(userId, handle -> {
@@ -378,6 +381,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
 
     @Override
     public void renameUser(long userId, String newName) {
+        TextChecks.name(newName); // before any statement: the same answer on every database
         write(userId, handle -> {
             if (handle.createUpdate(RENAME_USER)
                     .bind("id", userId)
@@ -391,6 +395,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
 
     @Override
     public void editPost(long postId, String newTitle, String newContent) {
+        TextChecks.post(newTitle, newContent); // before any statement: the same answer on every database
         // The post's user is the root of the aggregate: his version first (0 rows: no such post).
         write(null, handle -> {
             if (bumpVersionOfPostsUser(handle, postId) == 0 || handle.createUpdate(EDIT_POST)
@@ -417,6 +422,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
      */
     @Override
     public User saveUserWithPosts(UserDraft draft) {
+        TextChecks.check(draft); // before any statement: the same answer on every database
         return write(draft.userId(), handle -> {
             // tag::save[]
             UserEntity user = userWithPosts(handle, draft.userId())

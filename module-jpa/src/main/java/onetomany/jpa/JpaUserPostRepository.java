@@ -22,6 +22,7 @@ import onetomany.contract.NewUser;
 import onetomany.contract.Post;
 import onetomany.contract.RepositoryException;
 import onetomany.contract.StatementBudget;
+import onetomany.contract.TextChecks;
 import onetomany.contract.User;
 import onetomany.contract.UserDraft;
 import onetomany.contract.UserDraft.PostDraft;
@@ -150,6 +151,7 @@ public class JpaUserPostRepository implements UserPostRepository {
 
     @Override
     public User createUserWithPosts(NewUser newUser) {
+        TextChecks.check(newUser); // before any statement: the same answer on every database
         return write(null, session -> {
             // tag::seed[]
             UserEntity user = new UserEntity(newUser.name());
@@ -274,6 +276,7 @@ public class JpaUserPostRepository implements UserPostRepository {
 
     @Override
     public long addPost(Long userId, NewPost newPost) {
+        TextChecks.check(newPost); // before any statement: the same answer on every database
         // The user "for update", against a concurrent deleteUser; his version bumped at once, as the root of the
         // aggregate. The add to his unloaded list loads nothing. A post without an author is refused by Hibernate
         // (optional = false), before any SQL.
@@ -321,6 +324,7 @@ public class JpaUserPostRepository implements UserPostRepository {
 
     @Override
     public void renameUser(long userId, String newName) {
+        TextChecks.name(newName); // before any statement: the same answer on every database
         write(userId, session -> {
             UserEntity user = find(session, UserEntity.class, userId);
             if (user == null) {
@@ -333,6 +337,7 @@ public class JpaUserPostRepository implements UserPostRepository {
 
     @Override
     public void editPost(long postId, String newTitle, String newContent) {
+        TextChecks.post(newTitle, newContent); // before any statement: the same answer on every database
         // The post's user is the root of the aggregate: his version is bumped, at once.
         write(null, session -> {
             PostEntity post = session.createSelectionQuery(POST_WITH_AUTHOR, PostEntity.class)
@@ -354,6 +359,7 @@ public class JpaUserPostRepository implements UserPostRepository {
      */
     @Override
     public User saveUserWithPosts(UserDraft draft) {
+        TextChecks.check(draft); // before any statement: the same answer on every database
         return write(draft.userId(), session -> {
             session.setJdbcBatchSize(SAVE_BATCH_SIZE);
             // tag::save[]

@@ -20,6 +20,7 @@ import onetomany.contract.NewUser;
 import onetomany.contract.Post;
 import onetomany.contract.RepositoryException;
 import onetomany.contract.StatementBudget;
+import onetomany.contract.TextChecks;
 import onetomany.contract.User;
 import onetomany.contract.UserDraft;
 import onetomany.contract.UserDraft.PostDraft;
@@ -84,6 +85,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
 
     @Override
     public User createUserWithPosts(NewUser newUser) {
+        TextChecks.check(newUser); // before any statement: the same answer on every database
         return write(null, mapper -> {
             // tag::seed[]
             UserEntity user = new UserEntity(newUser.name());
@@ -218,6 +220,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
 
     @Override
     public long addPost(Long userId, NewPost newPost) {
+        TextChecks.check(newPost); // before any statement: the same answer on every database
         // The user's version first: it locks his row against a concurrent deleteUser, and finds an unknown user.
         // A null user id goes straight to the insert, which the schema refuses (NOT NULL).
         return write(userId, mapper -> {
@@ -243,6 +246,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
 
     @Override
     public void renameUser(long userId, String newName) {
+        TextChecks.name(newName); // before any statement: the same answer on every database
         write(userId, mapper -> {
             if (mapper.renameUser(userId, newName) == 0) {
                 throw RepositoryException.unknownUser(userId);
@@ -253,6 +257,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
 
     @Override
     public void editPost(long postId, String newTitle, String newContent) {
+        TextChecks.post(newTitle, newContent); // before any statement: the same answer on every database
         // The post's user is the root of the aggregate: his version first (0 rows: no such post).
         write(null, mapper -> {
             if (mapper.bumpVersionOfPostsUser(postId) == 0 || mapper.editPost(postId, newTitle, newContent) == 0) {
@@ -271,6 +276,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
      */
     @Override
     public User saveUserWithPosts(UserDraft draft) {
+        TextChecks.check(draft); // before any statement: the same answer on every database
         return writeInBatches(draft.userId(), mapper -> {
             // tag::save[]
             UserEntity user = userWithPosts(mapper, draft.userId()) // a select runs at once, even here

@@ -25,6 +25,7 @@ import onetomany.contract.UserDraft;
 import onetomany.fixtures.Fixtures;
 import onetomany.fixtures.Graphs;
 import onetomany.operations.Operation;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -133,6 +134,163 @@ public abstract class UserPostRepositoryReliabilityContract extends RepositoryTe
                 "posts.title", "posts.title");
         assertRefused(() -> repository.editPost(post, title, null), Reason.VALUE_TOO_LONG, "posts.title",
                 "posts.title");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // One answer per input on every database: lengths in characters (code points), the NUL character refused
+
+    /** Characters of every width: what H2 (UTF-16 units), PostgreSQL and MariaDB (code points) count differently. */
+    static Stream<Arguments> charactersOfEveryWidth() {
+        return Stream.of(
+                Arguments.of("ASCII (1 UTF-16 unit)", "x"),
+                Arguments.of("emoji (2 UTF-16 units, 4 bytes of UTF-8)", "🎉"),
+                Arguments.of("combining: e + U+0301, two code points", "e\u0301"),
+                Arguments.of("é precomposed (1) then decomposed (2)", "\u00e9e\u0301"),
+                Arguments.of("Cyrillic and emoji", "Я🎉"));
+    }
+
+    /** Exactly {@code count} code points, cycling through those of {@code unit}. */
+    static String codePoints(String unit, int count) {
+        int[] points = unit.codePoints().toArray();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.appendCodePoint(points[i % points.length]);
+        }
+        return text.toString();
+    }
+
+    /** Refused as {@link #assertRefused} says, and before the library sent a single statement. */
+    private void assertRefusedBeforeAnyStatement(ThrowingCallable call,
+                                                 Reason reason, String field) {
+        statements.reset();
+        assertRefused(call, reason, field, field);
+        assertStatements(0, "a write refused for its text");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("charactersOfEveryWidth")
+    void a_limit_counts_characters_through_every_write_the_same_on_every_database(String label, String unit) {
+        for (int length : new int[] {-1, 0}) {
+            String name = codePoints(unit, Limits.USER_NAME_LENGTH + length);
+            String title = codePoints(unit, Limits.POST_TITLE_LENGTH + length);
+
+            User created = repository.createUserWithPosts(new NewUser(name, new NewPost(title, title)));
+            User read = repository.findUserWithPosts(created.getId()).orElseThrow();
+            assertThat(read.getName()).as("created, %d code points", name.codePointCount(0, name.length()))
+                    .isEqualTo(name);
+            assertThat(read.getPosts()).extracting(Post::getTitle).containsExactly(title);
+
+            long carol = fixtures.insertUser("Carol");
+            long first = fixtures.insertPost(carol, "Carol's Post", null);
+            repository.renameUser(carol, name);
+            repository.editPost(first, title, null);
+            repository.addPost(carol, new NewPost(title, null));
+            read = repository.findUserWithPosts(carol).orElseThrow();
+            assertThat(read.getName()).as("renamed").isEqualTo(name);
+            assertThat(read.getPosts()).extracting(Post::getTitle).as("edited, added").containsExactly(title, title);
+
+            long dave = fixtures.insertUser("Dave");
+            fixtures.insertPost(dave, "Dave's Post", null);
+            UserDraft draft = UserDraft.of(repository.findUserWithPosts(dave).orElseThrow());
+            repository.saveUserWithPosts(draft.withName(name).withPosts(List.of(
+                    new UserDraft.PostDraft(draft.posts().get(0).id(), title, null),
+                    UserDraft.PostDraft.added(title, null))));
+            read = repository.findUserWithPosts(dave).orElseThrow();
+            assertThat(read.getName()).as("saved from a draft").isEqualTo(name);
+            assertThat(read.getPosts()).extracting(Post::getTitle).containsExactly(title, title);
+        }
+
+        String name = codePoints(unit, Limits.USER_NAME_LENGTH + 1);
+        String title = codePoints(unit, Limits.POST_TITLE_LENGTH + 1);
+        long erin = fixtures.insertUser("Erin");
+        long post = fixtures.insertPost(erin, "Erin's Post", null);
+        UserDraft draft = UserDraft.of(repository.findUserWithPosts(erin).orElseThrow());
+        assertRefusedBeforeAnyStatement(() -> repository.createUserWithPosts(new NewUser(name)),
+                Reason.VALUE_TOO_LONG, "users.name");
+        assertRefusedBeforeAnyStatement(() -> repository.createUserWithPosts(new NewUser("Frank",
+                new NewPost("Fine", null), new NewPost(title, null))), Reason.VALUE_TOO_LONG, "posts.title");
+        assertRefusedBeforeAnyStatement(() -> repository.addPost(erin, new NewPost(title, null)),
+                Reason.VALUE_TOO_LONG, "posts.title");
+        assertRefusedBeforeAnyStatement(() -> repository.renameUser(erin, name), Reason.VALUE_TOO_LONG,
+                "users.name");
+        assertRefusedBeforeAnyStatement(() -> repository.editPost(post, title, null), Reason.VALUE_TOO_LONG,
+                "posts.title");
+        assertRefusedBeforeAnyStatement(() -> repository.saveUserWithPosts(draft.withName(name)),
+                Reason.VALUE_TOO_LONG, "users.name");
+        assertRefusedBeforeAnyStatement(() -> repository.saveUserWithPosts(draft.withPosts(List.of(
+                new UserDraft.PostDraft(post, title, null)))), Reason.VALUE_TOO_LONG, "posts.title");
+        assertRefusedBeforeAnyStatement(() -> repository.saveUserWithPosts(draft.withPosts(List.of(
+                draft.posts().get(0), UserDraft.PostDraft.added(title, null)))), Reason.VALUE_TOO_LONG,
+                "posts.title");
+    }
+
+    /** What no database of the contract stores as given: PostgreSQL refuses NUL in text, and a lone surrogate. */
+    static Stream<Arguments> invalidCharacters() {
+        return Stream.of(
+                Arguments.of("NUL (U+0000)", "\u0000"),
+                Arguments.of("a lone high surrogate", "\uD83C"),
+                Arguments.of("a lone low surrogate", "\uDF89"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidCharacters")
+    void an_invalid_character_is_refused_in_every_text_through_every_write_before_any_statement(String label,
+                                                                                               String bad) {
+        long alice = fixtures.insertUser("Alice");
+        long post = fixtures.insertPost(alice, "First Post", "text");
+        UserDraft draft = UserDraft.of(repository.findUserWithPosts(alice).orElseThrow());
+        String marker = "Secret-Marker";
+        for (int length : new int[] {-1, 0, 1}) {
+            // At the start, in the middle and at the end of texts around each limit (the character counts as one).
+            for (int at : new int[] {0, 1, 2}) {
+                String name = place(bad, codePoints("🎉" + marker, Limits.USER_NAME_LENGTH + length - 1), at);
+                String title = place(bad, codePoints("e\u0301" + marker, Limits.POST_TITLE_LENGTH + length - 1), at);
+                String content = place(bad, marker + " content", at);
+                String fine = "Fine";
+
+                assertInvalid(() -> repository.createUserWithPosts(new NewUser(name)), "users.name", marker);
+                assertInvalid(() -> repository.createUserWithPosts(new NewUser(fine, new NewPost(title, null))),
+                        "posts.title", marker);
+                assertInvalid(() -> repository.createUserWithPosts(new NewUser(fine, new NewPost(fine, null),
+                        new NewPost(fine, content))), "posts.content", marker);
+                assertInvalid(() -> repository.addPost(alice, new NewPost(title, null)), "posts.title", marker);
+                assertInvalid(() -> repository.addPost(alice, new NewPost(fine, content)), "posts.content", marker);
+                assertInvalid(() -> repository.renameUser(alice, name), "users.name", marker);
+                assertInvalid(() -> repository.editPost(post, title, null), "posts.title", marker);
+                assertInvalid(() -> repository.editPost(post, fine, content), "posts.content", marker);
+                assertInvalid(() -> repository.saveUserWithPosts(draft.withName(name)), "users.name", marker);
+                assertInvalid(() -> repository.saveUserWithPosts(draft.withPosts(List.of(
+                        new UserDraft.PostDraft(post, title, null)))), "posts.title", marker);
+                assertInvalid(() -> repository.saveUserWithPosts(draft.withPosts(List.of(
+                        new UserDraft.PostDraft(post, fine, content)))), "posts.content", marker);
+                assertInvalid(() -> repository.saveUserWithPosts(draft.withPosts(List.of(draft.posts().get(0),
+                        UserDraft.PostDraft.added(fine, content)))), "posts.content", marker);
+            }
+        }
+        // A content of any length is fine without it, and so is a name of the limit with the same neighbours.
+        String name = codePoints("🎉" + marker, Limits.USER_NAME_LENGTH);
+        repository.renameUser(alice, name);
+        repository.editPost(post, "First Post", marker + " content");
+        User read = repository.findUserWithPosts(alice).orElseThrow();
+        assertThat(read.getName()).isEqualTo(name);
+        assertThat(read.getPosts().get(0).getContent()).isEqualTo(marker + " content");
+    }
+
+    /** {@code text} with {@code bad} put at its start (0), in its middle (1) or at its end (2). */
+    private static String place(String bad, String text, int at) {
+        int middle = text.offsetByCodePoints(0, text.codePointCount(0, text.length()) / 2);
+        return switch (at) {
+            case 0 -> bad + text;
+            case 1 -> text.substring(0, middle) + bad + text.substring(middle);
+            default -> text + bad;
+        };
+    }
+
+    private void assertInvalid(ThrowingCallable call, String field,
+                               String marker) {
+        assertRefusedBeforeAnyStatement(call, Reason.INVALID_CHARACTER, field);
+        assertThatThrownBy(call).satisfies(e -> assertThat(e.getMessage()).as("the message, without the text")
+                .doesNotContain(marker));
     }
 
     // ---------------------------------------------------------------------------------------------------------
