@@ -129,6 +129,7 @@ public class JpaUserPostRepository implements UserPostRepository {
     private static final String ALL_USERS = "from UserEntity u order by u.id";
     private static final String ALL_POSTS_WITH_AUTHORS = "from UserEntity u join fetch u.posts order by u.id";
     private static final String POST_WITH_AUTHOR = "from PostEntity p join fetch p.author where p.id = :id";
+    private static final String BUMP_VERSION = "update UserEntity u set u.version = u.version + 1 where u.id = :id";
     // end::queries[]
 
     /** Rows the driver fetches per round trip when streaming: see the README, "Streaming". */
@@ -310,7 +311,7 @@ public class JpaUserPostRepository implements UserPostRepository {
                     .filter(p -> p.getId() == postId)
                     .findFirst()
                     .orElseThrow(() -> RepositoryException.unknownPostOfUser(postId, userId));
-            session.lock(user, LockModeType.PESSIMISTIC_FORCE_INCREMENT); // the root's version, at once
+            bumpVersion(session, userId); // the root's version, at once
             // tag::orphan[]
             // delete-orphan: no remove() call; orphanRemoval deletes the post that left the list at commit.
             user.removePost(post);
@@ -319,10 +320,24 @@ public class JpaUserPostRepository implements UserPostRepository {
         });
     }
 
+    /**
+     * The user's version plus one, without a condition on it, as MyBatis and Jdbi write it: the update locks his row,
+     * so a concurrent write to him is waited for, never refused. A forced increment
+     * ({@code LockModeType.PESSIMISTIC_FORCE_INCREMENT}) would check the version the select read, and a change
+     * committed in between would make this write a {@code CONFLICT}. The post's own statement comes after this one:
+     * every write locks the user's row before a post's, so two writes never wait for each other.
+     */
+    private static void bumpVersion(Session session, long userId) {
+        session.createMutationQuery(BUMP_VERSION)
+                .setParameter("id", userId)
+                .executeUpdate();
+    }
+
     @Override
     public void renameUser(long userId, String newName) {
         write(userId, session -> {
-            UserEntity user = find(session, UserEntity.class, userId);
+            // "for update": a concurrent write to this user waits, so the versioned update cannot miss.
+            UserEntity user = find(session, UserEntity.class, userId, LockModeType.PESSIMISTIC_WRITE);
             if (user == null) {
                 throw RepositoryException.unknownUser(userId);
             }
@@ -339,7 +354,7 @@ public class JpaUserPostRepository implements UserPostRepository {
                     .setParameter("id", postId)
                     .uniqueResultOptional()
                     .orElseThrow(() -> RepositoryException.unknownPost(postId));
-            session.lock(post.getAuthor(), LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+            bumpVersion(session, post.getAuthor().getId());
             post.setTitle(newTitle);
             post.setContent(newContent);
             return null;

@@ -311,28 +311,28 @@ public abstract class UserPostRepositoryReliabilityContract extends RepositoryTe
         long edited = start.getPosts().get(0).getId();
         List<Long> removed = start.getPosts().stream().skip(1).map(Post::getId).toList();
 
-        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        List<String> failures = new CopyOnWriteArrayList<>();
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(4 * pairs);
         for (int w = 0; w < pairs; w++) {
             int writer = w;
-            List<Consumer<Integer>> kinds = List.of(
-                    i -> repository.renameUser(userId, "name " + writer + "." + i),
-                    i -> repository.editPost(edited, "title " + writer + "." + i, "content " + writer + "." + i),
-                    i -> repository.addPost(userId, new NewPost("added " + writer + "." + i, null)),
-                    i -> repository.removePost(userId, removed.get(writer * ROUNDS_PER_WRITER + i)));
-            for (Consumer<Integer> kind : kinds) {
-                pool.execute(() -> {
-                    try {
-                        go.await();
-                        for (int i = 0; i < ROUNDS_PER_WRITER; i++) {
-                            kind.accept(i);
-                        }
-                    } catch (Throwable e) {
-                        failures.add(e);
+            Map<String, Consumer<Integer>> kinds = Map.of(
+                    "renameUser", i -> repository.renameUser(userId, "name " + writer + "." + i),
+                    "editPost", i -> repository.editPost(edited, "title " + writer + "." + i,
+                            "content " + writer + "." + i),
+                    "addPost", i -> repository.addPost(userId, new NewPost("added " + writer + "." + i, null)),
+                    "removePost", i -> repository.removePost(userId, removed.get(writer * ROUNDS_PER_WRITER + i)));
+            kinds.forEach((name, kind) -> pool.execute(() -> {
+                int i = -1;
+                try {
+                    go.await();
+                    for (i = 0; i < ROUNDS_PER_WRITER; i++) {
+                        kind.accept(i);
                     }
-                });
-            }
+                } catch (Throwable e) {
+                    failures.add(name + " #" + i + " of writer " + writer + ": " + e);
+                }
+            }));
         }
         go.countDown();
         pool.shutdown();
