@@ -54,9 +54,9 @@ public class JpaUserPostRepository implements UserPostRepository {
 
     /**
      * What Hibernate's own writes cost. Every write loads the entity first (1 statement), then Hibernate
-     * writes what changed at commit. The user's {@code @Version} is bumped by Hibernate when the user changes, and by
-     * a forced increment ({@code LockModeType.PESSIMISTIC_FORCE_INCREMENT}: one {@code update users set version}
-     * at once) when only a post does.
+     * writes what changed at commit. The user's {@code @Version} is bumped by Hibernate when the user changes; when
+     * only a post does, at once: by a forced increment ({@code LockModeType.PESSIMISTIC_FORCE_INCREMENT}) after a
+     * select {@code for update}, or by {@code version + 1} without a condition ({@code bumpVersion}).
      */
     static final StatementBudget BUDGET = new StatementBudget() {
         /** Select the user {@code for update}, the forced increment of his version, then the insert. */
@@ -65,19 +65,19 @@ public class JpaUserPostRepository implements UserPostRepository {
             return 3;
         }
 
-        /** Select the user with its posts, the forced increment of his version, then the orphan's delete. */
+        /** Select the user with its posts, his version plus one (no condition), then the orphan's delete. */
         @Override
         public int removePost(int postsOfUser) {
             return 3;
         }
 
-        /** Select the user, then the update found by dirty checking, which sets the version too. */
+        /** Select the user {@code for update}, then the update found by dirty checking, which sets the version too. */
         @Override
         public int renameUser() {
             return 2;
         }
 
-        /** Select the post with its author, the forced increment of his version, then the post's update. */
+        /** Select the post with its author, his version plus one (no condition), then the post's update. */
         @Override
         public int editPost() {
             return 3;
@@ -129,7 +129,6 @@ public class JpaUserPostRepository implements UserPostRepository {
     private static final String ALL_USERS = "from UserEntity u order by u.id";
     private static final String ALL_POSTS_WITH_AUTHORS = "from UserEntity u join fetch u.posts order by u.id";
     private static final String POST_WITH_AUTHOR = "from PostEntity p join fetch p.author where p.id = :id";
-    private static final String BUMP_VERSION = "update UserEntity u set u.version = u.version + 1 where u.id = :id";
     // end::queries[]
 
     /** Rows the driver fetches per round trip when streaming: see the README, "Streaming". */
@@ -328,7 +327,7 @@ public class JpaUserPostRepository implements UserPostRepository {
      * every write locks the user's row before a post's, so two writes never wait for each other.
      */
     private static void bumpVersion(Session session, long userId) {
-        session.createMutationQuery(BUMP_VERSION)
+        session.createMutationQuery("update UserEntity u set u.version = u.version + 1 where u.id = :id")
                 .setParameter("id", userId)
                 .executeUpdate();
     }
