@@ -396,13 +396,15 @@ public class JdbiUserPostRepository implements UserPostRepository {
     @Override
     public void editPost(long postId, String newTitle, String newContent) {
         TextChecks.post(newTitle, newContent); // before any statement: the same answer on every database
-        // The post's user is the root of the aggregate: his version first (0 rows: no such post).
+        // The post's user is the root of the aggregate: his version is bumped too. The post first (0 rows: no such
+        // post): the version's subquery reads the post, which MariaDB locks for share, and two edits of one post
+        // holding that lock would each wait for the other's to write the post.
         write(null, handle -> {
-            if (bumpVersionOfPostsUser(handle, postId) == 0 || handle.createUpdate(EDIT_POST)
+            if (handle.createUpdate(EDIT_POST)
                     .bind("id", postId)
                     .bind("title", newTitle)
                     .bind("content", newContent)
-                    .execute() == 0) {
+                    .execute() == 0 || bumpVersionOfPostsUser(handle, postId) == 0) {
                 throw RepositoryException.unknownPost(postId);
             }
             return null;

@@ -55,9 +55,9 @@ public class JpaUserPostRepository implements UserPostRepository {
 
     /**
      * What Hibernate's own writes cost. Every write loads the entity first (1 statement), then Hibernate
-     * writes what changed at commit. The user's {@code @Version} is bumped by Hibernate when the user changes, and by
-     * a forced increment ({@code LockModeType.PESSIMISTIC_FORCE_INCREMENT}: one {@code update users set version}
-     * at once) when only a post does.
+     * writes what changed at commit. The user's {@code @Version} is bumped by Hibernate when the user changes; when
+     * only a post does, at once: by a forced increment ({@code LockModeType.PESSIMISTIC_FORCE_INCREMENT}) after a
+     * select {@code for update}, or by {@code version + 1} without a condition ({@code bumpVersion}).
      */
     static final StatementBudget BUDGET = new StatementBudget() {
         /** Select the user {@code for update}, the forced increment of his version, then the insert. */
@@ -66,19 +66,19 @@ public class JpaUserPostRepository implements UserPostRepository {
             return 3;
         }
 
-        /** Select the user with its posts, the forced increment of his version, then the orphan's delete. */
+        /** Select the user with its posts, his version plus one (no condition), then the orphan's delete. */
         @Override
         public int removePost(int postsOfUser) {
             return 3;
         }
 
-        /** Select the user, then the update found by dirty checking, which sets the version too. */
+        /** Select the user {@code for update}, then the update found by dirty checking, which sets the version too. */
         @Override
         public int renameUser() {
             return 2;
         }
 
-        /** Select the post with its author, the forced increment of his version, then the post's update. */
+        /** Select the post with its author, his version plus one (no condition), then the post's update. */
         @Override
         public int editPost() {
             return 3;
@@ -313,7 +313,7 @@ public class JpaUserPostRepository implements UserPostRepository {
                     .filter(p -> p.getId() == postId)
                     .findFirst()
                     .orElseThrow(() -> RepositoryException.unknownPostOfUser(postId, userId));
-            session.lock(user, LockModeType.PESSIMISTIC_FORCE_INCREMENT); // the root's version, at once
+            bumpVersion(session, userId); // the root's version, at once
             // tag::orphan[]
             // delete-orphan: no remove() call; orphanRemoval deletes the post that left the list at commit.
             user.removePost(post);
@@ -322,11 +322,25 @@ public class JpaUserPostRepository implements UserPostRepository {
         });
     }
 
+    /**
+     * The user's version plus one, without a condition on it, as MyBatis and Jdbi write it: the update locks his row,
+     * so a concurrent write to him is waited for, never refused. A forced increment
+     * ({@code LockModeType.PESSIMISTIC_FORCE_INCREMENT}) would check the version the select read, and a change
+     * committed in between would make this write a {@code CONFLICT}. The post's own statement comes after this one:
+     * every write locks the user's row before a post's, so two writes never wait for each other.
+     */
+    private static void bumpVersion(Session session, long userId) {
+        session.createMutationQuery("update UserEntity u set u.version = u.version + 1 where u.id = :id")
+                .setParameter("id", userId)
+                .executeUpdate();
+    }
+
     @Override
     public void renameUser(long userId, String newName) {
         TextChecks.name(newName); // before any statement: the same answer on every database
         write(userId, session -> {
-            UserEntity user = find(session, UserEntity.class, userId);
+            // "for update": a concurrent write to this user waits, so the versioned update cannot miss.
+            UserEntity user = find(session, UserEntity.class, userId, LockModeType.PESSIMISTIC_WRITE);
             if (user == null) {
                 throw RepositoryException.unknownUser(userId);
             }
@@ -344,7 +358,7 @@ public class JpaUserPostRepository implements UserPostRepository {
                     .setParameter("id", postId)
                     .uniqueResultOptional()
                     .orElseThrow(() -> RepositoryException.unknownPost(postId));
-            session.lock(post.getAuthor(), LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+            bumpVersion(session, post.getAuthor().getId());
             post.setTitle(newTitle);
             post.setContent(newContent);
             return null;

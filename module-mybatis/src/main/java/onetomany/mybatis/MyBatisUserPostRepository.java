@@ -258,9 +258,11 @@ public class MyBatisUserPostRepository implements UserPostRepository {
     @Override
     public void editPost(long postId, String newTitle, String newContent) {
         TextChecks.post(newTitle, newContent); // before any statement: the same answer on every database
-        // The post's user is the root of the aggregate: his version first (0 rows: no such post).
+        // The post's user is the root of the aggregate: his version is bumped too. The post first (0 rows: no such
+        // post): the version's subquery reads the post, which MariaDB locks for share, and two edits of one post
+        // holding that lock would each wait for the other's to write the post.
         write(null, mapper -> {
-            if (mapper.bumpVersionOfPostsUser(postId) == 0 || mapper.editPost(postId, newTitle, newContent) == 0) {
+            if (mapper.editPost(postId, newTitle, newContent) == 0 || mapper.bumpVersionOfPostsUser(postId) == 0) {
                 throw RepositoryException.unknownPost(postId);
             }
             return null;

@@ -1,10 +1,12 @@
 package onetomany.suites;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -443,6 +445,81 @@ public abstract class UserPostRepositoryReliabilityContract extends RepositoryTe
         System.out.printf("%s on %s: %d writers x %d operations: %d done, refused %s, orphans 0; e.g. %s%n",
                 getClass().getSimpleName(), database.kind().displayName(), THREADS, OPERATIONS_PER_THREAD,
                 succeeded.get(), refusals, databaseErrors);
+    }
+
+    static final int ROUNDS_PER_WRITER = 15;
+
+    /**
+     * The writes that take no version (rename, edit, add, remove) serialise on the user's row: two threads of each,
+     * started together by a latch, on one user. None is refused (no {@code CONFLICT}, no deadlock), each bumps the
+     * version once, and the tables hold a serial outcome: each field as the last write of one of its two threads
+     * left it, every added post, none of the removed ones.
+     */
+    @Test
+    void concurrent_renames_edits_adds_and_removes_on_one_user_all_succeed_in_some_serial_order()
+            throws InterruptedException {
+        int pairs = 2;
+        NewPost[] seeded = new NewPost[1 + pairs * ROUNDS_PER_WRITER];
+        seeded[0] = new NewPost("edited", "start");
+        for (int i = 1; i < seeded.length; i++) {
+            seeded[i] = new NewPost("removed " + i, null);
+        }
+        User start = repository.createUserWithPosts(new NewUser("start", seeded));
+        long userId = start.getId();
+        long edited = start.getPosts().get(0).getId();
+        List<Long> removed = start.getPosts().stream().skip(1).map(Post::getId).toList();
+
+        List<String> failures = new CopyOnWriteArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4 * pairs);
+        for (int w = 0; w < pairs; w++) {
+            int writer = w;
+            Map<String, Consumer<Integer>> kinds = Map.of(
+                    "renameUser", i -> repository.renameUser(userId, "name " + writer + "." + i),
+                    "editPost", i -> repository.editPost(edited, "title " + writer + "." + i,
+                            "content " + writer + "." + i),
+                    "addPost", i -> repository.addPost(userId, new NewPost("added " + writer + "." + i, null)),
+                    "removePost", i -> repository.removePost(userId, removed.get(writer * ROUNDS_PER_WRITER + i)));
+            kinds.forEach((name, kind) -> pool.execute(() -> {
+                int i = -1;
+                try {
+                    go.await();
+                    for (i = 0; i < ROUNDS_PER_WRITER; i++) {
+                        kind.accept(i);
+                    }
+                } catch (Throwable e) {
+                    failures.add(name + " #" + i + " of writer " + writer + ": " + e);
+                }
+            }));
+        }
+        go.countDown();
+        pool.shutdown();
+        boolean finished = pool.awaitTermination(120, TimeUnit.SECONDS);
+        if (!finished) {
+            pool.shutdownNow();
+        }
+
+        assertThat(finished).as("all writers finished (no hang)").isTrue();
+        assertThat(failures).as("writes refused or failed").isEmpty();
+        User end = repository.findUserWithPosts(userId).orElseThrow();
+        int last = ROUNDS_PER_WRITER - 1;
+        assertThat(end.getVersion()).as("one version per write")
+                .isEqualTo(start.getVersion() + 4L * pairs * ROUNDS_PER_WRITER);
+        assertThat(end.getName()).isIn("name 0." + last, "name 1." + last);
+        Post edit = end.getPosts().stream().filter(p -> p.getId() == edited).findFirst().orElseThrow();
+        assertThat(List.of(edit.getTitle(), edit.getContent()))
+                .isIn(List.of("title 0." + last, "content 0." + last), List.of("title 1." + last, "content 1." + last));
+        List<String> added = new ArrayList<>();
+        for (int w = 0; w < pairs; w++) {
+            for (int i = 0; i < ROUNDS_PER_WRITER; i++) {
+                added.add("added " + w + "." + i);
+            }
+        }
+        assertThat(end.getPosts()).extracting(Post::getTitle).filteredOn(title -> !title.startsWith("title "))
+                .containsExactlyInAnyOrderElementsOf(added);
+        assertThat(end.getPosts()).hasSize(1 + added.size());
+        assertThat(fixtures.count("posts")).isEqualTo(1 + added.size());
+        assertThat(database.activeConnections()).as("connections still held").isZero();
     }
 
     static final int OPERATIONS_IN_A_ROW = 10_000;
