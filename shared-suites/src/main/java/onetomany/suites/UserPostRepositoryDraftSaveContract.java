@@ -121,6 +121,21 @@ public abstract class UserPostRepositoryDraftSaveContract extends RepositoryTest
     }
 
     @Test
+    void a_draft_that_only_removes_a_post_costs_what_the_budget_says_and_bumps_the_version() {
+        long alice = aliceWithFivePosts();
+        UserDraft stored = storedDraft(alice);
+        UserDraft draft = stored.withPosts(stored.posts().subList(1, stored.posts().size()));
+        statements.reset();
+
+        User saved = repository.saveUserWithPosts(draft);
+
+        assertStatements(budget.saveUserWithPosts(0, 0, 1, false), "saveUserWithPosts(only a post removed)");
+        assertThat(fixtures.countPostsOf(alice)).isEqualTo(4);
+        assertThat(saved.getPosts()).hasSize(4);
+        assertThat(fixtures.versionOf(alice)).isEqualTo(1);
+    }
+
+    @Test
     void a_draft_that_only_renames_writes_the_user_alone_and_bumps_his_version() {
         long alice = aliceWithFivePosts();
         UserDraft draft = storedDraft(alice).withName("Alicia");

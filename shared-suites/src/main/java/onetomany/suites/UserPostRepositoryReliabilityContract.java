@@ -2,6 +2,7 @@ package onetomany.suites;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -520,6 +521,35 @@ public abstract class UserPostRepositoryReliabilityContract extends RepositoryTe
         assertThat(end.getPosts()).hasSize(1 + added.size());
         assertThat(fixtures.count("posts")).isEqualTo(1 + added.size());
         assertThat(database.activeConnections()).as("connections still held").isZero();
+    }
+
+    @Test
+    void every_operation_that_succeeds_gives_its_connection_back_at_once() {
+        User alice = repository.createUserWithPosts(new NewUser("Alice", new NewPost("First Post", null)));
+        assertThat(database.activeConnections()).as("connections held after createUserWithPosts").isZero();
+        Map<String, Runnable> operations = new LinkedHashMap<>();
+        long[] post = new long[1];
+        operations.put("findUserWithPosts", () -> repository.findUserWithPosts(alice.getId()));
+        operations.put("addPost", () -> post[0] = repository.addPost(alice.getId(), new NewPost("Second", null)));
+        for (LoadStrategy strategy : LoadStrategy.values()) {
+            operations.put("findAllUsersWithPosts(" + strategy + ")", () -> repository.findAllUsersWithPosts(strategy));
+        }
+        operations.put("forEachUserWithPosts", () -> repository.forEachUserWithPosts(user -> { }));
+        operations.put("findAllPostsWithAuthors", repository::findAllPostsWithAuthors);
+        operations.put("renameUser", () -> repository.renameUser(alice.getId(), "Alicia"));
+        operations.put("editPost", () -> repository.editPost(post[0], "Second, edited", "text"));
+        operations.put("saveUserWithPosts", () -> {
+            User current = repository.findUserWithPosts(alice.getId()).orElseThrow();
+            repository.saveUserWithPosts(UserDraft.of(current).withName("Alice"));
+        });
+        operations.put("removePost", () -> repository.removePost(alice.getId(), post[0]));
+        operations.put("deleteUser", () -> repository.deleteUser(alice.getId()));
+
+        operations.forEach((name, operation) -> {
+            operation.run();
+            assertThat(database.activeConnections()).as("connections held after %s", name).isZero();
+        });
+        assertThat(fixtures.count("users")).isZero();
     }
 
     static final int OPERATIONS_IN_A_ROW = 10_000;

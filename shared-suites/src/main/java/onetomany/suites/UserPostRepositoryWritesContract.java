@@ -52,6 +52,17 @@ public abstract class UserPostRepositoryWritesContract extends RepositoryTestSup
     }
 
     @Test
+    void the_budget_asked_of_the_repository_at_any_time_is_the_one_its_writes_keep() {
+        long alice = fixtures.insertUser("Alice");
+        statements.reset();
+
+        repository.addPost(alice, new NewPost("Late", null));
+
+        assertStatements(repository.budget().addPost(), "addPost, against the budget asked after it");
+        assertThat(repository.budget().createUserWithPosts(2)).isEqualTo(budget.createUserWithPosts(2));
+    }
+
+    @Test
     void a_user_can_be_saved_without_posts() {
         User saved = repository.createUserWithPosts(new NewUser("Bob"));
 
