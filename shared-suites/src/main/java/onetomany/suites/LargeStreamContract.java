@@ -17,7 +17,6 @@ import onetomany.contract.UserPostRepository;
 import onetomany.db.Database;
 import onetomany.db.DatabaseKind;
 import onetomany.fixtures.Fixtures;
-import onetomany.fixtures.OutOfMemoryRead;
 import onetomany.fixtures.StreamWalk;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Tag;
@@ -86,7 +85,7 @@ public abstract class LargeStreamContract {
 
     /**
      * A real out-of-memory error in the middle of a unit of work: the same rows read as one list
-     * ({@code findAllUsersWithPosts(JOINED)}) in a JVM of its own with the same small heap ({@link OutOfMemoryRead}),
+     * ({@code findAllUsersWithPosts(JOINED)}) in a JVM of its own with the same small heap ({@code OutOfMemoryRead}),
      * where they do not fit. The error must come out as it is, the connection must be back in the pool, no
      * transaction of the run may stay open on the server, and the next operations on the same pool must succeed.
      */
@@ -107,8 +106,8 @@ public abstract class LargeStreamContract {
 
                 // 600 ms before the next operations: past the 500 ms after which HikariCP checks a connection before
                 // lending it (see OutOfMemoryRead on a connection that the error left broken).
-                Walk read = fork(List.of(HEAP, "-Doom.pause=600"), OutOfMemoryRead.class, repositoryClass, url,
-                        database.user(), database.password());
+                Walk read = fork(List.of(HEAP, "-Doom.pause=600"), onetomany.fixtures.OutOfMemoryRead.class,
+                        repositoryClass, url, database.user(), database.password());
 
                 System.out.printf("%s on %s, %s: %s%n", getClass().getSimpleName(), database.kind().displayName(),
                         HEAP, read.output().lines().filter(line -> line.startsWith("caught")).findFirst()
