@@ -19,6 +19,11 @@ import onetomany.contract.RepositoryException;
  * <p>The SQLState says what kind of refusal it is (class 23 for integrity, 22001 for a value too long); the
  * vendor code says it where SQLState is too coarse (MariaDB reports 23000 for both a null and a foreign key).
  * The column comes from the message, since no JDBC API carries it.
+ *
+ * <p>No message built here copies the driver's or the library's text: a driver may repeat the statement with its
+ * bound values (PostgreSQL's {@code Batch entry 0 insert into posts ... values (...)}), the user's data, which has
+ * no place in a message that goes to logs. The message keeps the reason, the column ({@code table.column}) and the
+ * SQLState with the vendor code; the library's exception stays the cause, for debugging, its message not copied.
  */
 public final class SqlErrors {
 
@@ -56,22 +61,24 @@ public final class SqlErrors {
         }
         SQLException sql = sqlException(failure);
         if (sql == null) {
+            // A library's own message may quote the statement or the entity with its values: only its type here.
             return new RepositoryException(RepositoryException.Reason.DATABASE_ERROR, null,
-                    String.valueOf(failure.getMessage()), failure);
+                    "the library failed (" + failure.getClass().getName() + ")", failure);
         }
         String state = String.valueOf(sql.getSQLState());
         int code = sql.getErrorCode();
-        String message = String.valueOf(sql.getMessage());
+        String message = String.valueOf(sql.getMessage()); // read for the column, never copied: see the class doc
+        String codes = "SQLState " + state + ", vendor code " + code;
         if (sql instanceof SQLTransientConnectionException) {
             // What a pool throws when it has no connection to give within its timeout (HikariCP: "Connection is
             // not available, request timed out"), whether all are busy or the server does not answer.
             return new RepositoryException(RepositoryException.Reason.UNAVAILABLE, null,
-                    "no database connection could be had in time: " + message, failure);
+                    "no database connection could be had in time (" + codes + ")", failure);
         }
         if (connectionLost(sql)) {
             return new RepositoryException(RepositoryException.Reason.CONNECTION_LOST, null,
-                    "the connection to the database was lost before the commit; nothing was written (SQLState "
-                            + state + "): " + message, failure);
+                    "the connection to the database was lost before the commit; nothing was written (" + codes
+                            + ")", failure);
         }
         if (state.equals("23502") || code == 1048) {
             return RepositoryException.missingValue(field(message), failure);
@@ -89,22 +96,21 @@ public final class SqlErrors {
             // 40001 deadlock or serialization failure (all three), 40P01 PostgreSQL's deadlock; HYT00/50200 H2's
             // lock timeout, 55P03 PostgreSQL's (lock_timeout), 1205 MariaDB's (innodb_lock_wait_timeout).
             return new RepositoryException(RepositoryException.Reason.CONFLICT, null,
-                    "a concurrent unit of work got in the way (SQLState " + state + "): " + message, failure);
+                    "a concurrent unit of work got in the way (" + codes + ")", failure);
         }
         if (sql instanceof SQLTimeoutException || state.equals("57014") || code == 1969) {
             // After the lock timeouts above (H2 reports its lock timeout as an SQLTimeoutException): 57014
             // PostgreSQL's and H2's cancelled statement (statement_timeout, QUERY_TIMEOUT); 1969 MariaDB's
             // max_statement_time.
             return new RepositoryException(RepositoryException.Reason.TIMEOUT, null,
-                    "the statement ran past its timeout and was cancelled (SQLState " + state + "): " + message,
-                    failure);
+                    "the statement ran past its timeout and was cancelled (" + codes + ")", failure);
         }
         if (missingParent && referencedUserId != null) {
             return new RepositoryException(RepositoryException.Reason.UNKNOWN_USER, null,
                     "user " + referencedUserId + " does not exist", failure);
         }
         return new RepositoryException(RepositoryException.Reason.DATABASE_ERROR, null,
-                "the database refused the statement (SQLState " + state + "): " + message, failure);
+                "the database refused the statement (" + codes + ")", failure);
     }
 
     /**
@@ -118,7 +124,8 @@ public final class SqlErrors {
         if (sql != null && !(sql instanceof SQLTransientConnectionException) && connectionLost(sql)) {
             return new RepositoryException(RepositoryException.Reason.OUTCOME_UNKNOWN, null,
                     "the connection to the database was lost while committing: the unit of work may or may not be "
-                            + "stored (SQLState " + sql.getSQLState() + "): " + sql.getMessage(), failure);
+                            + "stored (SQLState " + sql.getSQLState() + ", vendor code " + sql.getErrorCode() + ")",
+                    failure);
         }
         return translate(failure, referencedUserId);
     }

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 
 import onetomany.contract.RepositoryException;
 import onetomany.contract.RepositoryException.Reason;
@@ -74,6 +75,27 @@ class SqlErrorsTest {
         IllegalStateException notSql = new IllegalStateException("no SQL here");
         assertThat(SqlErrors.translate(notSql).reason()).isEqualTo(Reason.DATABASE_ERROR);
         assertThat(SqlErrors.translate(notSql).getCause()).isSameAs(notSql);
+    }
+
+    @Test
+    void no_message_repeats_what_the_driver_quoted_of_the_users_values_but_the_cause_is_kept() {
+        String marker = "MARKER-7f3a";
+        // PostgreSQL's batch message quotes the statement with its bound values.
+        String batch = "Batch entry 0 insert into posts (title, content, user_id) values (('" + marker + "\0'), ('"
+                + marker + "'), ('1'::int8)) was aborted: ERROR: invalid byte sequence for encoding \"UTF8\": 0x00";
+        for (String state : List.of("22021", "40001", "57014", "08006", "23503", "HY000")) {
+            RepositoryException translated = translate(batch, state, 0, 1L);
+            assertThat(translated.getMessage()).as("SQLState %s: %s", state, translated.reason())
+                    .doesNotContain(marker).contains("SQLState " + state);
+            assertThat(translated.getCause()).as("the cause, kept for debugging").isNotNull();
+            assertThat(SqlErrors.translateAtCommit(new RuntimeException(new SQLException(batch, state)), 1L)
+                    .getMessage()).doesNotContain(marker);
+        }
+        assertThat(SqlErrors.translate(new SQLTransientConnectionException(batch)).getMessage())
+                .doesNotContain(marker);
+        assertThat(SqlErrors.translate(new SQLTimeoutException(batch, "HY008")).getMessage()).doesNotContain(marker);
+        assertThat(SqlErrors.translate(new IllegalStateException("could not save " + marker)).getMessage())
+                .doesNotContain(marker).contains(IllegalStateException.class.getName());
     }
 
     @Test

@@ -556,6 +556,10 @@ public class JdbiUserPostRepository implements UserPostRepository {
             handle = jdbi.open(); // the connection is taken from the pool here
             handle.begin();
             result = work.withHandle(handle);
+        } catch (Error failure) {
+            // Out of memory, a stack overflow, an assertion: released like any failure, and rethrown as it is.
+            rollbackAndClose(handle, failure);
+            throw failure;
         } catch (RuntimeException failure) {
             rollbackAndClose(handle, failure);
             ConsumerFailure.rethrowConsumersOwn(failure); // what a caller's consumer threw goes back unchanged
@@ -565,6 +569,9 @@ public class JdbiUserPostRepository implements UserPostRepository {
             handle.commit();
         } catch (UnableToRestoreAutoCommitStateException failure) {
             SqlErrors.afterCommit(failure); // the commit went through; resetting auto-commit after it failed
+        } catch (Error failure) {
+            rollbackAndClose(handle, failure);
+            throw failure;
         } catch (RuntimeException failure) {
             rollbackAndClose(handle, failure);
             throw writes ? SqlErrors.translateAtCommit(failure, referencedUserId) : SqlErrors.translate(failure);
@@ -577,18 +584,23 @@ public class JdbiUserPostRepository implements UserPostRepository {
         return result;
     }
 
-    private static void rollbackAndClose(Handle handle, RuntimeException failure) {
+    /**
+     * Rolls back and closes, whatever {@code failure} is (an {@link Error} too), so that the connection goes back to
+     * the pool with no transaction open on the server. What fails here, even an {@code Error}, is attached to
+     * {@code failure}, which the caller rethrows.
+     */
+    private static void rollbackAndClose(Handle handle, Throwable failure) {
         if (handle == null) {
             return; // not opened: nothing to roll back
         }
         try {
             handle.rollback();
-        } catch (RuntimeException rollbackFailure) {
+        } catch (Throwable rollbackFailure) {
             failure.addSuppressed(rollbackFailure);
         }
         try {
             handle.close();
-        } catch (RuntimeException closeFailure) {
+        } catch (Throwable closeFailure) {
             failure.addSuppressed(closeFailure);
         }
     }

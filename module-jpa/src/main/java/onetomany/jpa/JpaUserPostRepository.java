@@ -465,6 +465,10 @@ public class JpaUserPostRepository implements UserPostRepository {
             if (writes) {
                 session.flush(); // the statements run here, not inside the commit
             }
+        } catch (Error failure) {
+            // Out of memory, a stack overflow, an assertion: released like any failure, and rethrown as it is.
+            rollbackAndClose(session, failure);
+            throw failure;
         } catch (RuntimeException failure) {
             rollbackAndClose(session, failure);
             ConsumerFailure.rethrowConsumersOwn(failure); // what a caller's consumer threw goes back unchanged
@@ -472,6 +476,9 @@ public class JpaUserPostRepository implements UserPostRepository {
         }
         try {
             session.getTransaction().commit();
+        } catch (Error failure) {
+            rollbackAndClose(session, failure);
+            throw failure;
         } catch (RuntimeException failure) {
             if (!outcome.committed) {
                 rollbackAndClose(session, failure);
@@ -506,7 +513,12 @@ public class JpaUserPostRepository implements UserPostRepository {
         }
     }
 
-    private static void rollbackAndClose(Session session, RuntimeException failure) {
+    /**
+     * Rolls back and closes, whatever {@code failure} is (an {@link Error} too), so that the connection goes back to
+     * the pool with no transaction open on the server. What fails here, even an {@code Error}, is attached to
+     * {@code failure}, which the caller rethrows.
+     */
+    private static void rollbackAndClose(Session session, Throwable failure) {
         if (session == null) {
             return; // not opened: nothing to roll back
         }
@@ -514,12 +526,12 @@ public class JpaUserPostRepository implements UserPostRepository {
             if (session.getTransaction().isActive()) {
                 session.getTransaction().rollback();
             }
-        } catch (RuntimeException rollbackFailure) {
+        } catch (Throwable rollbackFailure) {
             failure.addSuppressed(rollbackFailure);
         }
         try {
             session.close();
-        } catch (RuntimeException closeFailure) {
+        } catch (Throwable closeFailure) {
             failure.addSuppressed(closeFailure);
         }
     }

@@ -394,6 +394,10 @@ public class MyBatisUserPostRepository implements UserPostRepository {
         try {
             session = factory.openSession(executor); // the connection is taken from the pool at the first statement
             result = work.apply(session.getMapper(UserPostMapper.class));
+        } catch (Error failure) {
+            // Out of memory, a stack overflow, an assertion: released like any failure, and rethrown as it is.
+            rollbackAndClose(session, failure);
+            throw failure;
         } catch (RuntimeException failure) {
             rollbackAndClose(session, failure);
             ConsumerFailure.rethrowConsumersOwn(failure); // what a caller's consumer threw goes back unchanged
@@ -402,6 +406,9 @@ public class MyBatisUserPostRepository implements UserPostRepository {
         try {
             // Forced: MyBatis commits only a session it has marked as written to ("dirty").
             session.commit(true);
+        } catch (Error failure) {
+            rollbackAndClose(session, failure);
+            throw failure;
         } catch (RuntimeException failure) {
             rollbackAndClose(session, failure);
             throw writes ? SqlErrors.translateAtCommit(failure, referencedUserId) : SqlErrors.translate(failure);
@@ -414,18 +421,23 @@ public class MyBatisUserPostRepository implements UserPostRepository {
         return result;
     }
 
-    private static void rollbackAndClose(SqlSession session, RuntimeException failure) {
+    /**
+     * Rolls back and closes, whatever {@code failure} is (an {@link Error} too), so that the connection goes back to
+     * the pool with no transaction open on the server. What fails here, even an {@code Error}, is attached to
+     * {@code failure}, which the caller rethrows.
+     */
+    private static void rollbackAndClose(SqlSession session, Throwable failure) {
         if (session == null) {
             return; // not opened: nothing to roll back
         }
         try {
             session.rollback(true); // forced, as the commit is
-        } catch (RuntimeException rollbackFailure) {
+        } catch (Throwable rollbackFailure) {
             failure.addSuppressed(rollbackFailure);
         }
         try {
             session.close();
-        } catch (RuntimeException closeFailure) {
+        } catch (Throwable closeFailure) {
             failure.addSuppressed(closeFailure);
         }
     }

@@ -440,6 +440,94 @@ public abstract class UserPostRepositoryFaultsContract extends RepositoryTestSup
     }
 
     // ---------------------------------------------------------------------------------------------------------
+    // An Error (out of memory, a stack overflow, an assertion) in the middle of a unit of work
+
+    /** What the tests below throw inside a unit of work: an {@link Error}, which no library may turn into another. */
+    static final class InjectedError extends AssertionError {
+
+        InjectedError(String where) {
+            super("injected: " + where);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, an Error before statement {1}")
+    @MethodSource("writesAtEachStatement")
+    void an_error_before_any_statement_of_a_write_escapes_unchanged_and_leaves_no_connection_nor_transaction(
+            Operation write, int statement) {
+        Runnable call = arrangeWrite(write);
+        List<String> before = fixtures.snapshot();
+        InjectedError error = new InjectedError(write.title() + ", statement " + statement);
+        database.faults().atStatement(statement, connection -> {
+            throw error;
+        });
+
+        assertThatThrownBy(call::run).as("what %s threw", write.title()).isSameAs(error);
+
+        assertThat(database.faults().allFired()).as("the error was thrown").isTrue();
+        assertReleased();
+        assertThat(fixtures.snapshot()).as("the tables after %s met an Error at statement %d", write.title(),
+                statement).isEqualTo(before);
+        assertRecovered(call, before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reads")
+    void an_error_before_any_statement_of_a_read_escapes_unchanged_and_leaves_no_connection_nor_transaction(
+            String name) {
+        long alice = fixtures.insertUser("Alice");
+        fixtures.insertPost(alice, "First Post", "one");
+        fixtures.insertPost(fixtures.insertUser("Bob"), "Bob's Post", null);
+        Supplier<Object> read = read(name, alice);
+        statements.reset();
+        Object expected = read.get();
+        int sent = statements.count();
+        assertThat(sent).as("statements of %s", name).isPositive();
+
+        for (int statement = 1; statement <= sent; statement++) {
+            InjectedError error = new InjectedError(name + ", statement " + statement);
+            database.faults().atStatement(statement, connection -> {
+                throw error;
+            });
+            assertThatThrownBy(read::get).as("what %s threw at statement %d", name, statement).isSameAs(error);
+            assertThat(database.faults().allFired()).as("the error was thrown").isTrue();
+            assertReleased();
+            assertThat(String.valueOf(read.get())).as("%s read again after an Error at statement %d", name,
+                    statement).isEqualTo(String.valueOf(expected));
+        }
+    }
+
+    @Test
+    void an_error_thrown_by_the_streams_consumer_escapes_unchanged_and_leaves_no_connection_nor_transaction() {
+        for (int i = 0; i < 3; i++) {
+            fixtures.insertPost(fixtures.insertUser("User " + i), "Post " + i, null);
+        }
+        for (int handedOver = 1; handedOver <= 3; handedOver++) {
+            int at = handedOver;
+            InjectedError error = new InjectedError("the consumer, user " + at);
+            List<String> seen = new ArrayList<>();
+            assertThatThrownBy(() -> repository.forEachUserWithPosts(user -> {
+                seen.add(user.getName());
+                if (seen.size() == at) {
+                    throw error;
+                }
+            })).as("what the stream threw when its consumer threw at user %d", at).isSameAs(error);
+            assertThat(seen).hasSize(at);
+            assertReleased();
+        }
+        List<String> all = new ArrayList<>();
+        repository.forEachUserWithPosts(user -> all.add(user.getName()));
+        assertThat(all).as("the stream, run again").hasSize(3);
+        assertNextOperationSucceeds();
+    }
+
+    /** No connection held by the pool, and no transaction of this run open on the server. */
+    private void assertReleased() {
+        assertThat(database.activeConnections()).as("connections still held").isZero();
+        assertThat(database.sessionsInTransaction()).as("transactions left open on %s", database.kind().displayName())
+                .isZero();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
 
     private static void assertFails(Runnable call, Reason reason) {
         assertThatThrownBy(call::run)

@@ -349,6 +349,31 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * How many sessions of this run's pool have a transaction open on the server right now (never another run's):
+     * after a unit of work that failed, there must be none. On MariaDB it first waits
+     * {@link DatabaseKind#lockWaitsPollInterval()}, since {@code information_schema.innodb_trx} is a copy InnoDB
+     * refreshes only when nobody has read it for 100 ms.
+     */
+    public int sessionsInTransaction() {
+        try (Connection admin = adminConnection();
+             var open = admin.prepareStatement(kind.sessionsInTransaction())) {
+            if (kind == DatabaseKind.MARIADB) {
+                Thread.sleep(kind.lockWaitsPollInterval().toMillis());
+            }
+            open.setString(1, runSpace == null ? "h2" : runSpace);
+            try (ResultSet rs = open.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not look at the open transactions of " + description(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while looking at the open transactions", e);
+        }
+    }
+
+    /**
      * Ends every session of this run's pool that the server knows (never another run's, nor another client's:
      * they are found by this run's application name on PostgreSQL and by its database on MariaDB). Returns how
      * many were ended.

@@ -142,6 +142,22 @@ public enum DatabaseKind {
         };
     }
 
+    /**
+     * How many sessions of one run space have a transaction open right now: PostgreSQL's {@code idle in
+     * transaction} (and its aborted variant) or one still running, InnoDB's open transactions on MariaDB, and on H2
+     * the sessions holding uncommitted changes (an embedded H2 shows no open read-only transaction).
+     */
+    String sessionsInTransaction() {
+        return switch (this) {
+            case H2 -> "select count(*) from information_schema.sessions"
+                    + " where contains_uncommitted and session_id <> session_id() and ? is not null";
+            case POSTGRES -> "select count(*) from pg_stat_activity where application_name = ?"
+                    + " and pid <> pg_backend_pid() and xact_start is not null";
+            case MARIADB -> "select count(*) from information_schema.innodb_trx t join information_schema.processlist p"
+                    + " on p.id = t.trx_mysql_thread_id where p.db = ? and p.id <> connection_id()";
+        };
+    }
+
     /** How many sessions of one run space are waiting for a lock right now. */
     String sessionsWaitingForALock() {
         return switch (this) {
