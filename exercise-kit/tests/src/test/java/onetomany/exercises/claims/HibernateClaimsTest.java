@@ -76,12 +76,14 @@ class HibernateClaimsTest {
     }
 
     private SessionFactory factory(Class<?>... entities) {
+        return configuration(entities).createEntityManagerFactory().unwrap(SessionFactory.class);
+    }
+
+    private HibernatePersistenceConfiguration configuration(Class<?>... entities) {
         return new HibernatePersistenceConfiguration("claims")
                 .managedClasses(entities)
                 .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, database.dataSource())
-                .property(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
-                .createEntityManagerFactory()
-                .unwrap(SessionFactory.class);
+                .property(AvailableSettings.STATEMENT_BATCH_SIZE, 50);
     }
 
     // Exercise 1 ---------------------------------------------------------------------------------------------------
@@ -216,6 +218,22 @@ class HibernateClaimsTest {
             assertThat(statements.executed().get(0).sql().get(0)).as("its SQL")
                     .doesNotContainIgnoringCase("limit").doesNotContainIgnoringCase("fetch first")
                     .doesNotContainIgnoringCase("rows only");
+        }
+    }
+
+    @Test
+    void failing_on_pagination_over_a_collection_fetch_does_not_refuse_a_page_limited_in_a_subquery() {
+        for (int u = 1; u <= 7; u++) {
+            fixtures.insertPost(fixtures.insertUser("user " + u), "post " + u, null);
+        }
+        String hql = "from BagUser u left join fetch u.posts order by u.id";
+        try (SessionFactory sessions = configuration(BagUser.class, BagPost.class, BagComment.class)
+                .property(AvailableSettings.FAIL_ON_PAGINATION_OVER_COLLECTION_FETCH, true)
+                .createEntityManagerFactory().unwrap(SessionFactory.class)) {
+            // The setting refuses paging in memory only; Hibernate 7.4 pages this one in SQL, so nothing is refused.
+            List<BagUser> page = sessions.fromTransaction(session -> session.createSelectionQuery(hql, BagUser.class)
+                    .setFirstResult(3).setMaxResults(3).getResultList());
+            assertThat(page).extracting(user -> user.name).containsExactly("user 4", "user 5", "user 6");
         }
     }
 
