@@ -24,7 +24,7 @@ import onetomany.operations.Operation;
  *
  * <p>A count with its noun has three keys, {@code KEY.one}, {@code KEY.few} and {@code KEY.many} (Russian's three
  * plural forms; English uses {@code one} and {@code many}), chosen by {@link #count}. An operation's description is
- * {@code operation.NAME} and its JMH row {@code jmh.NAME}, by the name of its {@link Operation} constant.
+ * {@code operation.NAME}, by the name of its {@link Operation} constant.
  *
  * <p>The language of the command's report is {@link #chosen()}: the system property {@code lang} (or
  * {@code exercises.lang}, the progress board's), else the locale of the environment, as {@code ./exercise}
@@ -133,11 +133,6 @@ final class Texts {
      */
     String operation(Operation operation) {
         return Optional.ofNullable(texts.get("operation." + operation.name())).orElse(operation.description());
-    }
-
-    /** The row of the JMH tables where the same operation is measured, if the benchmarks measure it. */
-    Optional<String> jmhRow(Operation operation) {
-        return Optional.ofNullable(texts.get("jmh." + operation.name()));
     }
 
     /** Every key and text, in key order (for the tests). */
