@@ -36,22 +36,23 @@ final class Charts {
     /**
      * Lines over shared x values, on a linear x axis starting at 0 and a logarithmic y axis starting at 1 (ticks at
      * 1, 2, 5, 10, 20, 50, …): 1, 2 and 201 statements each have their own height, where on a linear axis the 1
-     * and the 2 would lie on the floor under the 201. Values below 1 are drawn at 1. The legend, inside the plot's
-     * top left corner, lists each line's values.
+     * and the 2 would lie on the floor under the 201. Values below 1 are drawn at 1. The legend, under the plot (a
+     * row per line, the SVG taller by as much), lists each line's values.
      */
     record LineChart(String title, String xLabel, String yLabel, List<Integer> xs, List<Series> lines) {
 
         String render(int width, int height) {
-            double left = 48, right = 18, top = 34, bottom = 42;
+            double left = 48, right = 18, top = 34, bottom = 42, legendRow = 16;
             double plotWidth = width - left - right;
             double plotHeight = height - top - bottom;
             double maxX = xs.stream().mapToInt(Integer::intValue).max().orElse(1);
             double maxY = lines.stream().flatMap(s -> s.values().stream()).mapToDouble(Double::doubleValue)
                     .max().orElse(1);
             List<Double> ticks = logTicks(maxY);
+            int fullHeight = (int) Math.ceil(height + lines.size() * legendRow + 4);
             double yTop = ticks.get(ticks.size() - 1);
 
-            Svg svg = new Svg(width, height, title);
+            Svg svg = new Svg(width, fullHeight, title);
             svg.text(width / 2.0, 18, title, "middle", 14, TEXT);
             for (double y : ticks) {
                 double py = logY(y, yTop, top, plotHeight);
@@ -81,11 +82,11 @@ final class Charts {
                             "%s, %s = %d: %s".formatted(line.name(), xLabel, xs.get(j),
                                     number(line.values().get(j))));
                 }
-                double legendY = top + 14 + i * 16;
-                svg.line(left + 8, legendY - 4, left + 32, legendY - 4, line.color(), Math.min(line.width(), 3),
+                double legendY = height + 6 + i * legendRow;
+                svg.line(left - 28, legendY - 4, left - 4, legendY - 4, line.color(), Math.min(line.width(), 3),
                         line.dash());
-                svg.marker(line.marker(), left + 20, legendY - 4, 3.5, line.color(), line.name());
-                svg.text(left + 36, legendY, line.name() + ": " + String.join(" · ",
+                svg.marker(line.marker(), left - 16, legendY - 4, 3.5, line.color(), line.name());
+                svg.text(left + 2, legendY, line.name() + ": " + String.join(" · ",
                         line.values().stream().map(Charts::number).toList()), "start", 11, TEXT);
             }
             return svg.render();

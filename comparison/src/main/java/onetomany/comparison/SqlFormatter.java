@@ -65,7 +65,7 @@ final class SqlFormatter {
 
     /**
      * The comment that stands before a block, or empty for a statement sent once and not as a batch:
-     * {@code -- sent 3 times:}, {@code -- sent as one batch of 2:}, {@code -- sent 2 times, each as one batch of 3:}.
+     * {@code -- sent 3 times:}, {@code -- sent as a batch of 2:}, {@code -- sent 2 times, each as a batch of 3:}.
      */
     static Optional<String> annotation(Block block, Texts texts) {
         if (block.batch() > 0) {

@@ -72,11 +72,11 @@ class SqlFormatterTest {
                 new SqlFormatter.Block("insert into posts (title)\nvalues (?);", 2, 2));
         assertThat(blocks.stream().flatMap(block -> SqlFormatter.lines(block, Texts.ENGLISH).stream()).toList())
                 .containsExactly(
-                        "-- sent as one batch of 2:", "insert into posts (title)", "values (?);",
+                        "-- sent as a batch of 2:", "insert into posts (title)", "values (?);",
                         "-- sent 3 times:", "select id", "from posts", "where id=?;",
-                        "-- sent 2 times, each as one batch of 2:", "insert into posts (title)", "values (?);");
+                        "-- sent 2 times, each as a batch of 2:", "insert into posts (title)", "values (?);");
         assertThat(SqlFormatter.annotation(blocks.get(1), Texts.RUSSIAN)).hasValue("-- выполнен 3 раза:");
-        assertThat(SqlFormatter.annotation(blocks.get(0), Texts.RUSSIAN)).hasValue("-- выполнен одним батчем из 2:");
+        assertThat(SqlFormatter.annotation(blocks.get(0), Texts.RUSSIAN)).hasValue("-- выполнен батчем из 2:");
         assertThat(SqlFormatter.annotation(new SqlFormatter.Block("select 1;", 1), Texts.ENGLISH)).isEmpty();
     }
 }
