@@ -88,9 +88,10 @@ final class HtmlReport {
         html.append("<!DOCTYPE html>\n<html lang=\"").append(texts.language()).append("\">\n<head>\n")
                 .append("<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(escape(texts.text("title"))).append("</title>\n<style>\n")
+                .append("<title>").append(escape(texts.format("title", texts.libraries())))
+                .append("</title>\n<style>\n")
                 .append(STYLE).append("</style>\n</head>\n<body>\n<main>\n");
-        html.append("<h1>").append(escape(texts.text("title"))).append("</h1>\n")
+        html.append("<h1>").append(escape(texts.format("title", texts.libraries()))).append("</h1>\n")
                 .append("<p class=\"note\">").append(texts.format("html.writtenBy",
                         "<code>" + escape(command(report, texts)) + "</code>")).append("</p>\n");
         List<String> failures = report.failures(texts);

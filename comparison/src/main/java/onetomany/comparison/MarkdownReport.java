@@ -26,7 +26,7 @@ final class MarkdownReport {
 
     static String render(Report report, Texts texts) {
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(texts.text("md.title")).append("\n\n");
+        md.append("# ").append(texts.format("md.title", texts.libraries())).append("\n\n");
         md.append(texts.format("md.writtenBy", "`" + HtmlReport.command(report, texts) + "`")).append("\n\n");
         List<String> failures = report.failures(texts);
         if (!failures.isEmpty()) {

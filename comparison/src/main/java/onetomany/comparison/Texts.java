@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import onetomany.libraries.Library;
 import onetomany.operations.Operation;
 
 /**
@@ -133,6 +134,13 @@ final class Texts {
      */
     String operation(Operation operation) {
         return Optional.ofNullable(texts.get("operation." + operation.name())).orElse(operation.description());
+    }
+
+    /** The libraries of the registry as one list: {@code Hibernate ORM, MyBatis and Jdbi}. */
+    String libraries() {
+        List<String> names = Library.ALL.stream().map(Library::name).toList();
+        return names.size() < 2 ? String.join("", names) : String.join(", ", names.subList(0, names.size() - 1))
+                + text("list.and") + names.get(names.size() - 1);
     }
 
     /** Every key and text, in key order (for the tests). */

@@ -96,6 +96,18 @@ class TextsTest {
     }
 
     @Test
+    void the_titles_name_every_library_of_the_registry() {
+        List<String> names = onetomany.libraries.Library.ALL.stream().map(onetomany.libraries.Library::name).toList();
+        String last = names.get(names.size() - 1);
+
+        assertThat(Texts.ENGLISH.libraries()).startsWith(names.get(0)).endsWith(" and " + last);
+        assertThat(Texts.RUSSIAN.libraries()).startsWith(names.get(0)).endsWith(" и " + last);
+        assertThat(names).allSatisfy(name -> assertThat(Texts.ENGLISH.format("title", Texts.ENGLISH.libraries()))
+                .contains(name));
+        assertThat(Texts.ENGLISH.libraries().split(", | and ")).hasSize(names.size());
+    }
+
+    @Test
     void the_language_is_the_property_then_the_locale_as_for_the_board() {
         UnaryOperator<String> none = name -> null;
         Locale english = Locale.ENGLISH;
