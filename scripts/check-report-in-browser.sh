@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Opens the comparison report (comparison/target/comparison/comparison.html) in a real headless browser,
 # Debian's Chromium, takes a screenshot of it, and fails unless the rendered page has, for every database it
-# covers, the operations table, the steady-state times with their spread, ratios and calls, the cold start with
-# each library's start-up, the three statements-versus-users charts and the chart of median times; the
-# side-by-side SQL of every operation; no contract failure; and fetches nothing from the network (the only links
-# are the page's own anchors).
+# covers, the operations table (objects for a read, rows for a write), the steady-state times with their spread,
+# ratios and calls (a "fastest" mark only with its word, no column naming a benchmark), the cold start with each
+# library's start-up, the statements-versus-users charts on a logarithmic axis and the chart of median times; the
+# side-by-side SQL of every operation (long in (...) lists shortened, every annotation before its statement); no
+# contract failure; and fetches nothing from the network (the only links are the page's own anchors).
 #
 #   scripts/check-report-in-browser.sh [--all] [--lang en|ru] [screenshot.png]
 #
 # The page of one database (the first command's, H2 by default) is checked as it is. The page of -Ddb=all is
-# recognised by its database switch, and checked for a part per database (H2, PostgreSQL, MariaDB), the
-# statements of every database side by side and all the same; a database whose server did not answer may show
+# recognised by its database switch, and checked for a part per database (H2, PostgreSQL, MariaDB), a part that
+# is not cold not headed "Cold start", the one line saying the statements agree on every database, and the times
+# of every operation and library on every database; a database whose server did not answer may show
 # its one line instead of its part, unless --all is given: then all three must have run.
 #
 # The page's language is read from its <html lang>: English or Russian (-Dlang=ru, or a Russian locale), each
