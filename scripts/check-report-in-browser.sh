@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Opens the comparison report (comparison/target/comparison/comparison.html) in a real headless browser,
 # Debian's Chromium, takes a screenshot of it, and fails unless the rendered page has, for every database it
-# covers, the operations table, the steady-state times with their spread, ratios and calls, the cold start with
-# each library's start-up, the three statements-versus-users charts and the chart of median times; the
-# side-by-side SQL of every operation; no contract failure; and fetches nothing from the network (the only links
-# are the page's own anchors).
+# covers, the operations table (objects for a read, rows for a write), the steady-state times with their spread,
+# ratios and calls (a "fastest" mark only with its word, no column naming a benchmark), the cold start with each
+# library's start-up, the statements-versus-users charts on a logarithmic axis and the chart of median times; the
+# side-by-side SQL of every operation (long in (...) lists shortened, every annotation before its statement); no
+# contract failure; and fetches nothing from the network (the only links are the page's own anchors).
 #
 #   scripts/check-report-in-browser.sh [--all] [--lang en|ru] [screenshot.png]
 #
 # The page of one database (the first command's, H2 by default) is checked as it is. The page of -Ddb=all is
-# recognised by its database switch, and checked for a part per database (H2, PostgreSQL, MariaDB), the
-# statements of every database side by side and all the same; a database whose server did not answer may show
+# recognised by its database switch, and checked for a part per database (H2, PostgreSQL, MariaDB), a part that
+# is not cold not headed "Cold start", the one line saying the statements agree on every database, and the times
+# of every operation and library on every database; a database whose server did not answer may show
 # its one line instead of its part, unless --all is given: then all three must have run.
 #
 # The page's language is read from its <html lang>: English or Russian (-Dlang=ru, or a Russian locale), each
@@ -68,9 +70,11 @@ failures=0
 page_lang=$(grep -o -m1 '<html lang="[a-z]*"' "$dom" | sed 's/.*lang="\([a-z]*\)"/\1/' || true)
 case "$page_lang" in
   ru) ms='мс' s='с' calls_re='вызовы: [0-9]+ \+ [0-9]+\*?' rule_terms=('коэффициент вариации' 'доверительный интервал')
-      users_axis='пользователи (N)' ;;
+      users_axis='пользователи (N)' log_axis='логарифмическая шкала' fastest='быстрее всех' cold_heading='Холодный старт'
+      objects='объект' rows='строк' ;;
   *) ms='ms' s='s' calls_re='[0-9]+ \+ [0-9]+\*? calls' rule_terms=('coefficient of variation' 'confidence interval')
-      users_axis='users (N)' ;;
+      users_axis='users (N)' log_axis='logarithmic scale' fastest='fastest' cold_heading='Cold start'
+      objects='object' rows='row' ;;
 esac
 # expect <description> <minimum> <count>: fails the check when count < minimum.
 expect() {
@@ -78,6 +82,15 @@ expect() {
     echo "   ok   $1: $3"
   else
     echo "   FAIL $1: $3, expected at least $2"
+    failures=$((failures + 1))
+  fi
+}
+# expect_none <description> <count>: fails the check unless count is 0.
+expect_none() {
+  if [ "$2" -eq 0 ]; then
+    echo "   ok   $1"
+  else
+    echo "   FAIL $1: $2 found"
     failures=$((failures + 1))
   fi
 }
@@ -91,6 +104,8 @@ one_database() {
   ops=$(section "${p}operations" | grep -o '<tr data-operation=' | wc -l)
   expect "$name: operations table" 1 "$(count "<table id=\"${p}operations-table\">")"
   expect "$name: operations in it (rows)" 12 "$ops"
+  expect "$name: objects for a read, rows for a write, named apart" 2 \
+    "$(section "${p}operations" | grep -o -E -e "· [0-9]+ $objects" -e "· [0-9]+ $rows" | sed -E 's/· [0-9]+ //' | sort -u | wc -l)"
   expect "$name: library columns (Hibernate ORM, MyBatis, Jdbi)" 3 \
     "$(section "${p}operations" | grep -o -e '<th>Hibernate ORM</th>' -e '<th>MyBatis</th>' -e '<th>Jdbi</th>' | wc -l)"
   expect "$name: steady-state times, a row per operation" "$ops" "$(section "${p}times" | grep -o '<tr data-timed-operation=' | wc -l)"
@@ -100,13 +115,21 @@ one_database() {
   expect "$name: a fastest library per operation (1.00×)" "$ops" "$(section "${p}times" | grep -o '<span class="ratio">1.00×</span>' | wc -l)"
   expect "$name: calls per cell (warm-up + measured)" $((3 * ops)) \
     "$(section "${p}times" | grep -o -E "<span class=\"calls\">$calls_re</span>" | wc -l)"
-  expect "$name: JMH rows named" 6 "$(section "${p}times" | grep -o '<td class="jmh">[^<]*</td>' | grep -v -c '<td class="jmh">—</td>')"
+  expect_none "$name: no column that names a benchmark instead of a figure (JMH row)" \
+    "$(section "${p}times" | grep -c -e 'class="jmh"' -e 'JMH row' -e 'Строка JMH' || true)"
+  expect "$name: a fastest mark only with its word, on a cell whose range is apart" \
+    "$(section "${p}times" | grep -o 'class="cell time fastest"' | wc -l)" \
+    "$(section "${p}times" | grep -o "<span class=\"mark\">$fastest</span>" | wc -l)"
   expect "$name: the rule stated (coefficient of variation, confidence interval)" 2 \
     "$(section "${p}times" | grep -o -e "${rule_terms[0]}" -e "${rule_terms[1]}" | sort -u | wc -l)"
   expect "$name: cold start, each library's start-up" 3 "$(section "${p}cold" | grep '<tr data-startup' | grep -o -E "<td class=\"cell\">[0-9.]+ ($ms|$s)</td>" | wc -l)"
   expect "$name: cold start, the first call of each operation" "$ops" "$(section "${p}cold" | grep -o '<tr data-first-call=' | wc -l)"
+  expect_none "$name: a part that is not cold not headed \"$cold_heading\"" \
+    "$(( $(section "${p}cold" | grep -c '<p class="not-cold">' || true) * $(section "${p}cold" | grep -c "<h2>$cold_heading</h2>" || true) ))"
   expect "$name: statements-versus-users charts (svg)" 3 "$(section "${p}statements-chart" | grep -o '<svg' | wc -l)"
   expect "$name: lines in them (JOINED, SELECT_IN, SUBQUERY, NAIVE per library)" 12 "$(section "${p}statements-chart" | grep -o '<polyline' | wc -l)"
+  expect "$name: on a logarithmic scale, with ticks at 1, 2 and 200" 3 \
+    "$(( $(section "${p}statements-chart" | grep -c "$log_axis" || true) > 0 ? $(section "${p}statements-chart" | grep -o -E '>(1|2|200)</text>' | sort -u | wc -l) : 0 ))"
   expect "$name: NAIVE reaching N + 1 = 201 statements" 3 "$(section "${p}statements-chart" | grep -o -F "NAIVE, $users_axis = 200: 201" | wc -l)"
   expect "$name: median-time chart (svg)" 1 "$(section "${p}time-chart" | grep -o '<svg' | wc -l)"
   expect "$name: bars in it (operations x 3 libraries)" $((3 * ops)) "$(section "${p}time-chart" | grep -o '<rect[^>]*height="9.0"' | wc -l)"
@@ -140,9 +163,13 @@ if grep -q '<nav id="databases">' "$dom"; then
   done
   expect "cold start labelled not cold after the first database (one JVM)" $((ran - 1)) \
     "$(grep -o '<p class="not-cold">' "$dom" | wc -l)"
-  expect "statements of every database side by side, a row per operation" "$operations" \
-    "$(section statements-everywhere | grep -o '<tr data-checked-operation=' | wc -l)"
-  expect "... and the same on every database" $((3 * operations)) "$(section statements-everywhere | grep -o '<td class="cell same">' | wc -l)"
+  expect "statements of every database: one line saying they agree" 1 \
+    "$(section statements-everywhere | grep -o '<p class="agree" id="statements-agree">' | wc -l)"
+  expect_none "... and no cell where they differ" "$(section statements-everywhere | grep -o '<tr data-differing-operation=' | wc -l)"
+  expect "times on every database: a row per operation and library" $((3 * operations)) \
+    "$(section times-everywhere | grep -o '<tr data-timed-everywhere=' | wc -l)"
+  expect "... a column per database that ran" "$ran" \
+    "$(section times-everywhere | grep -o -e '<th>H2</th>' -e '<th>PostgreSQL</th>' -e '<th>MariaDB</th>' | wc -l)"
   echo "   info SQL that differs between databases: $(section sql | grep -o '<p class="differs">' | wc -l) forms, each headed by its databases"
 else
   if $require_all; then
@@ -153,6 +180,9 @@ else
 fi
 expect "side-by-side SQL blocks (one per operation)" "$operations" "$(count 'class="sql-grid"')"
 expect "SQL listings (3 per operation at least)" $((3 * operations)) "$(section sql | grep -o '<pre>' | wc -l)"
+expect_none "in (...) lists of more than 5 parameters left whole (they are shortened with their count)" \
+  "$(section sql | grep -c -E '\?( *, *\?){5}' || true)"
+expect_none "annotations after their statement (every one stands before it)" "$(section sql | grep -c -e '-- as a batch of' || true)"
 if grep -q 'id="failures"' "$dom"; then
   echo "   FAIL the page reports a run that broke the contract"
   failures=$((failures + 1))

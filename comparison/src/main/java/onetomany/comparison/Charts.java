@@ -17,34 +17,45 @@ final class Charts {
     private Charts() {
     }
 
-    /** One line of a line chart, or one colour of a bar chart. */
-    record Series(String name, String color, List<Double> values) {
+    /**
+     * One line of a line chart, or one colour of a bar chart; a line also has its stroke's width and dash array
+     * (empty: solid) and the shape of its points ({@code circle}, {@code square}, {@code triangle},
+     * {@code diamond}), so that two lines on the same values stay told apart.
+     */
+    record Series(String name, String color, List<Double> values, double width, String dash, String marker) {
 
         Series {
             values = List.copyOf(values);
         }
+
+        Series(String name, String color, List<Double> values) {
+            this(name, color, values, 2.5, "", "circle");
+        }
     }
 
     /**
-     * Lines over shared x values, on linear axes starting at 0; the legend, inside the plot's top left corner,
-     * lists each line's values.
+     * Lines over shared x values, on a linear x axis starting at 0 and a logarithmic y axis starting at 1 (ticks at
+     * 1, 2, 5, 10, 20, 50, …): 1, 2 and 201 statements each have their own height, where on a linear axis the 1
+     * and the 2 would lie on the floor under the 201. Values below 1 are drawn at 1. The legend, under the plot (a
+     * row per line, the SVG taller by as much), lists each line's values.
      */
     record LineChart(String title, String xLabel, String yLabel, List<Integer> xs, List<Series> lines) {
 
         String render(int width, int height) {
-            double left = 48, right = 18, top = 34, bottom = 42;
+            double left = 48, right = 18, top = 34, bottom = 42, legendRow = 16;
             double plotWidth = width - left - right;
             double plotHeight = height - top - bottom;
             double maxX = xs.stream().mapToInt(Integer::intValue).max().orElse(1);
             double maxY = lines.stream().flatMap(s -> s.values().stream()).mapToDouble(Double::doubleValue)
                     .max().orElse(1);
-            double yStep = niceStep(maxY, 5);
-            double yTop = Math.max(yStep, Math.ceil(maxY / yStep) * yStep);
+            List<Double> ticks = logTicks(maxY);
+            int fullHeight = (int) Math.ceil(height + lines.size() * legendRow + 4);
+            double yTop = ticks.get(ticks.size() - 1);
 
-            Svg svg = new Svg(width, height, title);
+            Svg svg = new Svg(width, fullHeight, title);
             svg.text(width / 2.0, 18, title, "middle", 14, TEXT);
-            for (double y = 0; y <= yTop + yStep / 2; y += yStep) {
-                double py = top + plotHeight - y / yTop * plotHeight;
+            for (double y : ticks) {
+                double py = logY(y, yTop, top, plotHeight);
                 svg.line(left, py, left + plotWidth, py, GRID);
                 svg.text(left - 6, py + 4, number(y), "end", 10, TEXT);
             }
@@ -63,16 +74,19 @@ final class Charts {
                 List<double[]> points = new ArrayList<>();
                 for (int j = 0; j < xs.size(); j++) {
                     points.add(new double[] {left + xs.get(j) / maxX * plotWidth,
-                            top + plotHeight - line.values().get(j) / yTop * plotHeight});
+                            logY(line.values().get(j), yTop, top, plotHeight)});
                 }
-                svg.polyline(points, line.color(), 2.5, i % 2 == 1 ? "6 3" : "");
+                svg.polyline(points, line.color(), line.width(), line.dash());
                 for (int j = 0; j < points.size(); j++) {
-                    svg.circle(points.get(j)[0], points.get(j)[1], 3, line.color(), "%s, %s = %d: %s"
-                            .formatted(line.name(), xLabel, xs.get(j), number(line.values().get(j))));
+                    svg.marker(line.marker(), points.get(j)[0], points.get(j)[1], 3.5, line.color(),
+                            "%s, %s = %d: %s".formatted(line.name(), xLabel, xs.get(j),
+                                    number(line.values().get(j))));
                 }
-                double legendY = top + 14 + i * 16;
-                svg.rect(left + 10, legendY - 5.5, 20, 3, line.color(), line.name());
-                svg.text(left + 36, legendY, line.name() + ": " + String.join(" · ",
+                double legendY = height + 6 + i * legendRow;
+                svg.line(left - 28, legendY - 4, left - 4, legendY - 4, line.color(), Math.min(line.width(), 3),
+                        line.dash());
+                svg.marker(line.marker(), left - 16, legendY - 4, 3.5, line.color(), line.name());
+                svg.text(left + 2, legendY, line.name() + ": " + String.join(" · ",
                         line.values().stream().map(Charts::number).toList()), "start", 11, TEXT);
             }
             return svg.render();
@@ -125,6 +139,29 @@ final class Charts {
             }
             return svg.render();
         }
+    }
+
+    /** The ticks of a logarithmic axis from 1: 1, 2, 5, 10, 20, 50, …, up to the first at or above {@code max}. */
+    static List<Double> logTicks(double max) {
+        List<Double> ticks = new ArrayList<>(List.of(1.0));
+        double[] steps = {2, 5, 10};
+        for (double decade = 1; ticks.get(ticks.size() - 1) < max; decade *= 10) {
+            for (double step : steps) {
+                if (ticks.get(ticks.size() - 1) < max) {
+                    ticks.add(step * decade);
+                }
+            }
+        }
+        if (ticks.size() == 1) {
+            ticks.add(2.0);
+        }
+        return ticks;
+    }
+
+    /** The height of {@code value} on a logarithmic axis from 1 (at the bottom) to {@code yTop} (at the top). */
+    static double logY(double value, double yTop, double top, double plotHeight) {
+        double share = Math.log(Math.max(1, value)) / Math.log(yTop);
+        return top + plotHeight - share * plotHeight;
     }
 
     /** A step of 1, 2 or 5 times a power of ten that divides {@code max} into about {@code ticks} parts. */

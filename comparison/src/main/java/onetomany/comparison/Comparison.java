@@ -46,8 +46,8 @@ public final class Comparison {
         PrintStream out = printable(System.out, FileDescriptor.out, texts);
         PrintStream err = printable(System.err, FileDescriptor.err, texts);
         List<DatabaseKind> kinds = databases(System.getProperty("db", System.getenv("DB")));
-        out.println(kinds.size() == 1 ? texts.text("main.start") : texts.format("main.startOn",
-                String.join(", ", kinds.stream().map(DatabaseKind::displayName).toList())));
+        out.println(kinds.size() == 1 ? texts.format("main.start", texts.libraries()) : texts.format("main.startOn",
+                texts.libraries(), String.join(", ", kinds.stream().map(DatabaseKind::displayName).toList())));
 
         List<Report.Run> runs = new ArrayList<>();
         for (DatabaseKind kind : kinds) {

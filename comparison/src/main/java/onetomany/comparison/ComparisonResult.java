@@ -1,6 +1,7 @@
 package onetomany.comparison;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -134,7 +135,34 @@ public record ComparisonResult(DatabaseKind kind, Environment environment, Compa
         return failures;
     }
 
-    /** The cell's steady-state median over the fastest library's for the same operation: 1.0 for the fastest. */
+    /**
+     * The operation's fastest cell, if one is faster beyond doubt: see {@link #fastest(List)}. Empty where the
+     * libraries' times overlap.
+     */
+    public Optional<Cell> fastest(Operation operation) {
+        return fastest(row(operation));
+    }
+
+    /**
+     * The cell whose interquartile range (the bracket the report prints beside each median: where the middle half
+     * of its measured calls fell) lies entirely below every other cell's, its third quartile under every other's
+     * first; empty when the brackets overlap, or when there is one cell only. A smaller median alone is not enough:
+     * between two runs minutes apart the order of medians that close does not repeat. The bracket is wider than
+     * the median's 95% confidence interval, so a cell marked here is one whose calls were faster, not only its
+     * median.
+     */
+    static Optional<Cell> fastest(List<Cell> cells) {
+        if (cells.size() < 2) {
+            return Optional.empty();
+        }
+        Cell lowest = cells.stream().min(Comparator.comparingDouble(Cell::medianNanos)).orElseThrow();
+        double top = lowest.timing().measured().q3();
+        boolean apart = cells.stream().filter(cell -> cell != lowest)
+                .allMatch(cell -> top < cell.timing().measured().q1());
+        return apart ? Optional.of(lowest) : Optional.empty();
+    }
+
+    /** The cell's steady-state median over the lowest median for the same operation: 1.0 for the lowest. */
     public double ratioToFastest(Cell cell) {
         double fastest = row(cell.operation()).stream().mapToDouble(Cell::medianNanos).min().orElseThrow();
         return fastest <= 0 ? 1 : cell.medianNanos() / fastest;

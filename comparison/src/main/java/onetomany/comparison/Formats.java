@@ -19,8 +19,19 @@ final class Formats {
         return texts.count("count.statements", count);
     }
 
+    /** Table rows, what a write changed. */
     static String rows(int count, Texts texts) {
         return texts.count("count.rows", count);
+    }
+
+    /** Objects, what a read returned. */
+    static String objects(int count, Texts texts) {
+        return texts.count("count.objects", count);
+    }
+
+    /** What a cell touched: the objects a read returned, or the table rows a write changed, named as such. */
+    static String touched(ComparisonResult.Cell cell, Texts texts) {
+        return cell.operation().writes() ? rows(cell.rows(), texts) : objects(cell.rows(), texts);
     }
 
     /**
@@ -56,7 +67,10 @@ final class Formats {
                 + "×";
     }
 
-    /** One cell of the statements table: {@code statements · rows}, marked when the count is not the contract's. */
+    /**
+     * One cell of the statements table: {@code statements · objects} for a read, {@code statements · rows} for a
+     * write, marked when the count is not the contract's.
+     */
     static String cell(ComparisonResult.Cell cell) {
         return cell(cell, Texts.ENGLISH);
     }
@@ -66,7 +80,7 @@ final class Formats {
         if (!cell.asExpected()) {
             statements = texts.format("cell.expected", statements, cell.expectedStatements());
         }
-        return statements + " · " + rows(cell.rows(), texts);
+        return statements + " · " + touched(cell, texts);
     }
 
     /** The steady-state time of a cell: its median and, in brackets, its interquartile range. */
@@ -76,13 +90,22 @@ final class Formats {
                 + number(measured.q3() / 1e6) + "]";
     }
 
-    /** One cell of the times table: {@code median [q1–q3] · ratio}. */
+    /**
+     * One cell of the times table: {@code median [q1–q3] · ratio}, and {@code · fastest} when its bracket lies below
+     * every other library's ({@link ComparisonResult#fastest(Operation)}).
+     */
     static String timeCell(ComparisonResult result, ComparisonResult.Cell cell) {
         return timeCell(result, cell, Texts.ENGLISH);
     }
 
     static String timeCell(ComparisonResult result, ComparisonResult.Cell cell, Texts texts) {
-        return time(cell, texts) + " · " + ratio(result.ratioToFastest(cell));
+        return time(cell, texts) + " · " + ratio(result.ratioToFastest(cell))
+                + (isFastest(result, cell) ? " · " + texts.text("cell.fastest") : "");
+    }
+
+    /** Whether the cell is its operation's fastest beyond doubt ({@link ComparisonResult#fastest(Operation)}). */
+    static boolean isFastest(ComparisonResult result, ComparisonResult.Cell cell) {
+        return result.fastest(cell.operation()).filter(fastest -> fastest == cell).isPresent();
     }
 
     /** The calls a cell took: {@code warm-up + measured}, marked {@code *} when the warm-up ran out of budget. */

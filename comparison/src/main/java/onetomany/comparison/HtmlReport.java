@@ -20,13 +20,20 @@ import static onetomany.comparison.Svg.escape;
  */
 final class HtmlReport {
 
-    /** One colour per load strategy, the N+1 one red. */
-    private static final Map<LoadStrategy, String> STRATEGY_COLORS = Map.of(
-            LoadStrategy.JOINED, "#1f6fb4", LoadStrategy.SELECT_IN, "#2a9d3a", LoadStrategy.SUBQUERY, "#e08a00",
-            LoadStrategy.NAIVE, "#d62728");
+    /**
+     * How each load strategy's line is drawn, the N+1 one red: a colour, a width, a dash and a point shape of its
+     * own, so that {@code SELECT_IN} and {@code SUBQUERY}, which both send 2 statements up to 500 users, show as a
+     * wide green line with a dotted orange one on it, not as one line.
+     */
+    private static final Map<LoadStrategy, Series> STRATEGY_STYLES = Map.of(
+            LoadStrategy.JOINED, new Series("", "#1f6fb4", List.of(), 2.5, "", "circle"),
+            LoadStrategy.SELECT_IN, new Series("", "#2a9d3a", List.of(), 6, "", "square"),
+            LoadStrategy.SUBQUERY, new Series("", "#e08a00", List.of(), 2.5, "3 3", "triangle"),
+            LoadStrategy.NAIVE, new Series("", "#d62728", List.of(), 2.5, "7 3", "diamond"));
 
-    /** One colour per library, in {@link Library#ALL} order. */
-    private static final List<String> LIBRARY_COLORS = List.of("#b5651d", "#7b3fb0", "#1b8a9a");
+    /** Colours for the libraries, in {@link Library#ALL} order, taken again from the first past the last. */
+    private static final List<String> LIBRARY_COLORS = List.of("#b5651d", "#7b3fb0", "#1b8a9a", "#5a7d2a",
+            "#c2185b", "#455a64", "#8d6e00", "#3949ab");
 
     private static final String STYLE = """
             body { font-family: system-ui, sans-serif; color: #222; margin: 0; background: #fafafa; }
@@ -47,7 +54,7 @@ final class HtmlReport {
             .note { color: #555; font-size: 14px; }
             .charts { display: flex; flex-wrap: wrap; gap: 12px; }
             .chart { background: #fff; border: 1px solid #ddd; padding: 6px; }
-            .sql-grid { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 10px; }
+            .sql-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 10px; }
             .sql-grid > div { background: #fff; border: 1px solid #ddd; padding: 8px 10px; min-width: 0; }
             .sql-grid h4 { margin: 0 0 6px; font-size: 14px; }
             pre { margin: 0; white-space: pre-wrap; word-break: break-word; font-size: 12px; line-height: 1.35; }
@@ -56,13 +63,14 @@ final class HtmlReport {
             td.time .ratio { color: #222; font-size: 12px; font-weight: 600; }
             td.time .calls { color: #666; font-size: 11px; margin-left: 6px; }
             td.fastest { background: #e8f5e9; }
-            td.jmh { font-size: 12px; color: #444; max-width: 190px; }
+            td.fastest .mark { color: #1b5e20; font-size: 11px; font-weight: 600; }
             nav#databases { position: sticky; top: 0; background: #fafafa; padding: 8px 0;
                             border-bottom: 1px solid #ddd; }
             nav#databases a { margin: 0 6px; }
             h2.database { font-size: 24px; margin-top: 48px; border-bottom: 3px solid #1f6fb4; }
             p.differs { margin: 6px 0 2px; font-weight: 600; color: #a00; font-size: 13px; }
             p.same-sql { margin: 0 0 4px; color: #555; font-size: 13px; }
+            p.agree { background: #e8f5e9; border: 1px solid #9ccc9c; padding: 6px 12px; }
             p.not-cold { background: #fff4d6; border: 1px solid #e0c070; padding: 6px 12px; font-size: 14px; }
             p.unavailable { background: #fff4d6; border: 1px solid #e0c070; padding: 8px 14px; }
             """;
@@ -80,9 +88,10 @@ final class HtmlReport {
         html.append("<!DOCTYPE html>\n<html lang=\"").append(texts.language()).append("\">\n<head>\n")
                 .append("<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(escape(texts.text("title"))).append("</title>\n<style>\n")
+                .append("<title>").append(escape(texts.format("title", texts.libraries())))
+                .append("</title>\n<style>\n")
                 .append(STYLE).append("</style>\n</head>\n<body>\n<main>\n");
-        html.append("<h1>").append(escape(texts.text("title"))).append("</h1>\n")
+        html.append("<h1>").append(escape(texts.format("title", texts.libraries()))).append("</h1>\n")
                 .append("<p class=\"note\">").append(texts.format("html.writtenBy",
                         "<code>" + escape(command(report, texts)) + "</code>")).append("</p>\n");
         List<String> failures = report.failures(texts);
@@ -99,6 +108,7 @@ final class HtmlReport {
             report.runs().forEach(run -> html.append(" <a href=\"#").append(run.id()).append("\">")
                     .append(escape(run.kind().displayName())).append("</a>"));
             html.append(" · <a href=\"#statements-everywhere\">").append(escape(texts.text("nav.everywhere")))
+                    .append("</a> · <a href=\"#times-everywhere\">").append(escape(texts.text("nav.timesEverywhere")))
                     .append("</a> · <a href=\"#sql\">").append(escape(texts.text("nav.sql"))).append("</a></nav>\n");
         }
         for (Report.Run run : report.runs()) {
@@ -126,6 +136,7 @@ final class HtmlReport {
         }
         if (!report.single() && !report.results().isEmpty()) {
             statementsEverywhere(report, html, texts);
+            timesEverywhere(report, html, texts);
         }
         sql(report, html, texts);
         html.append("</main>\n</body>\n</html>\n");
@@ -196,17 +207,20 @@ final class HtmlReport {
                 .append(escape(texts.text("legend.timeCell"))).append("</p>\n<table id=\"").append(prefix)
                 .append("times-table\">\n<tr><th>").append(escape(texts.text("column.operation"))).append("</th>");
         Library.ALL.forEach(library -> html.append("<th>").append(escape(library.name())).append("</th>"));
-        html.append("<th>").append(escape(texts.text("column.jmh"))).append("</th></tr>\n");
+        html.append("</tr>\n");
         for (Operation operation : Operation.values()) {
             html.append(operationCell(operation, texts).replace("<tr data-operation=", "<tr data-timed-operation="));
             for (Cell cell : result.row(operation)) {
                 double ratio = result.ratioToFastest(cell);
-                html.append("<td class=\"cell time").append(ratio == 1.0 ? " fastest" : "").append("\">")
+                boolean fastest = Formats.isFastest(result, cell);
+                html.append("<td class=\"cell time").append(fastest ? " fastest" : "").append("\">")
                         .append(escape(Formats.time(cell, texts))).append("<br><span class=\"ratio\">")
                         .append(escape(Formats.ratio(ratio))).append("</span> <span class=\"calls\">")
-                        .append(escape(texts.format("cell.calls", Formats.calls(cell)))).append("</span></td>");
+                        .append(escape(texts.format("cell.calls", Formats.calls(cell)))).append("</span>")
+                        .append(fastest ? " <span class=\"mark\">" + escape(texts.text("cell.fastest")) + "</span>"
+                                : "").append("</td>");
             }
-            html.append("<td class=\"jmh\">").append(escape(Legend.jmhRow(operation, texts))).append("</td></tr>\n");
+            html.append("</tr>\n");
         }
         html.append("</table>\n<ul class=\"note\">\n<li>")
                 .append(escape(Legend.times(result.settings(), result.environment(), texts))).append("</li>\n<li>")
@@ -214,7 +228,8 @@ final class HtmlReport {
     }
 
     private static void cold(ComparisonResult result, String prefix, StringBuilder html, Texts texts) {
-        html.append("<section id=\"").append(prefix).append("cold\">\n<h2>").append(escape(texts.text("heading.cold")))
+        html.append("<section id=\"").append(prefix).append("cold\">\n<h2>")
+                .append(escape(texts.text(result.freshJvm() ? "heading.cold" : "heading.notCold")))
                 .append("</h2>\n").append(result.freshJvm() ? "" : "<p class=\"not-cold\"><strong>"
                         + escape(texts.text("legend.notCold")) + "</strong></p>\n")
                 .append("<p class=\"note\">").append(escape(texts.text("legend.cold"))).append("</p>\n<table id=\"")
@@ -242,8 +257,12 @@ final class HtmlReport {
                 .append("</p>\n<div class=\"charts\">\n");
         for (Library library : Library.ALL) {
             List<Series> lines = ComparisonRunner.STRATEGIES.stream()
-                    .map(strategy -> new Series(strategy.name(), STRATEGY_COLORS.get(strategy),
-                            result.seriesOf(library, strategy).stream().map(Integer::doubleValue).toList()))
+                    .map(strategy -> {
+                        Series style = STRATEGY_STYLES.get(strategy);
+                        return new Series(strategy.name(), style.color(),
+                                result.seriesOf(library, strategy).stream().map(Integer::doubleValue).toList(),
+                                style.width(), style.dash(), style.marker());
+                    })
                     .toList();
             LineChart chart = new LineChart(library.name(), texts.text("chart.users"), texts.text("chart.statements"),
                     result.settings().seriesUsers(), lines);
@@ -254,7 +273,8 @@ final class HtmlReport {
 
     private static void timeChart(ComparisonResult result, String prefix, StringBuilder html, Texts texts) {
         List<Series> bars = Library.ALL.stream()
-                .map(library -> new Series(library.name(), LIBRARY_COLORS.get(Library.ALL.indexOf(library)),
+                .map(library -> new Series(library.name(),
+                        LIBRARY_COLORS.get(Library.ALL.indexOf(library) % LIBRARY_COLORS.size()),
                         List.of(Operation.values()).stream()
                                 .map(operation -> result.cell(library, operation).medianNanos() / 1_000_000.0)
                                 .toList()))
@@ -268,21 +288,66 @@ final class HtmlReport {
                 .append("<div class=\"chart\">").append(chart.render(1000)).append("</div>\n</section>\n");
     }
 
+    /**
+     * The statements of every cell on every database: one line when they agree everywhere (they must, and are
+     * checked), and a row only for each cell where they differ.
+     */
     private static void statementsEverywhere(Report report, StringBuilder html, Texts texts) {
+        List<Report.Place> differing = report.differingStatements();
         html.append("<section id=\"statements-everywhere\">\n<h2>").append(escape(texts.text("heading.everywhere")))
-                .append("</h2>\n<p>").append(escape(texts.text("everywhere.note"))).append("</p>\n")
+                .append("</h2>\n");
+        if (differing.isEmpty()) {
+            html.append("<p class=\"agree\" id=\"statements-agree\">").append(escape(texts.format(
+                    "everywhere.agree", report.namesOfRun(), Report.cellsPerDatabase()))).append("</p>\n</section>\n");
+            return;
+        }
+        html.append("<p>").append(escape(texts.format("everywhere.differ", report.namesOfRun(),
+                        Report.cellsPerDatabase() - differing.size()))).append("</p>\n")
                 .append("<table id=\"statements-everywhere-table\">\n<tr><th>")
-                .append(escape(texts.text("column.operation"))).append("</th>");
-        Library.ALL.forEach(library -> html.append("<th>").append(escape(library.name())).append("</th>"));
+                .append(escape(texts.text("column.operation"))).append("</th><th>")
+                .append(escape(texts.text("column.library"))).append("</th><th>")
+                .append(escape(texts.text("heading.everywhere"))).append("</th></tr>\n");
+        for (Report.Place place : differing) {
+            html.append("<tr data-differing-operation=\"").append(place.operation().name()).append("\"><td><code>")
+                    .append(escape(place.operation().title())).append("</code></td><td>")
+                    .append(escape(place.library().name())).append("</td><td class=\"cell failed\">")
+                    .append(escape(report.statementsByDatabase(place.library(), place.operation())))
+                    .append("</td></tr>\n");
+        }
+        html.append("</table>\n</section>\n");
+    }
+
+    /**
+     * Each operation's time in each library on each database: operations and libraries as rows,
+     * databases as columns.
+     */
+    private static void timesEverywhere(Report report, StringBuilder html, Texts texts) {
+        List<ComparisonResult> results = report.results();
+        html.append("<section id=\"times-everywhere\">\n<h2>").append(escape(texts.text("heading.timesEverywhere")))
+                .append("</h2>\n<p class=\"note\">").append(escape(texts.text("timesEverywhere.note")))
+                .append("</p>\n<table id=\"times-everywhere-table\">\n<tr><th>")
+                .append(escape(texts.text("column.operation"))).append("</th><th>")
+                .append(escape(texts.text("column.library"))).append("</th>");
+        results.forEach(result -> html.append("<th>").append(escape(result.kind().displayName())).append("</th>"));
         html.append("</tr>\n");
         for (Operation operation : Operation.values()) {
-            html.append(operationCell(operation, texts).replace("<tr data-operation=", "<tr data-checked-operation="));
             for (Library library : Library.ALL) {
-                boolean same = report.sameStatements(library, operation);
-                html.append("<td class=\"cell").append(same ? " same" : " failed").append("\">")
-                        .append(escape(report.statementsByDatabase(library, operation))).append("</td>");
+                html.append("<tr data-timed-everywhere=\"").append(operation.name()).append("\">");
+                if (library.equals(Library.ALL.get(0))) {
+                    html.append("<td rowspan=\"").append(Library.ALL.size()).append("\"><code>")
+                            .append(escape(operation.title())).append("</code></td>");
+                }
+                html.append("<td>").append(escape(library.name())).append("</td>");
+                for (ComparisonResult result : results) {
+                    Cell cell = result.cell(library, operation);
+                    boolean fastest = Formats.isFastest(result, cell);
+                    html.append("<td class=\"cell time").append(fastest ? " fastest" : "").append("\">")
+                            .append(escape(Formats.time(cell, texts)))
+                            .append(fastest ? " <span class=\"mark\">" + escape(texts.text("cell.fastest"))
+                                    + "</span>" : "").append("</td>");
+                }
+                html.append("</tr>\n");
             }
-            html.append("</tr>\n");
         }
         html.append("</table>\n</section>\n");
     }
@@ -301,7 +366,7 @@ final class HtmlReport {
                 Cell cell = report.results().get(0).cell(library, operation);
                 html.append("<div><h4>").append(escape(library.name())).append(" · ")
                         .append(escape(Formats.statements(cell.statements(), texts))).append("</h4>");
-                List<Report.SqlVariant> variants = report.sql(library, operation);
+                List<Report.SqlVariant> variants = report.sql(library, operation, texts);
                 for (Report.SqlVariant variant : variants) {
                     if (!report.single()) {
                         html.append("<p class=\"").append(variants.size() == 1 ? "same-sql" : "differs")
@@ -316,10 +381,8 @@ final class HtmlReport {
                         if (i > 0) {
                             html.append("\n\n");
                         }
-                        if (block.times() > 1) {
-                            html.append("<span class=\"repeat\">")
-                                    .append(escape(texts.count("sql.sent", block.times()))).append("</span>\n");
-                        }
+                        SqlFormatter.annotation(block, texts).ifPresent(annotation -> html
+                                .append("<span class=\"repeat\">").append(escape(annotation)).append("</span>\n"));
                         html.append(escape(block.sql()));
                     }
                     html.append("</code></pre>");

@@ -3,7 +3,6 @@ package onetomany.comparison;
 import java.util.List;
 
 import onetomany.comparison.ComparisonResult.Environment;
-import onetomany.operations.Operation;
 
 /**
  * The words every rendering of the report shares: what a cell means, and how far its times can be trusted, in the
@@ -26,14 +25,9 @@ final class Legend {
                 settings.users(), settings.rule().window());
     }
 
-    /** Where the JMH figures are, and why they are the reference for speed. */
+    /** Where the reference for speed is: the JMH benchmarks, and why. */
     static String jmh(Texts texts) {
-        return texts.format("legend.jmh", texts.text("jmh.where"));
-    }
-
-    /** The row of the JMH tables that measures the same operation, or a dash. */
-    static String jmhRow(Operation operation, Texts texts) {
-        return texts.jmhRow(operation).orElse("—");
+        return texts.text("legend.jmh");
     }
 
     /** The environment of a report as label and value pairs: the first run's, with every run's database and load. */

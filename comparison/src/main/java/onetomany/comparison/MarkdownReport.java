@@ -26,7 +26,7 @@ final class MarkdownReport {
 
     static String render(Report report, Texts texts) {
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(texts.text("md.title")).append("\n\n");
+        md.append("# ").append(texts.format("md.title", texts.libraries())).append("\n\n");
         md.append(texts.format("md.writtenBy", "`" + HtmlReport.command(report, texts) + "`")).append("\n\n");
         List<String> failures = report.failures(texts);
         if (!failures.isEmpty()) {
@@ -39,6 +39,7 @@ final class MarkdownReport {
             report.runs().forEach(run -> md.append(" [").append(run.kind().displayName()).append("](#")
                     .append(run.id()).append(')'));
             md.append(" · [").append(texts.text("nav.everywhere")).append("](#statements-everywhere) · [")
+                    .append(texts.text("nav.timesEverywhere")).append("](#times-everywhere) · [")
                     .append(texts.text("nav.sql")).append("](#sql)\n\n");
         }
         if (!report.results().isEmpty()) {
@@ -60,17 +61,32 @@ final class MarkdownReport {
         }
         if (!report.single() && !report.results().isEmpty()) {
             md.append("\n<a id=\"statements-everywhere\"></a>\n\n## ").append(texts.text("heading.everywhere"))
-                    .append("\n\n").append(texts.text("everywhere.note")).append("\n\n| ")
-                    .append(texts.text("column.operation")).append(" |");
-            Library.ALL.forEach(library -> md.append(' ').append(library.name()).append(" |"));
-            md.append("\n|---|").append("---|".repeat(Library.ALL.size())).append('\n');
-            for (Operation operation : Operation.values()) {
-                md.append("| `").append(operation.title()).append("` |");
-                for (Library library : Library.ALL) {
-                    md.append(' ').append(report.sameStatements(library, operation) ? "" : "✗ ")
-                            .append(report.statementsByDatabase(library, operation)).append(" |");
+                    .append("\n\n");
+            List<Report.Place> differing = report.differingStatements();
+            if (differing.isEmpty()) {
+                md.append(texts.format("everywhere.agree", report.namesOfRun(), Report.cellsPerDatabase()))
+                        .append('\n');
+            } else {
+                md.append(texts.format("everywhere.differ", report.namesOfRun(),
+                                Report.cellsPerDatabase() - differing.size())).append("\n\n| ")
+                        .append(texts.text("column.operation")).append(" | ").append(texts.text("column.library"))
+                        .append(" | ").append(texts.text("heading.everywhere")).append(" |\n|---|---|---|\n");
+                for (Report.Place place : differing) {
+                    md.append("| `").append(place.operation().title()).append("` | ").append(place.library().name())
+                            .append(" | ✗ ").append(report.statementsByDatabase(place.library(), place.operation()))
+                            .append(" |\n");
                 }
-                md.append('\n');
+            }
+            md.append("\n<a id=\"times-everywhere\"></a>\n\n## ").append(texts.text("heading.timesEverywhere"))
+                    .append("\n\n").append(texts.text("timesEverywhere.note")).append("\n\n");
+            List<List<String>> times = TerminalReport.timesEverywhere(report, texts);
+            for (int r = 0; r < times.size(); r++) {
+                List<String> row = times.get(r);
+                md.append("| ").append(String.join(" | ", r == 0 || row.get(0).isEmpty() ? row
+                        : prepend("`" + row.get(0) + "`", row.subList(1, row.size())))).append(" |\n");
+                if (r == 0) {
+                    md.append('|').append("---|".repeat(row.size())).append('\n');
+                }
             }
         }
         sql(report, md, texts);
@@ -102,20 +118,20 @@ final class MarkdownReport {
                 .append(texts.text("legend.timeCell")).append("\n\n");
         md.append("| ").append(texts.text("column.operation")).append(" |");
         Library.ALL.forEach(library -> md.append(' ').append(library.name()).append(" |"));
-        md.append(' ').append(texts.text("column.calls")).append(" | ").append(texts.text("column.jmh"))
-                .append(" |\n|---|").append("---|".repeat(Library.ALL.size() + 2)).append('\n');
+        md.append(' ').append(texts.text("column.calls")).append(" |\n|---|")
+                .append("---|".repeat(Library.ALL.size() + 1)).append('\n');
         for (Operation operation : Operation.values()) {
             md.append("| `").append(operation.title()).append("` |");
             result.row(operation).forEach(cell -> md.append(' ').append(Formats.timeCell(result, cell, texts))
                     .append(" |"));
             md.append(' ').append(String.join(" · ", result.row(operation).stream().map(Formats::calls).toList()))
-                    .append(" | ").append(Legend.jmhRow(operation, texts)).append(" |\n");
+                    .append(" |\n");
         }
         md.append("\n- ").append(Legend.times(result.settings(), result.environment(), texts)).append("\n- ")
                 .append(Legend.jmh(texts)).append('\n');
 
-        md.append('\n').append(h).append(' ').append(texts.text("heading.cold")).append("\n\n")
-                .append(result.freshJvm() ? "" : "**" + texts.text("legend.notCold") + "** ")
+        md.append('\n').append(h).append(' ').append(texts.text(result.freshJvm() ? "heading.cold" : "heading.notCold"))
+                .append("\n\n").append(result.freshJvm() ? "" : "**" + texts.text("legend.notCold") + "** ")
                 .append(texts.text("legend.cold")).append("\n\n| |");
         Library.ALL.forEach(library -> md.append(' ').append(library.name()).append(" |"));
         md.append("\n|---|").append("---|".repeat(Library.ALL.size())).append("\n| ")
@@ -143,6 +159,12 @@ final class MarkdownReport {
                 md.append('\n');
             }
         }
+    }
+
+    private static List<String> prepend(String first, List<String> rest) {
+        List<String> row = new ArrayList<>(List.of(first));
+        row.addAll(rest);
+        return row;
     }
 
     private static void table(ComparisonResult result, Function<Cell, String> render, StringBuilder md,
@@ -173,7 +195,7 @@ final class MarkdownReport {
                 Cell cell = report.results().get(0).cell(library, operation);
                 md.append("\n**").append(library.name()).append("**: ")
                         .append(Formats.statements(cell.statements(), texts));
-                List<Report.SqlVariant> variants = report.sql(library, operation);
+                List<Report.SqlVariant> variants = report.sql(library, operation, texts);
                 for (Report.SqlVariant variant : variants) {
                     if (!report.single()) {
                         String names = Report.names(variant.databases());
@@ -190,10 +212,7 @@ final class MarkdownReport {
     private static List<String> sqlLines(List<SqlFormatter.Block> blocks, Texts texts) {
         List<String> lines = new ArrayList<>();
         for (SqlFormatter.Block block : blocks) {
-            if (block.times() > 1) {
-                lines.add(texts.count("sql.sent", block.times()));
-            }
-            lines.add(block.sql());
+            lines.addAll(SqlFormatter.lines(block, texts));
         }
         return lines;
     }

@@ -85,13 +85,9 @@ record Report(List<Report.Run> runs) {
         }
         List<ComparisonResult> results = results();
         if (results.size() > 1) {
-            for (Operation operation : Operation.values()) {
-                for (Library library : Library.ALL) {
-                    if (!sameStatements(library, operation)) {
-                        failures.add(texts.format("failure.differ", library.name(), operation.title(),
-                                statementsByDatabase(library, operation)));
-                    }
-                }
+            for (Place place : differingStatements()) {
+                failures.add(texts.format("failure.differ", place.library().name(), place.operation().title(),
+                        statementsByDatabase(place.library(), place.operation())));
             }
         }
         return failures;
@@ -103,6 +99,36 @@ record Report(List<Report.Run> runs) {
                 .map(r -> r.kind().displayName() + " " + r.cell(library, operation).statements()).toList());
     }
 
+    /** One library in one operation: a row of the tables across databases. */
+    record Place(Operation operation, Library library) {
+    }
+
+    /**
+     * The cells whose statements differ between the databases that ran, in catalogue and registry order: none when
+     * the run is right, and then the page says so in one line instead of a row per cell.
+     */
+    List<Place> differingStatements() {
+        List<Place> differing = new ArrayList<>();
+        for (Operation operation : Operation.values()) {
+            for (Library library : Library.ALL) {
+                if (!sameStatements(library, operation)) {
+                    differing.add(new Place(operation, library));
+                }
+            }
+        }
+        return differing;
+    }
+
+    /** How many cells one database's run has: every operation in every library. */
+    static int cellsPerDatabase() {
+        return Operation.values().length * Library.ALL.size();
+    }
+
+    /** The databases that ran, for a sentence: {@code H2, PostgreSQL, MariaDB}. */
+    String namesOfRun() {
+        return names(results().stream().map(ComparisonResult::kind).toList());
+    }
+
     /** Whether one cell sent the same number of statements on every database that ran. */
     boolean sameStatements(Library library, Operation operation) {
         return results().stream().map(r -> r.cell(library, operation).statements()).distinct().count() <= 1;
@@ -112,10 +138,11 @@ record Report(List<Report.Run> runs) {
      * The SQL one operation sent in one library, grouped by form: one variant when every database got the same
      * text, one per form otherwise, in run order.
      */
-    List<SqlVariant> sql(Library library, Operation operation) {
+    List<SqlVariant> sql(Library library, Operation operation, Texts texts) {
         Map<List<SqlFormatter.Block>, List<DatabaseKind>> forms = new LinkedHashMap<>();
         for (ComparisonResult result : results()) {
-            forms.computeIfAbsent(SqlFormatter.blocks(result.cell(library, operation).sql()), k -> new ArrayList<>())
+            forms.computeIfAbsent(SqlFormatter.blocks(result.cell(library, operation).sql(), texts),
+                            k -> new ArrayList<>())
                     .add(result.kind());
         }
         return forms.entrySet().stream().map(e -> new SqlVariant(List.copyOf(e.getValue()), e.getKey())).toList();

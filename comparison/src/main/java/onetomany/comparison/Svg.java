@@ -25,6 +25,13 @@ final class Svg {
                 n(x1), n(y1), n(x2), n(y2), escape(stroke));
     }
 
+    /** A line of that width, dashed by {@code dash} (an SVG dash array, or empty for a solid line). */
+    Svg line(double x1, double y1, double x2, double y2, String stroke, double strokeWidth, String dash) {
+        return shape("<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\" stroke-width=\"%s\"%s/>",
+                n(x1), n(y1), n(x2), n(y2), escape(stroke), n(strokeWidth),
+                dash.isEmpty() ? "" : " stroke-dasharray=\"" + escape(dash) + "\"");
+    }
+
     /** A polyline through the points ({@code {x, y}} pairs); {@code dash} is an SVG dash array or empty. */
     Svg polyline(List<double[]> points, String stroke, double strokeWidth, String dash) {
         String coordinates = String.join(" ", points.stream().map(p -> n(p[0]) + "," + n(p[1])).toList());
@@ -37,6 +44,30 @@ final class Svg {
     Svg circle(double x, double y, double r, String fill, String tooltip) {
         return shape("<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\"><title>%s</title></circle>",
                 n(x), n(y), n(r), escape(fill), escape(tooltip));
+    }
+
+    /**
+     * A point of a line, with a tooltip, in one of four shapes of about the same size: {@code circle},
+     * {@code square}, {@code triangle}, {@code diamond} (anything else is a circle).
+     */
+    Svg marker(String shape, double x, double y, double r, String fill, String tooltip) {
+        return switch (shape) {
+            case "square" -> rect(x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8, fill, tooltip);
+            case "triangle" -> polygon(fill, tooltip, x, y - r * 1.2, x + r * 1.1, y + r * 0.8, x - r * 1.1,
+                    y + r * 0.8);
+            case "diamond" -> polygon(fill, tooltip, x, y - r * 1.3, x + r * 1.1, y, x, y + r * 1.3, x - r * 1.1, y);
+            default -> circle(x, y, r, fill, tooltip);
+        };
+    }
+
+    /** A filled polygon through the points ({@code x, y} pairs), with a tooltip. */
+    Svg polygon(String fill, String tooltip, double... xy) {
+        StringBuilder points = new StringBuilder();
+        for (int i = 0; i < xy.length; i += 2) {
+            points.append(i == 0 ? "" : " ").append(n(xy[i])).append(',').append(n(xy[i + 1]));
+        }
+        return shape("<polygon points=\"%s\" fill=\"%s\"><title>%s</title></polygon>", points, escape(fill),
+                escape(tooltip));
     }
 
     /** A rectangle with a tooltip. */

@@ -34,15 +34,22 @@ final class TerminalReport {
                     () -> out.printf("%n%s%n", texts.format("main.notRun", run.kind().displayName(),
                             run.unavailable())));
         }
-        if (!report.single()) {
-            out.printf("%n%s%n", texts.text("terminal.everywhere"));
-            for (Operation operation : Operation.values()) {
-                for (Library library : Library.ALL) {
-                    out.printf("  %-33s %-14s %s%s%n", operation.title(), library.name(),
-                            report.statementsByDatabase(library, operation),
-                            report.sameStatements(library, operation) ? "" : "  " + texts.text("terminal.differ"));
+        if (!report.single() && !report.results().isEmpty()) {
+            out.printf("%n%s%n", texts.text("heading.everywhere") + ":");
+            List<Report.Place> differing = report.differingStatements();
+            if (differing.isEmpty()) {
+                out.println("  " + texts.format("everywhere.agree", report.namesOfRun(), Report.cellsPerDatabase()));
+            } else {
+                out.println("  " + texts.format("everywhere.differ", report.namesOfRun(),
+                        Report.cellsPerDatabase() - differing.size()));
+                for (Report.Place place : differing) {
+                    out.printf("  %-33s %-14s %s  %s%n", place.operation().title(), place.library().name(),
+                            report.statementsByDatabase(place.library(), place.operation()),
+                            texts.text("terminal.differ"));
                 }
             }
+            out.printf("%n%s%n%n", texts.text("terminal.timesEverywhere"));
+            printTable(timesEverywhere(report, texts), out);
         }
         sql(report, out, texts);
         if (!report.results().isEmpty()) {
@@ -78,19 +85,17 @@ final class TerminalReport {
         List<List<String>> calls = new ArrayList<>();
         List<String> callsHeader = new ArrayList<>(List.of(texts.text("column.operation")));
         Library.ALL.forEach(library -> callsHeader.add(library.name()));
-        callsHeader.add(texts.text("column.jmh"));
         calls.add(callsHeader);
         for (Operation operation : Operation.values()) {
             List<String> row = new ArrayList<>(List.of(operation.title()));
             result.row(operation).forEach(cell -> row.add(Formats.calls(cell)));
-            row.add(Legend.jmhRow(operation, texts));
             calls.add(row);
         }
         printTable(calls, out);
         out.println();
         wrap(Legend.jmh(texts), out);
 
-        out.printf("%n%s%n%n", texts.text("terminal.cold"));
+        out.printf("%n%s%n%n", texts.text(result.freshJvm() ? "terminal.cold" : "terminal.notCold"));
         List<List<String>> cold = new ArrayList<>();
         List<String> coldHeader = new ArrayList<>(List.of(""));
         Library.ALL.forEach(library -> coldHeader.add(library.name()));
@@ -124,6 +129,31 @@ final class TerminalReport {
         printTable(series, out);
     }
 
+    /**
+     * Each operation's time in each library on each database that ran: a header, then a row per operation and
+     * library (the operation named on its first row only), a column per database; each cell {@code median [q1–q3]},
+     * with {@code · fastest} where {@link ComparisonResult#fastest(Operation)} says so on that database.
+     */
+    static List<List<String>> timesEverywhere(Report report, Texts texts) {
+        List<List<String>> table = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of(texts.text("column.operation"), texts.text("column.library")));
+        report.results().forEach(result -> header.add(result.kind().displayName()));
+        table.add(header);
+        for (Operation operation : Operation.values()) {
+            for (Library library : Library.ALL) {
+                List<String> row = new ArrayList<>(List.of(library.equals(Library.ALL.get(0)) ? operation.title() : "",
+                        library.name()));
+                for (ComparisonResult result : report.results()) {
+                    Cell cell = result.cell(library, operation);
+                    row.add(Formats.time(cell, texts) + (Formats.isFastest(result, cell)
+                            ? " · " + texts.text("cell.fastest") : ""));
+                }
+                table.add(row);
+            }
+        }
+        return table;
+    }
+
     /** Operations as rows, libraries as columns, each cell rendered by {@code render}. */
     private static List<List<String>> operationTable(ComparisonResult result, Function<Cell, String> render,
                                                      Texts texts) {
@@ -150,17 +180,14 @@ final class TerminalReport {
             for (Library library : Library.ALL) {
                 Cell cell = report.results().get(0).cell(library, operation);
                 out.printf("%n  -- %s: %s%n", library.name(), Formats.statements(cell.statements(), texts));
-                List<Report.SqlVariant> variants = report.sql(library, operation);
+                List<Report.SqlVariant> variants = report.sql(library, operation, texts);
                 for (Report.SqlVariant variant : variants) {
                     if (!report.single()) {
                         out.printf("    -- %s:%n", texts.format(variants.size() == 1 ? "sql.sameOn" : "sql.on",
                                 Report.names(variant.databases())));
                     }
                     for (SqlFormatter.Block block : variant.blocks()) {
-                        if (block.times() > 1) {
-                            out.println("    " + texts.count("sql.sent", block.times()));
-                        }
-                        block.sql().lines().forEach(line -> out.println("    " + line));
+                        SqlFormatter.lines(block, texts).forEach(line -> out.println("    " + line));
                     }
                 }
             }

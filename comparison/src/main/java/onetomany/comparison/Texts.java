@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import onetomany.libraries.Library;
 import onetomany.operations.Operation;
 
 /**
@@ -24,7 +25,7 @@ import onetomany.operations.Operation;
  *
  * <p>A count with its noun has three keys, {@code KEY.one}, {@code KEY.few} and {@code KEY.many} (Russian's three
  * plural forms; English uses {@code one} and {@code many}), chosen by {@link #count}. An operation's description is
- * {@code operation.NAME} and its JMH row {@code jmh.NAME}, by the name of its {@link Operation} constant.
+ * {@code operation.NAME}, by the name of its {@link Operation} constant.
  *
  * <p>The language of the command's report is {@link #chosen()}: the system property {@code lang} (or
  * {@code exercises.lang}, the progress board's), else the locale of the environment, as {@code ./exercise}
@@ -135,9 +136,11 @@ final class Texts {
         return Optional.ofNullable(texts.get("operation." + operation.name())).orElse(operation.description());
     }
 
-    /** The row of the JMH tables where the same operation is measured, if the benchmarks measure it. */
-    Optional<String> jmhRow(Operation operation) {
-        return Optional.ofNullable(texts.get("jmh." + operation.name()));
+    /** The libraries of the registry as one list: {@code Hibernate ORM, MyBatis and Jdbi}. */
+    String libraries() {
+        List<String> names = Library.ALL.stream().map(Library::name).toList();
+        return names.size() < 2 ? String.join("", names) : String.join(", ", names.subList(0, names.size() - 1))
+                + text("list.and") + names.get(names.size() - 1);
     }
 
     /** Every key and text, in key order (for the tests). */

@@ -130,13 +130,15 @@ class ComparisonTest {
                     Formats.cell(result.row(operation).get(0)), Formats.cell(result.row(operation).get(1)),
                     Formats.cell(result.row(operation).get(2))));
         }
-        assertThat(md).contains("| `findAllUsersWithPosts(NAIVE)` | 5 stmts · 16 rows | 5 stmts · 16 rows | ");
+        // Objects for a read, table rows for a write: named apart.
+        assertThat(md).contains("| `findAllUsersWithPosts(NAIVE)` | 5 stmts · 16 objects | 5 stmts · 16 objects | ",
+                "| `addPost` | ", " · 2 rows |");
+        assertThat(md).doesNotContain("16 rows", "JMH row");
         for (Operation operation : Operation.values()) {
             List<Cell> row = result.row(operation);
-            assertThat(md).contains("| `%s` | %s | %s | %s | %s | %s |".formatted(operation.title(),
-                    Formats.timeCell(result, row.get(0)), Formats.timeCell(result, row.get(1)),
-                    Formats.timeCell(result, row.get(2)),
-                    String.join(" · ", row.stream().map(Formats::calls).toList()), JmhRows.text(operation)));
+            assertThat(md).contains("| `%s` | %s | %s |".formatted(operation.title(),
+                    String.join(" | ", row.stream().map(cell -> Formats.timeCell(result, cell)).toList()),
+                    String.join(" · ", row.stream().map(Formats::calls).toList())));
             assertThat(md).contains("| `%s`, first call | %s | %s | %s |".formatted(operation.title(),
                     Formats.duration(row.get(0).firstCallNanos()), Formats.duration(row.get(1).firstCallNanos()),
                     Formats.duration(row.get(2).firstCallNanos())));
@@ -149,7 +151,7 @@ class ComparisonTest {
             assertThat(md).contains("**" + library.name() + "**: 2 stmts\n\n```sql\nselect");
         }
         assertThat(md).contains("Steady-state times: first every operation of a library is called in turn",
-                "## Cold start",
+                result.freshJvm() ? "## Cold start" : "## Start-up and first calls (not cold)",
                 "| start-up |", "-- sent 4 times:", "**Load average**: ");
     }
 
@@ -206,7 +208,9 @@ class ComparisonTest {
         assertThat(printed).containsPattern(Pattern.compile("^start-up +\\S+ m?s +\\S+ m?s +\\S+ m?s$",
                 Pattern.MULTILINE));
         assertThat(printed).contains("== Hibernate ORM (module-jpa)", "== deleteUser: ", "-- sent 3 times:",
-                "delete from posts", "Steady-state time per call.", "Cold start: ", "JMH row");
+                "delete from posts", "Steady-state time per call.",
+                result.freshJvm() ? "Cold start: " : "Start-up and first calls, not cold: ");
+        assertThat(printed).doesNotContain("JMH row", "-- as a batch of", "?,?,?,?,?,?");
     }
 
     @Test
@@ -252,18 +256,28 @@ class ComparisonTest {
         String md = Files.readString(files.get(0));
 
         assertThat(report.failures()).isEmpty();
-        assertThat(html).contains("<nav id=\"databases\">", "<a href=\"#h2\">H2</a>",
+        assertThat(html).contains("<nav id=\"databases\">", "<a href=\"#h2\">H2</a>", "<a href=\"#times-everywhere\">",
                 "<a href=\"#postgres\">PostgreSQL</a>", "<a href=\"#mariadb\">MariaDB</a>",
                 "<div class=\"database\" id=\"h2\">", "<div class=\"database\" id=\"postgres\">",
                 "<div class=\"database\" id=\"mariadb\">", "<table id=\"h2-times-table\">",
                 "<table id=\"postgres-times-table\">", "<table id=\"postgres-cold-table\">",
                 "<p class=\"unavailable\" id=\"mariadb-unavailable\">Not run: MariaDB is not reachable",
-                "<table id=\"statements-everywhere-table\">");
-        // The second database ran in a JVM where the libraries had run: its cold start says it is not one.
+                "<table id=\"times-everywhere-table\">");
+        // The second database ran in a JVM where the libraries had run: its part is not headed "Cold start".
         assertThat(count(html, "<p class=\"not-cold\">")).isEqualTo(result.freshJvm() ? 1 : 2);
+        assertThat(count(html, "<h2>Start-up and first calls (not cold)</h2>")).isEqualTo(result.freshJvm() ? 1 : 2);
+        assertThat(count(html, "<h2>Cold start</h2>")).isEqualTo(result.freshJvm() ? 1 : 0);
+        assertThat(html).doesNotContain("Not cold");
         assertThat(count(html, "<tr data-operation=")).isEqualTo(2 * Operation.values().length);
-        assertThat(count(html, "<tr data-checked-operation=")).isEqualTo(Operation.values().length);
-        assertThat(count(html, "class=\"cell same\"")).isEqualTo(Library.ALL.size() * Operation.values().length);
+        // The statements agree everywhere: one line says so, no row per cell.
+        int cells = Library.ALL.size() * Operation.values().length;
+        assertThat(html).contains("<p class=\"agree\" id=\"statements-agree\">The same on H2, PostgreSQL in all "
+                + cells + " cells").doesNotContain("<table id=\"statements-everywhere-table\">");
+        // Each operation's time on each database: a row per operation and library, a column per database.
+        assertThat(count(html, "<tr data-timed-everywhere=")).isEqualTo(cells);
+        assertThat(html).contains("<th>Operation</th><th>Library</th><th>H2</th><th>PostgreSQL</th></tr>");
+        assertThat(md).contains("## Times on every database", "| Operation | Library | H2 | PostgreSQL |",
+                "The same on H2, PostgreSQL in all " + cells + " cells");
         assertThat(count(html, "<svg ")).isEqualTo(2 * (Library.ALL.size() + 1));
         // One SQL listing per library and operation, two for the one whose text differs, each form labelled.
         assertThat(count(html, "class=\"sql-grid\"")).isEqualTo(Operation.values().length);
@@ -290,7 +304,15 @@ class ComparisonTest {
 
         assertThat(report.failures()).containsExactly("Hibernate ORM renameUser: the statements differ between "
                 + "databases: H2 %d, MariaDB %d".formatted(right.statements(), right.statements() + 1));
-        assertThat(HtmlReport.render(report)).contains("id=\"failures\"", "<td class=\"cell failed\">H2 ");
+        assertThat(report.differingStatements()).containsExactly(new Report.Place(Operation.RENAME_USER,
+                Library.ALL.get(0)));
+        // Only the cell that differs is listed; the others are counted in one line.
+        String html = HtmlReport.render(report);
+        assertThat(html).contains("id=\"failures\"", "<td class=\"cell failed\">H2 ",
+                "Different on H2, MariaDB, a failure of the run, in the cells below; the other "
+                        + (Library.ALL.size() * Operation.values().length - 1) + " cells agree.")
+                .doesNotContain("id=\"statements-agree\"");
+        assertThat(count(html, "<tr data-differing-operation=")).isEqualTo(1);
     }
 
     @Test

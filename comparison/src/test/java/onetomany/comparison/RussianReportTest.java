@@ -145,7 +145,10 @@ class RussianReportTest {
     /** Without the SQL each library sent, and the seed script's lines of code (the notes' Python). */
     private String sqlRemoved(String text) {
         List<String> sql = new ArrayList<>();
-        result.cells().forEach(cell -> SqlFormatter.blocks(cell.sql()).forEach(block -> sql.add(block.sql())));
+        for (Texts texts : List.of(Texts.ENGLISH, Texts.RUSSIAN)) {
+            result.cells().forEach(cell -> SqlFormatter.blocks(cell.sql(), texts)
+                    .forEach(block -> sql.add(block.sql())));
+        }
         result.seedScript().forEach(run -> run.steps().forEach(step -> step.statements()
                 .forEach(statement -> sql.add(statement.toString()))));
         sql.add("session.add(alice); session.commit()");

@@ -34,4 +34,49 @@ class SqlFormatterTest {
                 new SqlFormatter.Block("select id\nfrom users;", 1),
                 new SqlFormatter.Block("select id\nfrom posts\nwhere user_id=?;", 3));
     }
+
+    @Test
+    void a_long_in_list_of_parameters_is_shortened_to_its_count_in_the_reports_language() {
+        String padded = "select p1_0.id from posts p1_0 where p1_0.user_id in (" + "?,".repeat(499)
+                + "?) order by p1_0.id";
+
+        assertThat(SqlFormatter.format(padded)).isEqualTo("""
+                select p1_0.id
+                from posts p1_0
+                where p1_0.user_id in (?, … 500 parameters)
+                order by p1_0.id""");
+        assertThat(SqlFormatter.format(padded, Texts.RUSSIAN)).contains("in (?, … 500 параметров)");
+        // MyBatis's foreach spaces its separators; the count is the same.
+        assertThat(SqlFormatter.format("select id from posts where user_id IN ( ? , ? , ? , ? , ? , ? , ? )"))
+                .endsWith("where user_id IN (?, … 7 parameters)");
+        // A short list, a list that is not only parameters, and a values list stay as they are.
+        assertThat(SqlFormatter.format("select id from posts where user_id in (?, ?, ?, ?, ?)"))
+                .endsWith("where user_id in (?, ?, ?, ?, ?)");
+        assertThat(SqlFormatter.format("select id from posts where user_id in (?, ?, ?, ?, ?, ?, 7)"))
+                .endsWith("in (?, ?, ?, ?, ?, ?, 7)");
+        assertThat(SqlFormatter.format("insert into t (a, b, c, d, e, f) values (?, ?, ?, ?, ?, ?)"))
+                .endsWith("values (?, ?, ?, ?, ?, ?)");
+        assertThat(SqlFormatter.format("select id from login (?, ?, ?, ?, ?, ?)")).contains("login (?, ?, ?, ?, ?, ?)");
+    }
+
+    @Test
+    void every_annotation_stands_before_its_statement_worded_as_sent() {
+        StatementLog.Executed insert = new StatementLog.Executed(List.of("insert into posts (title) values (?)"), 2);
+        StatementLog.Executed select = new StatementLog.Executed(List.of("select id from posts where id=?"), 0);
+
+        List<SqlFormatter.Block> blocks = SqlFormatter.blocks(List.of(insert, select, select, select, insert, insert));
+
+        assertThat(blocks).containsExactly(
+                new SqlFormatter.Block("insert into posts (title)\nvalues (?);", 1, 2),
+                new SqlFormatter.Block("select id\nfrom posts\nwhere id=?;", 3, 0),
+                new SqlFormatter.Block("insert into posts (title)\nvalues (?);", 2, 2));
+        assertThat(blocks.stream().flatMap(block -> SqlFormatter.lines(block, Texts.ENGLISH).stream()).toList())
+                .containsExactly(
+                        "-- sent as a batch of 2:", "insert into posts (title)", "values (?);",
+                        "-- sent 3 times:", "select id", "from posts", "where id=?;",
+                        "-- sent 2 times, each as a batch of 2:", "insert into posts (title)", "values (?);");
+        assertThat(SqlFormatter.annotation(blocks.get(1), Texts.RUSSIAN)).hasValue("-- выполнен 3 раза:");
+        assertThat(SqlFormatter.annotation(blocks.get(0), Texts.RUSSIAN)).hasValue("-- выполнен батчем из 2:");
+        assertThat(SqlFormatter.annotation(new SqlFormatter.Block("select 1;", 1), Texts.ENGLISH)).isEmpty();
+    }
 }

@@ -66,7 +66,7 @@ class TextsTest {
         List<String> counts = Texts.ENGLISH.all().keySet().stream().filter(key -> key.matches(".*\\.(one|few|many)"))
                 .map(key -> key.substring(0, key.lastIndexOf('.'))).distinct().toList();
         assertThat(counts).containsExactlyInAnyOrder("count.statements", "count.statementsLong", "count.rows",
-                "count.calls", "sql.sent");
+                "count.objects", "count.calls", "sql.sent", "sql.parameters");
         for (String count : counts) {
             assertThat(Texts.ENGLISH.all()).containsKeys(count + ".one", count + ".few", count + ".many");
         }
@@ -74,6 +74,9 @@ class TextsTest {
                 .map(n -> Texts.RUSSIAN.count("count.statements", n)).toList()).containsExactly(
                 "1 запрос", "2 запроса", "5 запросов", "11 запросов", "12 запросов", "21 запрос", "22 запроса",
                 "25 запросов", "101 запрос", "111 запросов", "112 запросов", "114 запросов", "201 запрос");
+        assertThat(Stream.of(1, 3, 40).map(n -> Texts.RUSSIAN.count("count.objects", n)).toList()).containsExactly(
+                "1 объект", "3 объекта", "40 объектов");
+        assertThat(Texts.RUSSIAN.count("sql.parameters", 500)).isEqualTo("500 параметров");
         assertThat(Texts.ENGLISH.count("count.statements", 1)).isEqualTo("1 stmt");
         assertThat(Texts.ENGLISH.count("count.statements", 21)).isEqualTo("21 stmts");
     }
@@ -90,6 +93,18 @@ class TextsTest {
             assertThat(sources.contains('"' + key + '"') || sources.contains('"' + prefix + '"')
                     || sources.contains('"' + prefix + ".\"")).as(key + " is used").isTrue();
         }
+    }
+
+    @Test
+    void the_titles_name_every_library_of_the_registry() {
+        List<String> names = onetomany.libraries.Library.ALL.stream().map(onetomany.libraries.Library::name).toList();
+        String last = names.get(names.size() - 1);
+
+        assertThat(Texts.ENGLISH.libraries()).startsWith(names.get(0)).endsWith(" and " + last);
+        assertThat(Texts.RUSSIAN.libraries()).startsWith(names.get(0)).endsWith(" и " + last);
+        assertThat(names).allSatisfy(name -> assertThat(Texts.ENGLISH.format("title", Texts.ENGLISH.libraries()))
+                .contains(name));
+        assertThat(Texts.ENGLISH.libraries().split(", | and ")).hasSize(names.size());
     }
 
     @Test
