@@ -13,6 +13,12 @@ public final class Limits {
     /** {@code posts.title varchar(200) not null}. */
     public static final int POST_TITLE_LENGTH = 200;
 
+    /**
+     * The most users {@link UserPostRepository#findUsersWithPostsPage(long, int)} returns at once: their posts are
+     * read with one {@code user_id in (...)} of at most this many ids, the size of a select-in chunk.
+     */
+    public static final int PAGE_SIZE_MAX = 500;
+
     private Limits() {
     }
 }
