@@ -21,4 +21,17 @@ public final class Limits {
 
     private Limits() {
     }
+
+    /**
+     * Checks the arguments of {@link UserPostRepository#findUsersWithPostsPage(long, int)} before any statement:
+     * {@link RepositoryException.Reason#INVALID_ARGUMENT} naming {@code limit} or {@code afterUserId}.
+     */
+    public static void checkPage(long afterUserId, int limit) {
+        if (limit < 1 || limit > PAGE_SIZE_MAX) {
+            throw RepositoryException.invalidArgument("limit", limit, "1 to " + PAGE_SIZE_MAX);
+        }
+        if (afterUserId < 0) {
+            throw RepositoryException.invalidArgument("afterUserId", afterUserId, "0 or more");
+        }
+    }
 }
