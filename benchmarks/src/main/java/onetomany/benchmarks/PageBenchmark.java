@@ -9,12 +9,10 @@ import java.util.List;
 import onetomany.contract.User;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
@@ -41,8 +39,8 @@ public class PageBenchmark extends SubjectBenchmark {
         return users;
     }
 
-    @Setup(Level.Trial)
-    public void findTheMiddle() throws SQLException {
+    @Override
+    protected void seeded() throws SQLException {
         afterUserId = middleUserId(bench, users);
     }
 
