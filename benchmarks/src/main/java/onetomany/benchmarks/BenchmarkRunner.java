@@ -24,7 +24,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * result retains, and writes everything as one Markdown report.
  *
  * <p>{@code short}: 1 fork, 1 warm-up iteration of 1 s and 3 measured of 0.5 s: every benchmark, indicative
- * numbers; most of the time goes to starting 38 forks and seeding their databases. {@code targets}: only the eager
+ * numbers; most of the time goes to starting 50 forks and seeding their databases. {@code targets}: only the eager
  * read at 10,000 users, every form of it, 3 warm-up and 5 measured iterations of 2 s. {@code long}: 3 forks,
  * 5 warm-up and 10 measured iterations of 2 s each, for real numbers. How long each takes: the README.
  * {@code large}: a million posts, the stream beside {@code JOINED} in each module (time, and the heap each needs,

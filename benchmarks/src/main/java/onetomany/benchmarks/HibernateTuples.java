@@ -13,7 +13,8 @@ import org.hibernate.SessionFactory;
  * {@code StatelessSession} and folded into plain objects ({@link PlainUser}, {@link PlainPost}). Hibernate then
  * builds no entity, no proxy, no collection wrapper, and manages nothing. The price: the result is not an entity
  * graph (no dirty checking, no cascade, no lazy loading), and the read model is a second set of classes to keep in
- * step with the mapping. A change of programming model, so it stays an alternative here, not in module-jpa.
+ * step with the mapping. A change of programming model for a graph, so it stays an alternative here; a read that
+ * needs no graph is module-jpa's own projection, {@code findPostSummaries} ({@code select new}).
  */
 final class HibernateTuples implements Tuned.Reader {
 

@@ -17,6 +17,7 @@ import onetomany.contract.LoadStrategy;
 import onetomany.contract.NewPost;
 import onetomany.contract.NewUser;
 import onetomany.contract.Post;
+import onetomany.contract.PostSummary;
 import onetomany.contract.RepositoryException;
 import onetomany.contract.User;
 import onetomany.contract.UserDraft;
@@ -26,7 +27,8 @@ import onetomany.unitofwork.DraftDiff;
 /**
  * The floor: the best one could hand-write with plain JDBC, the same object graph as the libraries, on the same
  * DataSource. Reads index their columns and fold the rows of one {@code left join} as they come (ordered by user
- * id, so no map is needed); writes send the posts as one {@code PreparedStatement} batch. The same statements
+ * id, so no map is needed); a page is its two statements by hand; the projection reads one join into records;
+ * writes send the posts as one {@code PreparedStatement} batch. The same statements
  * per read as every library (the contract), and the same lock before a delete.
  */
 public final class JdbcFloor implements Subject {
@@ -41,6 +43,11 @@ public final class JdbcFloor implements Subject {
     private static final String POSTS_OF_USER = "select id, title, content from posts where user_id = ? order by id";
     private static final String POSTS_WITH_AUTHORS = """
             select p.id, p.title, p.content, u.id, u.name
+            from posts p join users u on u.id = p.user_id
+            order by p.id""";
+    private static final String USERS_AFTER = "select id, name from users where id > ? order by id limit ?";
+    private static final String POST_SUMMARIES = """
+            select p.id, p.title, u.id, u.name
             from posts p join users u on u.id = p.user_id
             order by p.id""";
 
@@ -108,16 +115,22 @@ public final class JdbcFloor implements Subject {
         users.forEach(user -> byId.put(user.getId(), user));
         for (int from = 0; from < users.size(); from += LoadStrategy.IDS_PER_STATEMENT) {
             List<PlainUser> chunk = users.subList(from, Math.min(from + LoadStrategy.IDS_PER_STATEMENT, users.size()));
-            String sql = "select id, title, content, user_id from posts where user_id in ("
-                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") order by id";
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setLong(i + 1, chunk.get(i).getId());
-                }
-                addPosts(ps, byId);
-            }
+            addPostsOfUsers(connection, chunk, byId);
         }
         return users;
+    }
+
+    /** One {@code user_id in (?, ...)} of the given users' ids, each post added to its user. */
+    private static void addPostsOfUsers(Connection connection, List<PlainUser> users, Map<Long, PlainUser> byId)
+            throws SQLException {
+        String sql = "select id, title, content, user_id from posts where user_id in ("
+                + String.join(", ", Collections.nCopies(users.size(), "?")) + ") order by id";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < users.size(); i++) {
+                ps.setLong(i + 1, users.get(i).getId());
+            }
+            addPosts(ps, byId);
+        }
     }
 
     /** The users, then all their posts with the users' query as a subquery: two statements. */
@@ -187,6 +200,44 @@ public final class JdbcFloor implements Subject {
                 }
             }
             return posts;
+        });
+    }
+
+    /** The page's two statements: the users with a limit, then the posts of those users. */
+    @Override
+    public List<? extends User> usersPage(long afterUserId, int limit) {
+        return inTransaction(connection -> {
+            List<PlainUser> users = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement(USERS_AFTER)) {
+                ps.setLong(1, afterUserId);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        users.add(new PlainUser(rs.getLong(1), rs.getString(2)));
+                    }
+                }
+            }
+            if (!users.isEmpty()) {
+                Map<Long, PlainUser> byId = new HashMap<>(users.size() * 2);
+                users.forEach(user -> byId.put(user.getId(), user));
+                addPostsOfUsers(connection, users, byId);
+            }
+            return users;
+        });
+    }
+
+    /** The projection: one join, four columns by index, one record per row. */
+    @Override
+    public List<PostSummary> postSummaries() {
+        return inTransaction(connection -> {
+            List<PostSummary> summaries = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement(POST_SUMMARIES);
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    summaries.add(new PostSummary(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)));
+                }
+            }
+            return summaries;
         });
     }
 

@@ -81,6 +81,7 @@ final class Measurements {
                     } else {
                         m.retain("PostsWithAuthorsBenchmark.postsWithAuthors", users, library,
                                 subject::postsWithAuthors);
+                        m.retain("PostSummariesBenchmark.postSummaries", users, library, subject::postSummaries);
                         m.retainedBytes.put(library, joined);
                     }
                     database.statements().reset();

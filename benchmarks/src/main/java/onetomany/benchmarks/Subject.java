@@ -5,6 +5,7 @@ import java.util.List;
 import onetomany.contract.LoadStrategy;
 import onetomany.contract.NewUser;
 import onetomany.contract.Post;
+import onetomany.contract.PostSummary;
 import onetomany.contract.StatementBudget;
 import onetomany.contract.User;
 import onetomany.contract.UserDraft;
@@ -19,6 +20,12 @@ public interface Subject extends AutoCloseable {
     List<? extends User> usersWithPosts(LoadStrategy strategy);
 
     List<? extends Post> postsWithAuthors();
+
+    /** A page of users with their posts: {@code findUsersWithPostsPage}. */
+    List<? extends User> usersPage(long afterUserId, int limit);
+
+    /** Every post with its author's id and name, as records: {@code findPostSummaries}. */
+    List<PostSummary> postSummaries();
 
     User createUserWithPosts(NewUser user);
 
@@ -45,6 +52,16 @@ public interface Subject extends AutoCloseable {
             @Override
             public List<? extends Post> postsWithAuthors() {
                 return repository.findAllPostsWithAuthors();
+            }
+
+            @Override
+            public List<? extends User> usersPage(long afterUserId, int limit) {
+                return repository.findUsersWithPostsPage(afterUserId, limit);
+            }
+
+            @Override
+            public List<PostSummary> postSummaries() {
+                return repository.findPostSummaries();
             }
 
             @Override

@@ -1,5 +1,7 @@
 package onetomany.benchmarks;
 
+import java.sql.SQLException;
+
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -26,9 +28,17 @@ public abstract class SubjectBenchmark {
     protected abstract int users();
 
     @Setup(Level.Trial)
-    public void setUp() {
+    public void setUp() throws SQLException {
         bench = Bench.seeded(users());
         subject = Subjects.open(library, bench.database.dataSource());
+        seeded();
+    }
+
+    /**
+     * A subclass's own setup once the database is seeded: a {@code @Setup} method of its own could run before this
+     * class's (JMH does not promise the order), when there is no database yet.
+     */
+    protected void seeded() throws SQLException {
     }
 
     @Setup(Level.Iteration)

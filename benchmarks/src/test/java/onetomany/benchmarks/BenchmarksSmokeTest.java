@@ -2,6 +2,10 @@ package onetomany.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import onetomany.fixtures.Fixtures;
@@ -10,6 +14,7 @@ import onetomany.contract.LoadStrategy;
 import onetomany.contract.NewPost;
 import onetomany.contract.NewUser;
 import onetomany.contract.Post;
+import onetomany.contract.PostSummary;
 import onetomany.contract.User;
 import onetomany.contract.UserDraft;
 import onetomany.db.Database;
@@ -56,6 +61,36 @@ class BenchmarksSmokeTest {
                             .isEqualTo(posts(floor.postsWithAuthors()));
                 }
             }
+        }
+    }
+
+    @Test
+    void everyLibraryReadsThePageAndThePostSummariesOfTheFloorInTwoStatementsAndOne() throws SQLException {
+        long afterUserId = firstUserId() + 1; // from the second user: a page in the middle
+        try (Subject floor = Subjects.open(Subjects.FLOOR, database.dataSource())) {
+            List<String> page = users(floor.usersPage(afterUserId, 2));
+            assertThat(page).hasSize(2 + 3 * 2); // two users, three posts each, as Graphs describes them
+            List<PostSummary> summaries = floor.postSummaries();
+            assertThat(summaries).hasSize(4 * 3).extracting(PostSummary::postId).isSorted();
+            for (String library : Subjects.keys()) {
+                try (Subject subject = Subjects.open(library, database.dataSource())) {
+                    database.statements().reset();
+                    assertThat(users(subject.usersPage(afterUserId, 2))).as(library).isEqualTo(page);
+                    assertThat(database.statements().count()).as(library + " page").isEqualTo(2);
+                    database.statements().reset();
+                    assertThat(subject.postSummaries()).as(library).isEqualTo(summaries);
+                    assertThat(database.statements().count()).as(library + " summaries").isEqualTo(1);
+                }
+            }
+        }
+    }
+
+    private static long firstUserId() throws SQLException {
+        try (Connection c = database.unproxiedDataSource().getConnection();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select min(id) from users")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -30,6 +30,12 @@ public class RepositoryException extends RuntimeException {
          * any statement, on every database ({@link TextChecks}).
          */
         INVALID_CHARACTER,
+        /**
+         * An argument outside what the operation accepts (a page's limit below 1 or above
+         * {@link Limits#PAGE_SIZE_MAX}, a negative id to start after): refused before any statement; the message
+         * names the argument and its range.
+         */
+        INVALID_ARGUMENT,
         /** No user has the given id; the message names the id. */
         UNKNOWN_USER,
         /** No post has the given id (for the given user); the message names the id. */
@@ -83,6 +89,12 @@ public class RepositoryException extends RuntimeException {
     public static RepositoryException invalidCharacter(String field, String what) {
         return new RepositoryException(Reason.INVALID_CHARACTER, field, field + " contains " + what
                 + ", which is not stored on every database", null);
+    }
+
+    /** An argument out of its range; {@code range} says what is accepted, e.g. {@code "1 to 500"}. */
+    public static RepositoryException invalidArgument(String argument, Object value, String range) {
+        return new RepositoryException(Reason.INVALID_ARGUMENT, null,
+                argument + " must be " + range + ", was " + value, null);
     }
 
     public static RepositoryException unknownUser(Object userId) {

@@ -62,6 +62,27 @@ public interface UserPostRepository extends AutoCloseable {
     List<Post> findAllPostsWithAuthors();
 
     /**
+     * A page of users with their posts, for an endpoint that lists users: the users whose id is greater than
+     * {@code afterUserId}, ordered by id, at most {@code limit} of them, each whole (all his posts, ordered by id,
+     * each post's author this very user). Keyset pagination: the next page starts after the last id of this one
+     * ({@code 0} for the first page), so a user added or deleted meanwhile never shifts a page.
+     *
+     * <p>The database applies the limit, never the program: exactly 2 statements, the page of users
+     * ({@code where id > ? order by id limit ?}), then their posts ({@code where user_id in (...)}); 1 when the page
+     * is empty. A join cannot be limited by users (its limit would count posts and cut a user's list).
+     * {@link RepositoryException.Reason#INVALID_ARGUMENT} for a limit outside 1 to {@link Limits#PAGE_SIZE_MAX} or a
+     * negative {@code afterUserId}, before any statement.
+     */
+    List<User> findUsersWithPostsPage(long afterUserId, int limit);
+
+    /**
+     * Every post, ordered by id, with its author's id and name, as plain records: a projection, in exactly
+     * 1 statement ({@code posts join users}), which builds no entity and keeps no graph (what a list of posts on a
+     * page needs, and the cheapest read of the contract).
+     */
+    List<PostSummary> findPostSummaries();
+
+    /**
      * Adds a new post to an existing user and bumps his {@link User#getVersion()}; returns the post's id. A null
      * {@code userId} is a post without an author: {@link RepositoryException.Reason#MISSING_VALUE} for
      * {@code posts.user_id}. An id that does not exist: {@link RepositoryException.Reason#UNKNOWN_USER}. Costs

@@ -10,10 +10,12 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import onetomany.contract.Limits;
 import onetomany.contract.LoadStrategy;
 import onetomany.contract.NewPost;
 import onetomany.contract.NewUser;
 import onetomany.contract.Post;
+import onetomany.contract.PostSummary;
 import onetomany.contract.RepositoryException;
 import onetomany.contract.StatementBudget;
 import onetomany.contract.TextChecks;
@@ -29,6 +31,7 @@ import onetomany.jdbi.model.UserEntity;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.qualifier.QualifiedType;
 import org.jdbi.v3.core.result.RowView;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -86,6 +89,17 @@ public class JdbiUserPostRepository implements UserPostRepository {
             from posts p
             join users u on u.id = p.user_id
             order by p.id""";
+    private static final String USERS_AFTER = """
+            select u.id u_id, u.name u_name, u.version u_version
+            from users u
+            where u.id > :afterUserId
+            order by u.id
+            limit :limit""";
+    private static final String POST_SUMMARIES = """
+            select p.id post_id, p.title title, u.id author_id, u.name author_name
+            from posts p
+            join users u on u.id = p.user_id
+            order by p.id""";
     private static final String INSERT_USER = "insert into users (name) values (:name)";
     private static final String INSERT_POST =
             "insert into posts (title, content, user_id) values (:title, :content, :userId)";
@@ -123,7 +137,8 @@ public class JdbiUserPostRepository implements UserPostRepository {
         // tag::register[]
         this.jdbi = Jdbi.create(dataSource)
                 .registerRowMapper(UserEntity.class, UserPostRowMappers.user())
-                .registerRowMapper(PostEntity.class, UserPostRowMappers.post());
+                .registerRowMapper(PostEntity.class, UserPostRowMappers.post())
+                .registerRowMapper(ConstructorMapper.factory(PostSummary.class));
         // end::register[]
     }
 
@@ -341,6 +356,49 @@ public class JdbiUserPostRepository implements UserPostRepository {
                         posts.add(post);
                         return posts;
                     }));
+        });
+    }
+
+    /**
+     * A page: the users with a {@code limit} in the SQL, then their posts through {@code SELECT_IN}'s statement, one
+     * chunk (a page holds at most 500 users), each post added to its user by id. The reducer of the join would fold
+     * whole users, but a limit on that join would count its rows: the statements are two so that the database
+     * limits users.
+     */
+    @Override
+    public List<User> findUsersWithPostsPage(long afterUserId, int limit) {
+        Limits.checkPage(afterUserId, limit); // before any statement: the same answer on every database
+        return read(handle -> {
+            // tag::page[]
+            List<UserEntity> users = handle.createQuery(USERS_AFTER)
+                    .bind("afterUserId", afterUserId)
+                    .bind("limit", limit)
+                    .mapTo(UserEntity.class)
+                    .list();
+            if (!users.isEmpty()) { // an empty page: no in (), the contract's one statement
+                handle.createQuery(POSTS_OF_USERS)
+                        .bindList("userIds", users.stream().map(UserEntity::getId).toList())
+                        .reduceRows(byId(users), JdbiUserPostRepository::addPostToItsUser);
+            }
+            // end::page[]
+            return List.<User>copyOf(users);
+        });
+    }
+
+    /**
+     * A projection: {@code ConstructorMapper}, registered for the record, matches each constructor parameter to a
+     * column by name ({@code authorName} to {@code author_name}), once per result set, and builds one record per
+     * row; no reducer, no graph. The price: names kept in step by hand, checked at the first query, not by the
+     * compiler; a hand-written {@code RowMapper} (as for the entities) would say the same in more lines.
+     */
+    @Override
+    public List<PostSummary> findPostSummaries() {
+        return read(handle -> {
+            // tag::summaries[]
+            return handle.createQuery(POST_SUMMARIES)
+                    .mapTo(PostSummary.class)
+                    .list();
+            // end::summaries[]
         });
     }
 

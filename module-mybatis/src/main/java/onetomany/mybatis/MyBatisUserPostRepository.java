@@ -14,10 +14,12 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import onetomany.contract.Limits;
 import onetomany.contract.LoadStrategy;
 import onetomany.contract.NewPost;
 import onetomany.contract.NewUser;
 import onetomany.contract.Post;
+import onetomany.contract.PostSummary;
 import onetomany.contract.RepositoryException;
 import onetomany.contract.StatementBudget;
 import onetomany.contract.TextChecks;
@@ -76,6 +78,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
         configuration.getTypeAliasRegistry().registerAlias(UserEntity.class);
         configuration.getTypeAliasRegistry().registerAlias(PostEntity.class);
         configuration.getTypeAliasRegistry().registerAlias(PostRow.class);
+        configuration.getTypeAliasRegistry().registerAlias(PostSummary.class);
         // Parses onetomany/mybatis/mapper/UserPostMapper.xml, found on the classpath beside the interface.
         configuration.addMapper(UserPostMapper.class);
         configuration.addInterceptor(new CloseTheStatementOfACursorThatFails());
@@ -216,6 +219,38 @@ public class MyBatisUserPostRepository implements UserPostRepository {
             // end::posts-with-authors[]
             return List.<Post>copyOf(posts);
         });
+    }
+
+    /**
+     * A page: the users with a {@code limit} written in the XML ({@code findUsersAfter}), then their posts through
+     * {@code SELECT_IN}'s statement, one chunk (a page holds at most 500 users), stitched by id in Java. A nested
+     * result map on a join would fold whole users, but a limit on that join would count its rows: the statements
+     * are two so that the database limits users.
+     */
+    @Override
+    public List<User> findUsersWithPostsPage(long afterUserId, int limit) {
+        Limits.checkPage(afterUserId, limit); // before any statement: the same answer on every database
+        return read(mapper -> {
+            // tag::page[]
+            List<UserEntity> users = mapper.findUsersAfter(afterUserId, limit);
+            if (!users.isEmpty()) { // an empty page: no in (), the contract's one statement
+                Map<Long, UserEntity> usersById = byId(users);
+                List<Long> ids = users.stream().map(UserEntity::getId).toList();
+                mapper.findPostsOfUsers(ids, row -> addPostToItsUser(usersById, row.getResultObject()));
+            }
+            // end::page[]
+            return List.<User>copyOf(users);
+        });
+    }
+
+    /**
+     * A projection: the {@code postSummary} result map builds the record through its constructor, one per row,
+     * with no {@code <id>} to fold by and no graph. The price: the constructor's arguments listed in the XML in its
+     * order, checked when the first row is read, not by the compiler.
+     */
+    @Override
+    public List<PostSummary> findPostSummaries() {
+        return read(UserPostMapper::findPostSummaries);
     }
 
     @Override

@@ -7,7 +7,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import onetomany.contract.LoadStrategy;
+import onetomany.contract.Limits;
 import onetomany.contract.Post;
+import onetomany.contract.PostSummary;
+import onetomany.contract.RepositoryException.Reason;
 import onetomany.contract.User;
 import onetomany.db.StatementLog;
 import onetomany.fixtures.Graphs;
@@ -338,5 +341,114 @@ public abstract class UserPostRepositoryLoadingContract extends RepositoryTestSu
         assertStatements(1, "findAllPostsWithAuthors");
         assertThat(walkPosts(posts)).containsExactlyElementsOf(fixtures.describePostsWithAuthors());
         Graphs.assertSharedAuthors(posts);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // A page of users with their posts: the limit in the database, every user whole
+
+    /**
+     * Pages of every size walk all users exactly once, in id order, each whole: a join limited by the database would
+     * count posts, not users, and cut a user's list; a limit applied by the program would read every user.
+     */
+    @ParameterizedTest(name = "pages of {0} over 23 users")
+    @ValueSource(ints = {1, 5, 10, 23, 500})
+    void pages_of_users_walk_every_user_once_in_order_each_with_all_his_posts_in_two_statements_a_page(int limit) {
+        fixtures.usersWithPosts(20, 3);
+        fixtures.insertUser("Without posts");
+        long last = fixtures.insertUser("Also without posts");
+        fixtures.insertPost(fixtures.insertUser("One post"), "Only Post", null);
+        List<User> walked = new ArrayList<>();
+        long after = 0;
+        int pages = 0;
+        while (true) {
+            statements.reset();
+            List<User> page = repository.findUsersWithPostsPage(after, limit);
+            List<StatementLog.Executed> sent = statements.executed();
+            assertStatements(page.isEmpty() ? 1 : 2, "findUsersWithPostsPage(" + after + ", " + limit + ")");
+            assertThat(page).as("a page's size").hasSizeLessThanOrEqualTo(limit);
+            assertThat(sent.get(0).toString()).as("the page of users: the database limits it")
+                    .containsIgnoringCase("users").containsPattern("(?i)\\b(limit|fetch|top)\\b")
+                    .doesNotContainIgnoringCase("join");
+            if (!page.isEmpty()) {
+                assertThat(sent.get(1).toString()).as("the posts of the page's users").containsIgnoringCase("posts");
+            }
+            Graphs.assertBackReferences(page);
+            if (page.isEmpty()) {
+                break;
+            }
+            pages++;
+            walked.addAll(page);
+            after = page.get(page.size() - 1).getId();
+        }
+        assertThat(pages).as("pages of %d over 23 users", limit).isEqualTo((23 + limit - 1) / limit);
+        assertThat(walked.get(walked.size() - 2).getId()).isEqualTo(last);
+        assertThat(walkUsers(walked)).containsExactlyElementsOf(fixtures.describeUsersWithPosts());
+    }
+
+    @Test
+    void a_page_starts_after_the_given_id_whether_or_not_a_user_has_it() {
+        List<Long> ids = fixtures.usersWithPosts(6, 2);
+        fixtures.deleteUserWithPosts(ids.get(2));
+        statements.reset();
+
+        List<User> page = repository.findUsersWithPostsPage(ids.get(2), 2);
+
+        assertStatements(2, "findUsersWithPostsPage after a deleted user");
+        assertThat(page).extracting(User::getId).containsExactly(ids.get(3), ids.get(4));
+        assertThat(page).allSatisfy(user -> assertThat(user.getPosts()).hasSize(2));
+        Graphs.assertBackReferences(page);
+    }
+
+    @Test
+    void a_page_after_the_last_user_or_of_no_users_is_empty_in_one_statement() {
+        assertThat(repository.findUsersWithPostsPage(0, 10)).isEmpty();
+        List<Long> ids = fixtures.usersWithPosts(3, 1);
+        statements.reset();
+
+        List<User> page = repository.findUsersWithPostsPage(ids.get(2), 10);
+
+        assertStatements(1, "findUsersWithPostsPage after the last user");
+        assertThat(page).isEmpty();
+    }
+
+    @ParameterizedTest(name = "limit {0}")
+    @ValueSource(ints = {0, -1, Limits.PAGE_SIZE_MAX + 1, Integer.MAX_VALUE})
+    void a_page_limit_outside_one_to_the_maximum_is_refused_before_any_statement(int limit) {
+        fixtures.usersWithPosts(2, 1);
+        statements.reset();
+
+        assertRefused(() -> repository.findUsersWithPostsPage(0, limit), Reason.INVALID_ARGUMENT, null, "limit");
+
+        assertStatements(0, "findUsersWithPostsPage with limit " + limit);
+    }
+
+    @Test
+    void a_negative_id_to_start_after_is_refused_before_any_statement() {
+        statements.reset();
+
+        assertRefused(() -> repository.findUsersWithPostsPage(-1, 10), Reason.INVALID_ARGUMENT, null, "afterUserId");
+
+        assertStatements(0, "findUsersWithPostsPage after -1");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // A projection: posts with their authors' names, as plain records
+
+    @ParameterizedTest(name = "{0} users x 3 posts")
+    @ValueSource(ints = {0, 1, 10, 200})
+    void post_summaries_are_every_post_in_id_order_with_its_authors_id_and_name_in_one_statement(int users) {
+        fixtures.usersWithPosts(users, 3);
+        fixtures.insertUser("Without posts");
+        statements.reset();
+
+        List<PostSummary> summaries = repository.findPostSummaries();
+
+        assertStatements(1, "findPostSummaries");
+        assertThat(statements.executed().get(0).toString()).as("the one statement: posts joined to their authors")
+                .containsIgnoringCase("join").doesNotContainPattern("(?i)\\bcontent\\b");
+        assertThat(summaries).extracting(PostSummary::postId).isSorted();
+        assertThat(summaries.stream().map(s -> s.postId() + " " + s.title() + " by " + s.authorId() + " "
+                + s.authorName()).toList())
+                .containsExactlyElementsOf(fixtures.describePostSummaries());
     }
 }

@@ -12,6 +12,7 @@ import onetomany.contract.LoadStrategy;
 import onetomany.contract.NewPost;
 import onetomany.contract.NewUser;
 import onetomany.contract.Post;
+import onetomany.contract.PostSummary;
 import onetomany.contract.StatementBudget;
 import onetomany.contract.User;
 import onetomany.contract.UserDraft;
@@ -57,6 +58,15 @@ public enum Operation {
             (budget, seeded) -> 1,
             (repository, seeded) -> repository.findAllPostsWithAuthors()),
 
+    FIND_USERS_PAGE("findUsersWithPostsPage", "a page of " + Operation.PAGE_LIMIT
+            + " users with their posts, the limit in the database", false,
+            (budget, seeded) -> seeded.users().isEmpty() ? 1 : 2,
+            (repository, seeded) -> repository.findUsersWithPostsPage(0, Operation.PAGE_LIMIT)),
+
+    FIND_POST_SUMMARIES("findPostSummaries", "all posts with their authors' names, as plain records", false,
+            (budget, seeded) -> 1,
+            (repository, seeded) -> repository.findPostSummaries()),
+
     ADD_POST("addPost", "add a post to a user", true,
             (budget, seeded) -> budget.addPost(),
             (repository, seeded) -> repository.addPost(seeded.first().id(), new NewPost("Third Post", "More"))),
@@ -92,6 +102,9 @@ public enum Operation {
     SAVE_USER_WITH_POSTS("saveUserWithPosts", "save a user from a draft: add 2 posts, edit 2, remove 1", true,
             (budget, seeded) -> budget.saveUserWithPosts(2, 2, seeded.postsPerUser() - 2, false),
             (repository, seeded) -> repository.saveUserWithPosts(draft(seeded)));
+
+    /** The limit of {@link #FIND_USERS_PAGE}'s page, which starts at the first user. */
+    public static final int PAGE_LIMIT = 20;
 
     /**
      * The draft of {@link #SAVE_USER_WITH_POSTS}: the first user as seeded (version 0, since every write runs on a
@@ -174,7 +187,7 @@ public enum Operation {
 
     /**
      * The objects in what a read returned: users plus posts for users (one user, or a list), posts plus their
-     * distinct authors for posts.
+     * distinct authors for posts, one object per record for a projection.
      */
     public static int objectsIn(Object result) {
         if (result instanceof Optional<?> optional) {
@@ -187,7 +200,9 @@ public enum Operation {
             int objects = 0;
             Set<User> authors = Collections.newSetFromMap(new IdentityHashMap<>());
             for (Object element : list) {
-                if (element instanceof Post post) {
+                if (element instanceof PostSummary) {
+                    objects++;
+                } else if (element instanceof Post post) {
                     objects++;
                     authors.add(post.getAuthor());
                 } else {

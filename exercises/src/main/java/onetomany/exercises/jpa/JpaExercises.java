@@ -155,6 +155,8 @@ public class JpaExercises implements Exercises {
         // catch-up ex6 {
         // TODO exercise 6: see exercises/instructions/06-page-of-users.md
         // In Russian: exercises/instructions/ru/06-page-of-users.md
+        // Worked example, once you have tried: JpaUserPostRepository.findUsersWithPostsPage in module-jpa
+        // (a page by key, in 2 statements; the instructions say how it differs from yours)
         throw Exercise.PAGE_OF_USERS.notSolved();
         // catch-up }
     }

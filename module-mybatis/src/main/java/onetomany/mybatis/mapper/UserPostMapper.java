@@ -2,6 +2,7 @@ package onetomany.mybatis.mapper;
 
 import java.util.List;
 
+import onetomany.contract.PostSummary;
 import onetomany.mybatis.model.PostEntity;
 import onetomany.mybatis.model.UserEntity;
 import org.apache.ibatis.annotations.Flush;
@@ -52,6 +53,12 @@ public interface UserPostMapper {
 
     /** posts join users, one row per post, each with its own copy of the author. */
     List<PostEntity> findAllPostsWithAuthors();
+
+    /** The users after {@code afterUserId}, ordered by id, at most {@code limit}: the first statement of a page. */
+    List<UserEntity> findUsersAfter(@Param("afterUserId") long afterUserId, @Param("limit") int limit);
+
+    /** posts join users, four columns a row, each row one {@link PostSummary} built through its constructor. */
+    List<PostSummary> findPostSummaries();
 
     // Writes --------------------------------------------------------------------------------------------------
 
