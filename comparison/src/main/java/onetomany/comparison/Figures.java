@@ -36,7 +36,10 @@ import onetomany.operations.Operation;
  * computed values in; {@code FiguresTest} fails when a page's value differs, when a page quotes a ratio outside a
  * marker, or when a run is older than the code it measures.
  *
- * <pre>./mvnw -q -pl comparison -am compile exec:java -Dexec.mainClass=onetomany.comparison.Figures -Dexec.args=--write</pre>
+ * <pre>
+ * ./mvnw -q -pl comparison -am compile exec:java -Dexec.mainClass=onetomany.comparison.Figures \
+ *     -Dexec.args=--write
+ * </pre>
  */
 public final class Figures {
 
@@ -113,9 +116,17 @@ public final class Figures {
             values.put(key + ".other", String.valueOf(count[2]));
             values.put(key + ".total", String.valueOf(count[0] + count[1] + count[2]));
         }
-        StringBuilder table = new StringBuilder(lines.toString().strip()).append('\n').append(rule).append('\n');
-        String[] rows = {"Model (`model/`)", "Repository (`*UserPostRepository`)",
+        String[] english = {"Model (`model/`)", "Repository (`*UserPostRepository`)",
             "Mapping besides (mappers, XML, row mappers, configuration)", "Total"};
+        String[] russian = {"Модель (`model/`)", "Репозиторий (`*UserPostRepository`)",
+            "Остальной маппинг (мапперы, XML, row mappers, конфигурация)", "Всего"};
+        values.put("block:lines-of-code", linesTable(lines, rule, counts, english));
+        values.put("block:lines-of-code:ru", linesTable(lines, rule, counts, russian));
+        readRuns();
+    }
+
+    private static String linesTable(StringBuilder head, StringBuilder rule, List<int[]> counts, String[] rows) {
+        StringBuilder table = new StringBuilder(head.toString().strip()).append('\n').append(rule).append('\n');
         for (int row = 0; row < rows.length; row++) {
             table.append("| ").append(rows[row]);
             for (int[] count : counts) {
@@ -124,8 +135,7 @@ public final class Figures {
             }
             table.append(" |\n");
         }
-        values.put("block:lines-of-code", table.toString());
-        readRuns();
+        return table.toString();
     }
 
     /**
@@ -207,12 +217,15 @@ public final class Figures {
             for (String property : run.properties().stringPropertyNames()) {
                 values.put(name + "." + property, run.properties().getProperty(property));
             }
+            values.put(name + ".commit-short", run.commit().substring(0, Math.min(7, run.commit().length())));
             Path markdown = run.folder().resolve("benchmarks.md");
             if (Files.exists(markdown)) {
                 values.put("block:" + name, read(markdown).strip() + "\n");
             }
             values.put("block:ratios:" + name, ratiosTable(run, false));
             values.put("block:ratios:" + name + ":ru", ratiosTable(run, true));
+            values.put("block:claims:" + name, claims(run, false));
+            values.put("block:claims:" + name + ":ru", claims(run, true));
             values.put("block:verdict:" + name, verdict(run, false));
             values.put("block:verdict:" + name + ":ru", verdict(run, true));
             for (Result result : run.results()) {
@@ -234,6 +247,8 @@ public final class Figures {
                 "все пользователи с постами, `JOINED`, 10 000 × 10"},
             new String[] {"UsersWithPosts.selectIn.10000", "all users with posts, `SELECT_IN`, 10,000 × 10",
                 "все пользователи с постами, `SELECT_IN`, 10 000 × 10"},
+            new String[] {"Naive.naive.10000", "all users with posts, `NAIVE` (N+1), 10,000 × 10",
+                "все пользователи с постами, `NAIVE` (N+1), 10 000 × 10"},
             new String[] {"PostsWithAuthors.postsWithAuthors.10000", "all posts with their authors, 10,000 × 10",
                 "все посты с авторами, 10 000 × 10"},
             new String[] {"Page.page.10000", "a page of 50 users with their posts, of 10,000",
@@ -294,6 +309,64 @@ public final class Figures {
             table.append(" |\n");
         }
         return table.toString();
+    }
+
+    /**
+     * The notes' two claims, checked against a run: eager loading against N+1, and select-in against a join for large
+     * data, for the floor and every library: which is faster where the intervals do not overlap, "about the same"
+     * where they do.
+     */
+    String claims(Run run, boolean russian) {
+        StringBuilder text = new StringBuilder();
+        List<String> subjects = new ArrayList<>(List.of("jdbc"));
+        Library.ALL.forEach(library -> subjects.add(library.key()));
+        List<String> naive = new ArrayList<>();
+        List<String> selectIn = new ArrayList<>();
+        for (String subject : subjects) {
+            String label = subject.equals("jdbc") ? (russian ? "JDBC вручную" : "the JDBC floor")
+                    : Library.of(subject).name();
+            Optional<Result> joined = result(run, "UsersWithPosts.joined.10000", subject);
+            Optional<Result> n1 = result(run, "Naive.naive.10000", subject);
+            Optional<Result> in = result(run, "UsersWithPosts.selectIn.10000", subject);
+            if (joined.isPresent() && n1.isPresent()) {
+                naive.add(label + " " + number(n1.get().score() / joined.get().score()));
+            }
+            if (joined.isPresent() && in.isPresent()) {
+                Result j = joined.get();
+                Result i = in.get();
+                String verdict = overlap(i, j) ? (russian ? "примерно одинаково" : "about the same")
+                        : i.score() < j.score() ? (russian ? "`SELECT_IN` быстрее" : "`SELECT_IN` faster")
+                        : (russian ? "`JOINED` быстрее" : "`JOINED` faster");
+                selectIn.add(label + ": " + time(i.score(), i.unit()) + " / " + time(j.score(), j.unit()) + ", "
+                        + verdict);
+            }
+        }
+        if (!naive.isEmpty()) {
+            text.append(russian
+                    ? "- `NAIVE` (N+1, 10 001 запрос) против `JOINED` (1 запрос), 10 000 пользователей × 10 постов, во"
+                    + " сколько раз дольше: "
+                    : "- `NAIVE` (N+1, 10,001 statements) against `JOINED` (1 statement), 10,000 users × 10 posts, how"
+                    + " many times as long: ").append(String.join(", ", naive)).append(".\n");
+        }
+        if (!selectIn.isEmpty()) {
+            text.append(russian
+                    ? "- `SELECT_IN` (21 запрос, пачки по 500 id) против `JOINED` (1 запрос), 10 000 пользователей"
+                    + " × 10 постов: "
+                    : "- `SELECT_IN` (21 statements, chunks of 500 ids) against `JOINED` (1 statement), 10,000 users"
+                    + " × 10 posts: ").append(String.join("; ", selectIn)).append(".\n");
+        }
+        return text.toString();
+    }
+
+    private static Optional<Result> result(Run run, String id, String subject) {
+        return run.results().stream().filter(r -> r.library().equals(subject) && key(r).equals(id)).findFirst();
+    }
+
+    /** Whether two results' intervals (score ± JMH's error) overlap: the run cannot order them. */
+    static boolean overlap(Result a, Result b) {
+        double ea = Double.isNaN(a.error()) ? 0 : a.error();
+        double eb = Double.isNaN(b.error()) ? 0 : b.error();
+        return a.score() - ea <= b.score() + eb && b.score() - eb <= a.score() + ea;
     }
 
     /** The library whose interval lies entirely below every other library's, if one does. */
@@ -425,6 +498,18 @@ public final class Figures {
         }
     }
 
+    /** Whether a page is Russian: its numbers are written {@code 3,66×} and {@code 10 000}. */
+    static boolean russian(String pageName) {
+        return pageName.contains("/ru/") || pageName.endsWith(".ru.md");
+    }
+
+    /** A value as a Russian page writes it: a space between thousands, a comma before decimals. */
+    static String russianNumbers(String value) {
+        String spaced = value.replaceAll("(\\d),(\\d{3})(?!\\d)", "$1 $2").replaceAll("(\\d),(\\d{3})(?!\\d)", "$1 $2");
+        return spaced.replaceAll("(\\d)\\.(\\d)", "$1,$2").replaceAll("(\\d) µs\\b", "$1 мкс")
+                .replaceAll("(\\d) ms\\b", "$1 мс");
+    }
+
     /** The page with every figure and block set to its computed value; an unknown name is an error. */
     public String fill(String page, String pageName) {
         Matcher block = BLOCK.matcher(page);
@@ -451,7 +536,7 @@ public final class Figures {
         if (value == null) {
             throw new IllegalArgumentException(pageName + " quotes a figure nothing measures: " + name);
         }
-        return value;
+        return russian(pageName) && !name.startsWith("block:reference") ? russianNumbers(value) : value;
     }
 
     /** {@code --write}: fills every page in place; otherwise prints the pages that differ and exits 1 if any. */

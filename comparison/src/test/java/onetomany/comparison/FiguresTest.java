@@ -29,7 +29,7 @@ class FiguresTest {
     private static final Figures FIGURES = new Figures(ROOT);
     /** A measured ratio as the pages write one; {@code 1.00×} alone is a definition (the floor, the fastest). */
     private static final Pattern RATIO = Pattern.compile(
-            "(?<![\\d.,])\\d+(?:[.,]\\d+)?×|\\b\\d+(?:\\.\\d+)? times\\b|\\d+,\\d+ раза\\b");
+            "(?<![\\d.,])\\d+(?:[.,]\\d+)?×|\\b\\d+(?:\\.\\d+)?\\s+times\\b|\\d+,\\d+\\s+(раза|времени)");
     private static final Pattern FENCE = Pattern.compile("(?s)```.*?```");
 
     static Stream<String> pages() {
@@ -56,7 +56,7 @@ class FiguresTest {
         java.util.Set<String> stray = new java.util.LinkedHashSet<>();
         Matcher ratio = RATIO.matcher(outside);
         while (ratio.find()) {
-            if (!ratio.group().equals("1.00×")) {
+            if (!ratio.group().equals("1.00×") && !ratio.group().equals("1,00×")) {
                 int start = outside.lastIndexOf('\n', ratio.start()) + 1;
                 int end = outside.indexOf('\n', ratio.end());
                 stray.add(outside.substring(start, end < 0 ? outside.length() : end).strip());
@@ -132,6 +132,12 @@ class FiguresTest {
                 </mapper>
                 """;
         assertThat(Figures.codeLines(xml, true)).isEqualTo(3);
+    }
+
+    @Test
+    void a_russian_page_writes_thousands_apart_and_decimals_after_a_comma() {
+        assertThat(Figures.russianNumbers("1,872 µs · 3.66× · 10,000 × 10 · 1,234,567")).isEqualTo(
+                "1 872 мкс · 3,66× · 10 000 × 10 · 1 234 567");
     }
 
     @Test
