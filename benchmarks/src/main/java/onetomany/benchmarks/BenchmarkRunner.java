@@ -81,7 +81,8 @@ public final class BenchmarkRunner {
                     .measurementIterations(10).measurementTime(TimeValue.seconds(2));
             // A million posts: one read per iteration (the benchmark is single-shot), 1 warm-up and 3 measured.
             case "large" -> options.forks(1).warmupIterations(1).measurementIterations(3);
-            default -> throw new IllegalArgumentException("profile is short, targets, reference, long or large, not " + profile);
+            default -> throw new IllegalArgumentException(
+                    "profile is short, targets, reference, long or large, not " + profile);
         }
         Collection<RunResult> results = new Runner(options.build()).run();
 
