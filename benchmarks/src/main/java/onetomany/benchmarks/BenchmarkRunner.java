@@ -45,6 +45,8 @@ public final class BenchmarkRunner {
         String include = args.length > 2 ? args[2]
                 : profile.equals("targets") ? "onetomany\\.benchmarks\\.(UsersWithPosts|TunedRead)Benchmark\\.joined"
                 : profile.equals("large") ? "onetomany\\.benchmarks\\.LargeReadBenchmark\\..*"
+                // Every benchmark but the large reads, the reads at 10,000 users (N+1 too: 10,001 statements).
+                : profile.equals("reference") ? "onetomany\\.benchmarks\\.(?!Large).*Benchmark\\..*"
                 // Every benchmark but the large reads, which take seconds each: their own profile.
                 : "onetomany\\.benchmarks\\.(?!Large).*Benchmark\\..*";
         Files.createDirectories(output);
@@ -69,12 +71,18 @@ public final class BenchmarkRunner {
             case "targets" -> options.param("users", "10000").forks(1)
                     .warmupIterations(3).warmupTime(TimeValue.seconds(2))
                     .measurementIterations(5).measurementTime(TimeValue.seconds(2));
+            // The committed reference the pages quote: two forks (a JIT's choices differ from one JVM to the
+            // next more than iterations within one differ), short iterations, so that it fits in minutes.
+            case "reference" -> options.param("users", "10000").forks(Integer.getInteger("forks", 2))
+                    .warmupIterations(2).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(3).measurementTime(TimeValue.seconds(1));
             case "long" -> options.forks(3)
                     .warmupIterations(5).warmupTime(TimeValue.seconds(2))
                     .measurementIterations(10).measurementTime(TimeValue.seconds(2));
             // A million posts: one read per iteration (the benchmark is single-shot), 1 warm-up and 3 measured.
             case "large" -> options.forks(1).warmupIterations(1).measurementIterations(3);
-            default -> throw new IllegalArgumentException("profile is short, targets, long or large, not " + profile);
+            default -> throw new IllegalArgumentException(
+                    "profile is short, targets, reference, long or large, not " + profile);
         }
         Collection<RunResult> results = new Runner(options.build()).run();
 
