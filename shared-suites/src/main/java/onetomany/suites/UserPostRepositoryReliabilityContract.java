@@ -1,6 +1,9 @@
 package onetomany.suites;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -574,6 +577,52 @@ public abstract class UserPostRepositoryReliabilityContract extends RepositoryTe
         assertThat(fixtures.orphanPosts()).isZero();
         assertThat(database.activeConnections()).as("connections still held").isZero();
         System.out.printf("%s on %s: %s%n", getClass().getSimpleName(), database.kind().displayName(), outcomes);
+    }
+
+    /**
+     * The same race, made certain: right after {@code editPost} read the post (before its second statement), another
+     * client deletes the post, or its user with his posts, and commits. The edit finds no post
+     * ({@code UNKNOWN_POST}, not a {@code CONFLICT}) and writes nothing: the user's version stays.
+     */
+    @Test
+    void an_edit_whose_post_or_user_is_deleted_right_after_it_read_the_post_finds_no_post_and_writes_nothing() {
+        for (boolean theUser : new boolean[] {false, true}) {
+            User user = repository.createUserWithPosts(new NewUser("Alice",
+                    new NewPost("raced", "before"), new NewPost("kept", null)));
+            long post = user.getPosts().get(0).getId();
+            List<String> deletes = theUser
+                    ? List.of("delete from posts where user_id = " + user.getId(),
+                            "delete from users where id = " + user.getId())
+                    : List.of("delete from posts where id = " + post);
+            database.faults().atStatement(2, connection -> executeAsAnotherClient(deletes));
+
+            assertThatThrownBy(() -> repository.editPost(post, "after", "after"))
+                    .isInstanceOfSatisfying(RepositoryException.class,
+                            e -> assertThat(e.reason()).as("%s", e).isEqualTo(Reason.UNKNOWN_POST));
+
+            assertThat(database.faults().allFired()).as("the other client deleted").isTrue();
+            assertThat(database.activeConnections()).as("connections still held").isZero();
+            if (theUser) {
+                assertThat(repository.findUserWithPosts(user.getId())).isEmpty();
+            } else {
+                User end = repository.findUserWithPosts(user.getId()).orElseThrow();
+                assertThat(end.getVersion()).as("the refused edit's version bump rolled back")
+                        .isEqualTo(user.getVersion());
+                assertThat(end.getPosts()).extracting(Post::getTitle).containsExactly("kept");
+            }
+        }
+    }
+
+    /** Another unit of work: the statements sent and committed on a connection of their own. */
+    private void executeAsAnotherClient(List<String> sql) {
+        try (Connection other = database.adminConnection(); Statement statement = other.createStatement()) {
+            other.setAutoCommit(true);
+            for (String one : sql) {
+                statement.executeUpdate(one);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** "done", the contract's reason, or what else was thrown: after waiting for {@code go}. */
