@@ -40,9 +40,14 @@ public interface StatementBudget {
         return 1;
     }
 
-    /** Bump the version of the post's user (found by a subquery on the post), then update the post. */
+    /**
+     * Find the post's user ({@code select user_id from posts where id = ?}, no lock), bump his version (which locks
+     * his row), then update the post, restricted to that user. The user's row is locked before the post's, as in
+     * every other write: an update of the user whose subquery reads the post would lock the post first on MariaDB,
+     * and deadlock with a {@link #removePost(int)} of the same post, which holds the user and waits for the post.
+     */
     default int editPost() {
-        return 2;
+        return 3;
     }
 
     /**

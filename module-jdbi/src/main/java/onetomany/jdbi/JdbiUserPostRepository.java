@@ -104,9 +104,7 @@ public class JdbiUserPostRepository implements UserPostRepository {
     private static final String INSERT_POST =
             "insert into posts (title, content, user_id) values (:title, :content, :userId)";
     private static final String BUMP_VERSION = "update users set version = version + 1 where id = :id";
-    private static final String BUMP_VERSION_OF_POSTS_USER = """
-            update users set version = version + 1
-            where id = (select p.user_id from posts p where p.id = :postId)""";
+    private static final String USER_OF_POST = "select user_id from posts where id = :postId";
     private static final String UPDATE_USER_OF_VERSION = """
             update users set name = :name, version = version + 1
             where id = :id and version = :version""";
@@ -115,7 +113,8 @@ public class JdbiUserPostRepository implements UserPostRepository {
     private static final String LOCK_USER = "select id from users where id = :id for update";
     private static final String DELETE_POST_OF_USER = "delete from posts where id = :postId and user_id = :userId";
     private static final String RENAME_USER = "update users set name = :name, version = version + 1 where id = :id";
-    private static final String EDIT_POST = "update posts set title = :title, content = :content where id = :id";
+    private static final String EDIT_POST =
+            "update posts set title = :title, content = :content where id = :id and user_id = :userId";
     private static final String DELETE_POSTS_OF_USER = "delete from posts where user_id = :userId";
     private static final String DELETE_USER = "delete from users where id = :id";
     // end::queries[]
@@ -454,25 +453,25 @@ public class JdbiUserPostRepository implements UserPostRepository {
     @Override
     public void editPost(long postId, String newTitle, String newContent) {
         TextChecks.post(newTitle, newContent); // before any statement: the same answer on every database
-        // The post's user is the root of the aggregate: his version is bumped too. The post first (0 rows: no such
-        // post): the version's subquery reads the post, which MariaDB locks for share, and two edits of one post
-        // holding that lock would each wait for the other's to write the post.
+        // The post's user is the root of the aggregate: his version is bumped too, and his row locked before the
+        // post's, as every write does (an update whose subquery reads the post would lock the post first on MariaDB,
+        // and deadlock with a removePost that holds the user). So: find the user without a lock, bump him, then
+        // update the post if it is still his (0 rows: removed, or its user deleted, meanwhile).
         write(null, handle -> {
-            if (handle.createUpdate(EDIT_POST)
+            Optional<Long> userId = handle.createQuery(USER_OF_POST)
+                    .bind("postId", postId)
+                    .mapTo(Long.class)
+                    .findOne();
+            if (userId.isEmpty() || bumpVersion(handle, userId.get()) == 0 || handle.createUpdate(EDIT_POST)
                     .bind("id", postId)
+                    .bind("userId", userId.get())
                     .bind("title", newTitle)
                     .bind("content", newContent)
-                    .execute() == 0 || bumpVersionOfPostsUser(handle, postId) == 0) {
+                    .execute() == 0) {
                 throw RepositoryException.unknownPost(postId);
             }
             return null;
         });
-    }
-
-    private static int bumpVersionOfPostsUser(Handle handle, long postId) {
-        return handle.createUpdate(BUMP_VERSION_OF_POSTS_USER)
-                .bind("postId", postId)
-                .execute();
     }
 
     /**

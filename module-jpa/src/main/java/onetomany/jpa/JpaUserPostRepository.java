@@ -377,8 +377,8 @@ public class JpaUserPostRepository implements UserPostRepository {
      * committed in between would make this write a {@code CONFLICT}. The post's own statement comes after this one:
      * every write locks the user's row before a post's, so two writes never wait for each other.
      */
-    private static void bumpVersion(Session session, long userId) {
-        session.createMutationQuery("update UserEntity u set u.version = u.version + 1 where u.id = :id")
+    private static int bumpVersion(Session session, long userId) {
+        return session.createMutationQuery("update UserEntity u set u.version = u.version + 1 where u.id = :id")
                 .setParameter("id", userId)
                 .executeUpdate();
     }
@@ -400,15 +400,24 @@ public class JpaUserPostRepository implements UserPostRepository {
     @Override
     public void editPost(long postId, String newTitle, String newContent) {
         TextChecks.post(newTitle, newContent); // before any statement: the same answer on every database
-        // The post's user is the root of the aggregate: his version is bumped, at once.
+        // The post's user is the root of the aggregate: his version is bumped, at once, which locks his row before
+        // the post's. What the select read may be gone by then: his row (0 rows bumped), or the post (the flush's
+        // update matches no row, StaleStateException). Either way the post is no more: UNKNOWN_POST, not a conflict.
         write(null, session -> {
             PostEntity post = session.createSelectionQuery(POST_WITH_AUTHOR, PostEntity.class)
                     .setParameter("id", postId)
                     .uniqueResultOptional()
                     .orElseThrow(() -> RepositoryException.unknownPost(postId));
-            bumpVersion(session, post.getAuthor().getId());
+            if (bumpVersion(session, post.getAuthor().getId()) == 0) {
+                throw RepositoryException.unknownPost(postId);
+            }
             post.setTitle(newTitle);
             post.setContent(newContent);
+            try {
+                session.flush();
+            } catch (OptimisticLockException | StaleStateException gone) {
+                throw RepositoryException.unknownPost(postId);
+            }
             return null;
         });
     }

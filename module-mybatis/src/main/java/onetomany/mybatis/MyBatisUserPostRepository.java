@@ -293,11 +293,14 @@ public class MyBatisUserPostRepository implements UserPostRepository {
     @Override
     public void editPost(long postId, String newTitle, String newContent) {
         TextChecks.post(newTitle, newContent); // before any statement: the same answer on every database
-        // The post's user is the root of the aggregate: his version is bumped too. The post first (0 rows: no such
-        // post): the version's subquery reads the post, which MariaDB locks for share, and two edits of one post
-        // holding that lock would each wait for the other's to write the post.
+        // The post's user is the root of the aggregate: his version is bumped too, and his row locked before the
+        // post's, as every write does (an update whose subquery reads the post would lock the post first on MariaDB,
+        // and deadlock with a removePost that holds the user). So: find the user without a lock, bump him, then
+        // update the post if it is still his (0 rows: removed, or its user deleted, meanwhile).
         write(null, mapper -> {
-            if (mapper.editPost(postId, newTitle, newContent) == 0 || mapper.bumpVersionOfPostsUser(postId) == 0) {
+            Long userId = mapper.userOfPost(postId);
+            if (userId == null || mapper.bumpVersion(userId) == 0
+                    || mapper.editPost(postId, userId, newTitle, newContent) == 0) {
                 throw RepositoryException.unknownPost(postId);
             }
             return null;

@@ -101,6 +101,37 @@ public abstract class UserPostRepositoryDraftSaveContract extends RepositoryTest
         assertThat(repository.findUserWithPosts(alice).orElseThrow().getVersion()).isEqualTo(1);
     }
 
+    /**
+     * The user's row is written right after the load, before any post's: the update that checks and bumps his
+     * version also locks his row, so a concurrent write to him waits, or is found, before a post is touched. Each
+     * kind of change in turn, with and without a new name.
+     */
+    @Test
+    void a_save_writes_the_users_row_right_after_the_load_before_any_post() {
+        long alice = aliceWithFivePosts();
+        for (boolean renamed : new boolean[] {false, true}) {
+            for (String change : List.of("add", "edit", "remove")) {
+                UserDraft read = storedDraft(alice);
+                List<UserDraft.PostDraft> posts = new ArrayList<>(read.posts());
+                switch (change) {
+                    case "add" -> posts.add(UserDraft.PostDraft.added("Added " + renamed, null));
+                    case "edit" -> posts.set(0, new UserDraft.PostDraft(posts.get(0).id(), "Edited " + renamed, null));
+                    default -> posts.remove(posts.size() - 1);
+                }
+                UserDraft draft = read.withPosts(posts);
+                statements.reset();
+
+                repository.saveUserWithPosts(renamed ? draft.withName("Alice " + change) : draft);
+
+                List<StatementLog.Executed> sent = statements.executed();
+                assertThat(sent).as("%s%s:%n%s", change, renamed ? ", renamed" : "", sent).hasSizeGreaterThan(2);
+                assertThat(sent.get(0).toString()).startsWithIgnoringCase("select");
+                assertThat(sent.get(1).toString()).as("%s%s: the second statement", change,
+                        renamed ? ", renamed" : "").startsWithIgnoringCase("update users");
+            }
+        }
+    }
+
     @Test
     void a_draft_equal_to_what_is_stored_sends_only_the_load_and_keeps_the_version() {
         long alice = aliceWithFivePosts();

@@ -1,6 +1,9 @@
 package onetomany.suites;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -521,6 +524,119 @@ public abstract class UserPostRepositoryReliabilityContract extends RepositoryTe
         assertThat(end.getPosts()).hasSize(1 + added.size());
         assertThat(fixtures.count("posts")).isEqualTo(1 + added.size());
         assertThat(database.activeConnections()).as("connections still held").isZero();
+    }
+
+    static final int RACES = 40;
+
+    /**
+     * An edit of a post racing the removal of that post, or the delete of its user, started together by a latch,
+     * many times. The writes lock the user's row first, each of them: whichever goes second waits, then finds the
+     * post there (done) or gone ({@code UNKNOWN_POST}). Never a {@code CONFLICT}, never a deadlock's
+     * {@code DATABASE_ERROR}: an edit that locked the post before its user would hold what the removal waits for.
+     */
+    @Test
+    void an_edit_racing_the_removal_of_its_post_or_the_delete_of_its_user_is_done_or_finds_no_post()
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
+        try {
+            for (int round = 0; round < RACES; round++) {
+                for (boolean deleteTheUser : new boolean[] {false, true}) {
+                    User user = repository.createUserWithPosts(new NewUser("racer",
+                            new NewPost("raced", "before"), new NewPost("kept", null)));
+                    long userId = user.getId();
+                    long post = user.getPosts().get(0).getId();
+                    String other = deleteTheUser ? "deleteUser" : "removePost";
+                    CountDownLatch go = new CountDownLatch(1);
+                    var edit = pool.submit(() -> outcome(go, () -> repository.editPost(post, "after", "after")));
+                    var remove = pool.submit(() -> outcome(go, deleteTheUser
+                            ? () -> repository.deleteUser(userId)
+                            : () -> repository.removePost(userId, post)));
+                    go.countDown();
+                    String edited = edit.get(60, TimeUnit.SECONDS);
+                    String removed = remove.get(60, TimeUnit.SECONDS);
+                    outcomes.computeIfAbsent("editPost " + edited + " vs " + other, k -> new AtomicInteger())
+                            .incrementAndGet();
+
+                    assertThat(edited).as("editPost racing %s, round %d", other, round)
+                            .isIn("done", Reason.UNKNOWN_POST.name());
+                    assertThat(removed).as("%s racing editPost, round %d", other, round).isEqualTo("done");
+                    if (deleteTheUser) {
+                        assertThat(repository.findUserWithPosts(userId)).isEmpty();
+                    } else {
+                        User end = repository.findUserWithPosts(userId).orElseThrow();
+                        assertThat(end.getPosts()).extracting(Post::getTitle).containsExactly("kept");
+                        assertThat(end.getVersion()).as("one version per write done")
+                                .isEqualTo(user.getVersion() + (edited.equals("done") ? 2 : 1));
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(fixtures.orphanPosts()).isZero();
+        assertThat(database.activeConnections()).as("connections still held").isZero();
+        System.out.printf("%s on %s: %s%n", getClass().getSimpleName(), database.kind().displayName(), outcomes);
+    }
+
+    /**
+     * The same race, made certain: right after {@code editPost} read the post (before its second statement), another
+     * client deletes the post, or its user with his posts, and commits. The edit finds no post
+     * ({@code UNKNOWN_POST}, not a {@code CONFLICT}) and writes nothing: the user's version stays.
+     */
+    @Test
+    void an_edit_whose_post_or_user_is_deleted_right_after_it_read_the_post_finds_no_post_and_writes_nothing() {
+        for (boolean theUser : new boolean[] {false, true}) {
+            User user = repository.createUserWithPosts(new NewUser("Alice",
+                    new NewPost("raced", "before"), new NewPost("kept", null)));
+            long post = user.getPosts().get(0).getId();
+            List<String> deletes = theUser
+                    ? List.of("delete from posts where user_id = " + user.getId(),
+                            "delete from users where id = " + user.getId())
+                    : List.of("delete from posts where id = " + post);
+            database.faults().atStatement(2, connection -> executeAsAnotherClient(deletes));
+
+            assertThatThrownBy(() -> repository.editPost(post, "after", "after"))
+                    .isInstanceOfSatisfying(RepositoryException.class,
+                            e -> assertThat(e.reason()).as("%s", e).isEqualTo(Reason.UNKNOWN_POST));
+
+            assertThat(database.faults().allFired()).as("the other client deleted").isTrue();
+            assertThat(database.activeConnections()).as("connections still held").isZero();
+            if (theUser) {
+                assertThat(repository.findUserWithPosts(user.getId())).isEmpty();
+            } else {
+                User end = repository.findUserWithPosts(user.getId()).orElseThrow();
+                assertThat(end.getVersion()).as("the refused edit's version bump rolled back")
+                        .isEqualTo(user.getVersion());
+                assertThat(end.getPosts()).extracting(Post::getTitle).containsExactly("kept");
+            }
+        }
+    }
+
+    /** Another unit of work: the statements sent and committed on a connection of their own. */
+    private void executeAsAnotherClient(List<String> sql) {
+        try (Connection other = database.adminConnection(); Statement statement = other.createStatement()) {
+            other.setAutoCommit(true);
+            for (String one : sql) {
+                statement.executeUpdate(one);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** "done", the contract's reason, or what else was thrown: after waiting for {@code go}. */
+    private static String outcome(CountDownLatch go, Runnable write) throws InterruptedException {
+        go.await();
+        try {
+            write.run();
+            return "done";
+        } catch (RepositoryException e) {
+            return e.reason() == Reason.DATABASE_ERROR
+                    ? e.reason() + ": " + e.getMessage().lines().findFirst().orElse("") : e.reason().name();
+        } catch (RuntimeException | Error e) {
+            return e.toString();
+        }
     }
 
     @Test

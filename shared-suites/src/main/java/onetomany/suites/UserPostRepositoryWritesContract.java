@@ -119,6 +119,8 @@ public abstract class UserPostRepositoryWritesContract extends RepositoryTestSup
 
         assertRefused(() -> repository.removePost(alice, bobsPost), Reason.UNKNOWN_POST, null, "" + bobsPost);
         assertRefused(() -> repository.removePost(alice, fixtures.unusedPostId()), Reason.UNKNOWN_POST, null, "");
+        long nobody = fixtures.unusedUserId();
+        assertRefused(() -> repository.removePost(nobody, bobsPost), Reason.UNKNOWN_POST, null, "" + bobsPost);
     }
 
     @Test

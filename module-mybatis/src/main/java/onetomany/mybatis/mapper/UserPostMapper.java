@@ -71,8 +71,8 @@ public interface UserPostMapper {
     /** Bumps a user's version, which locks his row until the end of the transaction; 0 when there is no such user. */
     int bumpVersion(@Param("id") long id);
 
-    /** Bumps the version of the post's user; 0 when there is no such post. */
-    int bumpVersionOfPostsUser(@Param("postId") long postId);
+    /** The id of the post's user, read without a lock; null when there is no such post. */
+    Long userOfPost(@Param("postId") long postId);
 
     /** Sets the user's name and bumps his version if it is still {@code version}; 0 rows otherwise (batched). */
     int updateUserOfVersion(@Param("id") long id, @Param("name") String name, @Param("version") long version);
@@ -96,8 +96,9 @@ public interface UserPostMapper {
     /** @return the rows updated: 0 when there is no such user */
     int renameUser(@Param("id") long id, @Param("name") String name);
 
-    /** @return the rows updated: 0 when there is no such post */
-    int editPost(@Param("id") long id, @Param("title") String title, @Param("content") String content);
+    /** @return the rows updated: 0 when there is no such post, or it is not the user's */
+    int editPost(@Param("id") long id, @Param("userId") long userId, @Param("title") String title,
+                 @Param("content") String content);
 
     /** @return the rows deleted, 0 or more */
     int deletePostsOfUser(@Param("userId") long userId);
