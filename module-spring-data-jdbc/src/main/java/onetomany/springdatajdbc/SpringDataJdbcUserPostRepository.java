@@ -64,7 +64,7 @@ import org.springframework.transaction.TransactionStatus;
  * contract allows, the repository sends SQL of its own through the {@link NamedParameterJdbcTemplate} the library
  * runs on, in the same transaction: the reads the contract counts at 1 or 2 statements (the library's default
  * loading is 1 + N; its single query loading covers {@code findById} and {@code findAll} only, and writes SQL with
- * window functions: see the README), the writes to one post, which an aggregate does not allow (the library's way
+ * window functions: see the README, "The seeds' concepts"), the writes to one post, which an aggregate does not allow (the library's way
  * is to load the user, change him, and save him whole), and the draft's save, whose diff writes only what changed
  * (the library's {@code save} deletes every post of the user and inserts them all again: see
  * {@code SpringDataJdbcOwnSaveTest}).
