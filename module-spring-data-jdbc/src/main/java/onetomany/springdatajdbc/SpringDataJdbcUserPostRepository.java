@@ -64,8 +64,9 @@ import org.springframework.transaction.TransactionStatus;
  * contract allows, the repository sends SQL of its own through the {@link NamedParameterJdbcTemplate} the library
  * runs on, in the same transaction: the reads the contract counts at 1 or 2 statements (the library's default
  * loading is 1 + N; its single query loading covers {@code findById} and {@code findAll} only, and writes SQL with
- * window functions: see the README, "The seeds' concepts"), the writes to one post, which an aggregate does not allow (the library's way
- * is to load the user, change him, and save him whole), and the draft's save, whose diff writes only what changed
+ * window functions: see the README, "The seeds' concepts"), the writes to one post, which an aggregate does not
+ * allow (the library's way is to load the user, change him, and save him whole), and the draft's save, whose diff
+ * writes only what changed
  * (the library's {@code save} deletes every post of the user and inserts them all again: see
  * {@code SpringDataJdbcOwnSaveTest}).
  *
@@ -156,7 +157,8 @@ public class SpringDataJdbcUserPostRepository implements UserPostRepository {
     public SpringDataJdbcUserPostRepository(DataSource dataSource) {
         // tag::register[]
         context = new AnnotationConfigApplicationContext();
-        context.registerBean(DataSource.class, () -> dataSource);
+        // No destroy method: a context closes every AutoCloseable bean it holds, and the DataSource is the caller's.
+        context.registerBean(DataSource.class, () -> dataSource, bean -> bean.setDestroyMethodName(""));
         context.register(SpringDataJdbcConfiguration.class);
         context.refresh();
         aggregates = context.getBean(JdbcAggregateTemplate.class);
@@ -637,7 +639,10 @@ public class SpringDataJdbcUserPostRepository implements UserPostRepository {
         return budget;
     }
 
-    /** Closes the Spring context: its beans hold no connection; the DataSource belongs to the caller. */
+    /**
+     * Closes the Spring context: its beans hold no connection; the DataSource belongs to the caller and stays open
+     * (registered without a destroy method).
+     */
     @Override
     public void close() {
         context.close();

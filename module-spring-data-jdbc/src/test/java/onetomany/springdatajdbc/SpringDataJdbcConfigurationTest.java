@@ -1,0 +1,33 @@
+package onetomany.springdatajdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import onetomany.contract.LoadStrategy;
+import onetomany.contract.NewUser;
+import onetomany.db.Database;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Spring context a repository starts over the caller's DataSource, and what closing it leaves. */
+class SpringDataJdbcConfigurationTest {
+
+    @Test
+    void closing_the_repository_closes_its_context_and_leaves_the_callers_data_source_open() throws SQLException {
+        try (Database database = Database.open()) {
+            SpringDataJdbcUserPostRepository repository =
+                    new SpringDataJdbcUserPostRepository(database.dataSource());
+            repository.createUserWithPosts(new NewUser("Alice"));
+
+            repository.close(); // a Spring context closes the AutoCloseable beans it holds, unless told not to
+
+            try (Connection connection = database.dataSource().getConnection()) {
+                assertThat(connection.isValid(1)).as("a connection of the DataSource after the close").isTrue();
+            }
+            try (SpringDataJdbcUserPostRepository again = new SpringDataJdbcUserPostRepository(database.dataSource())) {
+                assertThat(again.findAllUsersWithPosts(LoadStrategy.JOINED)).hasSize(1);
+            }
+        }
+    }
+}
