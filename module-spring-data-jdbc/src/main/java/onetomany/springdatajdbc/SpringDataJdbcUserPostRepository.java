@@ -63,11 +63,11 @@ import org.springframework.transaction.TransactionStatus;
  * library's default loading (the roots, then one query per root for its posts). Where its way costs more than the
  * contract allows, the repository sends SQL of its own through the {@link NamedParameterJdbcTemplate} the library
  * runs on, in the same transaction: the reads the contract counts at 1 or 2 statements (the library's default
- * loading is 1 + N; its single query loading covers {@code findById} and {@code findAll} only, and writes SQL with
- * window functions: see the README, "The seeds' concepts"), the writes to one post, which an aggregate does not
- * allow (the library's way is to load the user, change him, and save him whole), and the draft's save, whose diff
- * writes only what changed
- * (the library's {@code save} deletes every post of the user and inserts them all again: see
+ * loading is 1 + N; its single query loading is not supported by the H2 dialect, and {@code findAll} in an order
+ * falls back to 1 + N: see {@code SpringDataJdbcSingleQueryLoadingTest}), the writes to one post, which an
+ * aggregate does not allow (the library's way is to load the user, change him, and save him whole), and the draft's
+ * save, whose diff writes only what changed (the library's {@code save} deletes every post of the user and inserts
+ * them all again: see
  * {@code SpringDataJdbcOwnSaveTest}).
  *
  * <p>Each method is one transaction of the {@link PlatformTransactionManager} ({@link #inTransaction}); a failure is

@@ -58,15 +58,17 @@ public class UserEntity implements User {
 
     /**
      * The constructor the library uses when it loads a user with his posts (parameters matched by name:
-     * javac -parameters): the posts come as a set in no particular order; each one's author is set here, and
-     * they are kept in id order.
+     * javac -parameters): the posts come as a set in no particular order (or none, from single query loading, for
+     * a user without posts); each one's author is set here, and they are kept in id order.
      */
     @PersistenceCreator
     UserEntity(Long id, String name, Long version, Set<PostEntity> posts) {
         this.id = id;
         this.name = name;
         this.version = version;
-        posts.stream().sorted(BY_ID).forEach(this::addPost);
+        if (posts != null) { // single query loading hands a user without posts no set at all
+            posts.stream().sorted(BY_ID).forEach(this::addPost);
+        }
     }
 
     // tag::both-sides[]

@@ -42,6 +42,13 @@ class UserEntityTest {
     }
 
     @Test
+    void the_library_s_constructor_takes_no_set_for_a_user_without_posts() {
+        UserEntity alone = new UserEntity(4L, "Without posts", 0L, null); // as single query loading hands him over
+
+        assertThat(alone.getPosts()).isEmpty();
+    }
+
+    @Test
     void a_new_user_is_at_version_0_before_the_library_stores_it() {
         assertThat(new UserEntity("Alice").getVersion()).isZero();
         assertThat(new UserEntity("Alice").getId()).isNull();
