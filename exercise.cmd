@@ -30,13 +30,14 @@ set "JAVA=java"
 if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java"
 set "PROGRAMS=exercise-kit\tests\src\test\java\onetomany\exercises"
 set "BOARD=exercise-kit\tests\target\exercise-board.txt"
-rem The libraries: the first column of the registry, which the Java code reads too (columns separated by bars).
+rem The libraries: the first column of the registry, which the Java code reads too (columns separated by bars), on
+rem the lines of the libraries the workshop teaches (the seventh column, the exercises, is not -).
 set "LIBRARIES=test-harness\src\main\resources\onetomany\libraries\libraries.txt"
 
 :parse
 if "%~1"=="" goto run
 set "FOUND="
-for /f "usebackq eol=# tokens=1 delims=| " %%k in ("%LIBRARIES%") do if /i "%%k"=="%~1" set "FOUND=%%k"
+for /f "usebackq eol=# tokens=1,7 delims=|" %%k in ("%LIBRARIES%") do for /f "tokens=1" %%a in ("%%k") do for /f "tokens=1" %%e in ("%%l") do if not "%%e"=="-" if /i "%%a"=="%~1" set "FOUND=%%a"
 if defined FOUND (set "KEY=%FOUND%" & set "GROUPS=-Dgroups=%FOUND%" & shift & goto parse)
 if /i "%~1"=="--lang" (set "LANGUAGE=-Dexercises.lang=%~2" & set "LANGARG=%~2" & shift & shift & goto parse)
 if /i "%~1"=="--hint" (set "MODE=hint" & shift & goto parse)

@@ -17,8 +17,9 @@ root=$PWD
 turns=exercise-kit/wrong-turns
 libraries=test-harness/src/main/resources/onetomany/libraries/libraries.txt
 
-column() { # n: that column of every library's line, trimmed
-  awk -F'|' -v n="$1" '!/^[[:space:]]*#/ && NF > 1 { gsub(/^[ \t]+|[ \t]+$/, "", $n); print $n }' "$libraries"
+column() { # n: that column of every line of a library the workshop teaches (its exercises, column 7, not '-'), trimmed
+  awk -F'|' -v n="$1" '!/^[[:space:]]*#/ && NF > 1 { gsub(/^[ \t]+|[ \t]+$/, "", $7); if ($7 == "-") next
+    gsub(/^[ \t]+|[ \t]+$/, "", $n); print $n }' "$libraries"
 }
 mapfile -t keys < <(column 1)
 mapfile -t labels < <(column 3)

@@ -43,7 +43,7 @@ final class TerminalReport {
                 out.println("  " + texts.format("everywhere.differ", report.namesOfRun(),
                         Report.cellsPerDatabase() - differing.size()));
                 for (Report.Place place : differing) {
-                    out.printf("  %-33s %-14s %s  %s%n", place.operation().title(), place.library().name(),
+                    out.printf("  %-33s %-16s %s  %s%n", place.operation().title(), place.library().name(),
                             report.statementsByDatabase(place.library(), place.operation()),
                             texts.text("terminal.differ"));
                 }
@@ -67,7 +67,7 @@ final class TerminalReport {
         out.println(texts.text("terminal.seed"));
         result.seedScript().forEach(run -> SeedScript.print(run, out, texts));
         out.printf("%n%s%n", texts.text("terminal.seedStatements"));
-        result.seedScript().forEach(run -> out.printf("  %-14s %s%n", run.library().name(), run.statementsPerStep()));
+        result.seedScript().forEach(run -> out.printf("  %-16s %s%n", run.library().name(), run.statementsPerStep()));
 
         out.printf("%n%s %s%n%s%n%n", texts.text("terminal.operations"), Legend.scenario(result.settings(), texts),
                 texts.text("legend.cell"));

@@ -21,6 +21,11 @@ import onetomany.contract.UserPostRepository;
  * benchmarks, the exercise tests and their board read it, and {@code ./exercise}, {@code exercise.cmd} and the
  * catch-up read the same file as text. Adding a library is a module and a line there.
  *
+ * <p>The workshop teaches some of them: a line whose exercises column is {@value #NO_EXERCISES} is a library the
+ * report and the benchmarks compare but the workshop does not teach (no exercises, no board column, no hints);
+ * {@link #WORKSHOP} is the others, and every reader of the exercises (the board, the hints, the catch-up, the
+ * exercise tests, {@code ./exercise}) reads that list, never {@link #ALL}.
+ *
  * <p>Why class names, created by reflection: this module is below the three modules (they use it in test scope),
  * so it cannot name their classes; each reader that can (the comparison, the benchmarks, the exercise tests) has the
  * module on its classpath. A {@link java.util.ServiceLoader} would also work, but it needs a provider class and a
@@ -34,10 +39,16 @@ public record Library(String key, String name, String label, String module, Stri
     /** The registry, a resource of this jar (in the source tree: {@code test-harness/src/main/resources/}{@value}). */
     public static final String FILE = "onetomany/libraries/libraries.txt";
 
+    /** The exercises column of a library the workshop does not teach. */
+    public static final String NO_EXERCISES = "-";
+
     /** Every library, in the order every report shows them. */
     public static final List<Library> ALL = read();
 
-    /** The library of that key ({@code jpa}, {@code mybatis}, {@code jdbi}). */
+    /** The libraries the workshop teaches (those with exercises), in the same order. */
+    public static final List<Library> WORKSHOP = ALL.stream().filter(Library::teaches).toList();
+
+    /** The library of that key ({@code jpa}, {@code mybatis}, {@code jdbi}, ...). */
     public static Library of(String key) {
         return ALL.stream().filter(library -> library.key.equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no library " + key + " in " + FILE));
@@ -48,8 +59,16 @@ public record Library(String key, String name, String label, String module, Stri
         return create(repositoryClass, UserPostRepository.class, dataSource);
     }
 
+    /** Whether the workshop teaches it: it has exercises (its exercises column is not {@value #NO_EXERCISES}). */
+    public boolean teaches() {
+        return !NO_EXERCISES.equals(exercisesClass);
+    }
+
     /** The library's exercises over that DataSource (exercises/ or solutions/ must be on the classpath). */
     public <T> T exercises(DataSource dataSource, Class<T> type) {
+        if (!teaches()) {
+            throw new IllegalStateException(name + " has no exercises: the workshop does not teach it (" + FILE + ")");
+        }
         return create(exercisesClass, type, dataSource);
     }
 

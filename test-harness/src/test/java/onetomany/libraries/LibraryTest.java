@@ -12,10 +12,28 @@ class LibraryTest {
 
     @Test
     void every_line_names_a_library_whose_exercises_live_in_the_package_of_its_key() {
-        assertThat(Library.ALL).isNotEmpty().allSatisfy(library -> {
+        assertThat(Library.WORKSHOP).isNotEmpty().allSatisfy(library -> {
             assertThat(library.exercisesClass()).startsWith("onetomany.exercises." + library.key() + ".");
             assertThat(Library.of(library.key())).isSameAs(library);
         });
+        assertThat(Library.ALL).allSatisfy(library -> assertThat(Library.of(library.key())).isSameAs(library));
+    }
+
+    @Test
+    void a_dash_for_exercises_is_a_library_the_workshop_does_not_teach_compared_but_left_out_of_the_workshop() {
+        List<Library> parsed = Library.parse(List.of(
+                "x | X lib | X | module-x | a.B | c.D | onetomany.exercises.x.E",
+                "y | Y lib | Y | module-y | a.F | c.G | -"));
+        assertThat(parsed).extracting(Library::key).containsExactly("x", "y");
+        assertThat(parsed).extracting(Library::teaches).containsExactly(true, false);
+        assertThat(parsed.get(1).exercisesClass()).isEqualTo(Library.NO_EXERCISES);
+        assertThatThrownBy(() -> parsed.get(1).exercises(null, Object.class)).hasMessageContaining("does not teach");
+    }
+
+    @Test
+    void the_workshop_is_the_registry_without_the_libraries_it_does_not_teach_in_the_same_order() {
+        assertThat(Library.WORKSHOP).isEqualTo(Library.ALL.stream().filter(Library::teaches).toList());
+        assertThat(Library.WORKSHOP).extracting(Library::key).containsExactly("jpa", "mybatis", "jdbi");
     }
 
     @Test

@@ -30,7 +30,7 @@ public final class Hints {
     private static final Pattern LABEL = Pattern.compile("^\\d\\. \\*\\*[^*]+\\*\\* ?");
     private static final Pattern HEADING = Pattern.compile("^#{1,6} ");
 
-    /** The registry of libraries (key | name | label | ...), as the test kit and the scripts read it. */
+    /** The registry of libraries (key | name | label | ... | exercises), as the test kit and the scripts read it. */
     static final String LIBRARIES = "test-harness/src/main/resources/onetomany/libraries/libraries.txt";
     static final String STATE = "exercise-kit/tests/target/exercise-hints";
 
@@ -55,7 +55,9 @@ public final class Hints {
         String label = null;
         for (String line : Files.readAllLines(root.resolve(LIBRARIES), StandardCharsets.UTF_8)) {
             String[] cols = line.split("\\|");
-            if (!line.strip().startsWith("#") && cols.length > 2 && cols[0].strip().equals(key)) {
+            // A library whose exercises column is '-' is not taught by the workshop: it has no hints.
+            if (!line.strip().startsWith("#") && cols.length > 6 && cols[0].strip().equals(key)
+                    && !cols[6].strip().equals("-")) {
                 label = cols[2].strip();
             }
         }

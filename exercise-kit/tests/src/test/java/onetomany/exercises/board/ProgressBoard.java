@@ -249,7 +249,7 @@ public class ProgressBoard implements TestExecutionListener {
         StringBuilder out = new StringBuilder();
         out.append(String.format(t.header, settings.code())).append("\n\n");
         out.append(String.format("%-58s", ""));
-        for (Library library : Library.ALL) {
+        for (Library library : Library.WORKSHOP) {
             out.append(String.format("%-9s", library.label()));
         }
         out.append('\n');
@@ -257,7 +257,7 @@ public class ProgressBoard implements TestExecutionListener {
         int run = 0;
         for (Exercise exercise : Exercise.values()) {
             out.append(String.format("%2d  %-54s", exercise.number(), t.title(exercise)));
-            for (Library library : Library.ALL) {
+            for (Library library : Library.WORKSHOP) {
                 Cell cell = cells.get(key(library, exercise.number()));
                 String mark = cell == null ? "·" : cell.failed == 0 ? "✔" : "✘";
                 if (cell != null) {
@@ -268,9 +268,9 @@ public class ProgressBoard implements TestExecutionListener {
             }
             out.append('\n');
         }
-        boolean everyCell = run == Exercise.values().length * Library.ALL.size();
+        boolean everyCell = run == Exercise.values().length * Library.WORKSHOP.size();
         out.append('\n').append(String.format(t.solved, solved, run)).append(everyCell ? "" : t.notRun).append('\n');
-        for (Library library : Library.ALL) {
+        for (Library library : Library.WORKSHOP) {
             boolean first = true;
             for (Exercise exercise : Exercise.values()) {
                 Cell cell = cells.get(key(library, exercise.number()));
@@ -364,7 +364,8 @@ public class ProgressBoard implements TestExecutionListener {
     private Optional<Cell> cell(TestIdentifier test) {
         return key(test).map(key -> cells.computeIfAbsent(key, k -> {
             String[] parts = k.split("\t");
-            Library library = Library.ALL.stream().filter(l -> l.label().equals(parts[0])).findFirst().orElseThrow();
+            Library library = Library.WORKSHOP.stream().filter(l -> l.label().equals(parts[0])).findFirst()
+                    .orElseThrow();
             return new Cell(library, Integer.parseInt(parts[1]), className(test).orElseThrow());
         }));
     }
@@ -385,7 +386,7 @@ public class ProgressBoard implements TestExecutionListener {
 
     private static Optional<Library> library(TestIdentifier test) {
         List<String> tags = test.getTags().stream().map(TestTag::getName).toList();
-        return Library.ALL.stream().filter(l -> tags.contains(l.key())).findFirst();
+        return Library.WORKSHOP.stream().filter(l -> tags.contains(l.key())).findFirst();
     }
 
     private static Optional<Integer> exercise(TestIdentifier test) {

@@ -49,7 +49,7 @@ class ProgressBoardTest {
 
     @Test
     void the_commands_it_suggests_are_those_of_the_form_it_was_run_from() {
-        Library jdbi = Library.ALL.get(Library.ALL.size() - 1);
+        Library jdbi = Library.WORKSHOP.get(Library.WORKSHOP.size() - 1);
         String test = "onetomany.exercises." + jdbi.key() + "." + jdbi.label() + "Ex2Test";
         ProgressBoard.Command script = ProgressBoard.Command.of("exercise");
         ProgressBoard.Command windows = ProgressBoard.Command.of("exercise.cmd");
@@ -111,7 +111,7 @@ class ProgressBoardTest {
             ProgressBoard board = new ProgressBoard(new ProgressBoard.Settings(false, code,
                     ProgressBoard.Command.SCRIPT, dir.resolve("board.txt"), dir.resolve("results.txt"),
                     dir.resolve(Times.FILE), dir, Clock.fixed(Instant.parse("2026-12-03T09:00:00Z"), ZoneOffset.UTC)));
-            board.executionFinished(test(Library.ALL.get(0), 1, "a_check"), TestExecutionResult.successful());
+            board.executionFinished(test(Library.WORKSHOP.get(0), 1, "a_check"), TestExecutionResult.successful());
             board.recordTimes();
             assertThat(Times.read(dir.resolve(Times.FILE))).as("times after a run on %s/", code)
                     .hasSize(code.equals("solutions") ? 0 : 1);

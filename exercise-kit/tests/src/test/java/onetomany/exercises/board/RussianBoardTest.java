@@ -68,7 +68,7 @@ class RussianBoardTest {
             for (String message : run.messages()) {
                 english.addAll(englishSentences("a failure in exercise " + exercise.number(), message));
             }
-            Library blocked = Library.ALL.get(2 % Library.ALL.size());
+            Library blocked = Library.WORKSHOP.get(2 % Library.WORKSHOP.size());
             if (exercise.number() > 1) {
                 assertThat(run.board()).as("the board of exercise %d names what blocks it", exercise.number())
                         .contains(String.format(ProgressBoard.Text.RUSSIAN.blockedBy(), 1,
@@ -89,7 +89,7 @@ class RussianBoardTest {
         ProgressBoard board = new ProgressBoard(new ProgressBoard.Settings(true, "solutions",
                 ProgressBoard.Command.SCRIPT, dir.resolve("board.txt"), dir.resolve("results.txt"), null, dir,
                 Clock.systemUTC()));
-        for (Library library : Library.ALL) {
+        for (Library library : Library.WORKSHOP) {
             for (Exercise exercise : Exercise.values()) {
                 board.executionFinished(ProgressBoardTest.test(library, exercise.number(), "a_check"),
                         TestExecutionResult.successful());
@@ -99,7 +99,8 @@ class RussianBoardTest {
         Run run = new Run(Files.readString(dir.resolve("board.txt")), List.of());
 
         assertThat(run.board()).doesNotContain("✘").contains(String.format(ProgressBoard.Text.RUSSIAN.solved(),
-                Exercise.values().length * Library.ALL.size(), Exercise.values().length * Library.ALL.size()));
+                Exercise.values().length * Library.WORKSHOP.size(),
+                Exercise.values().length * Library.WORKSHOP.size()));
         assertThat(englishSentences("the green board", run.board())).isEmpty();
     }
 
@@ -191,7 +192,7 @@ class RussianBoardTest {
 
     /** The first library: stubs; the second: wrong answers; the third: exercise 1 unsolved under the rest. */
     private static Exercises red(Library library, Exercises solution) {
-        int column = Library.ALL.indexOf(library);
+        int column = Library.WORKSHOP.indexOf(library);
         return switch (column % 3) {
             case 0 -> proxy(solution, (method, args) -> {
                 throw exercise(method).notSolved();

@@ -73,10 +73,14 @@ public final class CatchUp {
     private CatchUp() {
     }
 
-    /** The libraries' keys: the first column of {@link #LIBRARIES}, whose lines are not comments. */
+    /**
+     * The keys of the libraries the workshop teaches: the first column of {@link #LIBRARIES}, on the lines that are
+     * not comments and whose last column (the exercises) is not {@code -}.
+     */
     static List<String> libraries(Path root) {
         return read(root.resolve(LIBRARIES)).stream().map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .filter(line -> !line.substring(line.lastIndexOf('|') + 1).strip().equals("-"))
                 .map(line -> line.substring(0, line.indexOf('|')).strip()).toList();
     }
 
