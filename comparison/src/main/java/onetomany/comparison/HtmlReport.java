@@ -26,7 +26,8 @@ final class HtmlReport {
             LoadStrategy.NAIVE, "#d62728");
 
     /** One colour per library, in {@link Library#ALL} order. */
-    private static final List<String> LIBRARY_COLORS = List.of("#b5651d", "#7b3fb0", "#1b8a9a");
+    private static final List<String> LIBRARY_COLORS = List.of("#b5651d", "#7b3fb0", "#1b8a9a", "#c0392b", "#4d7c0f",
+            "#d4a017");
 
     private static final String STYLE = """
             body { font-family: system-ui, sans-serif; color: #222; margin: 0; background: #fafafa; }
