@@ -57,7 +57,7 @@ class TranslationsTest {
         pairs.add(Arguments.of(ROOT.resolve("docs/contract.md"), ROOT.resolve("docs/ru/contract.md")));
         pairs.add(Arguments.of(ROOT.resolve("docs/reliability.md"), ROOT.resolve("docs/ru/reliability.md")));
         pairs.add(Arguments.of(ROOT.resolve("docs/databases.md"), ROOT.resolve("docs/ru/databases.md")));
-        for (String module : List.of("module-jpa", "module-mybatis", "module-jdbi")) {
+        for (String module : Library.ALL.stream().map(Library::module).toList()) { // every compared library's README
             pairs.add(Arguments.of(ROOT.resolve(module + "/README.md"), ROOT.resolve(module + "/README.ru.md")));
         }
         return pairs.stream();
