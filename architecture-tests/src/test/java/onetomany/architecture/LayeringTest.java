@@ -49,15 +49,18 @@ class LayeringTest {
 
     /**
      * The benchmarks that measure a library's own alternative forms (a stateless session, a plain session, tuples,
-     * Jdbi's row reducers by column index or label), on that library module's mapped classes: each class, and the
-     * one package of a library module it may use. Nothing else of a library module is theirs to name.
+     * Jdbi's row reducers by column index or label, jOOQ's whole {@code Result} and its {@code multiset}), on that
+     * library module's mapped classes (or, for {@code multiset}, its repository's extra read): each class, and the one
+     * package of a library module it may use. Nothing else of a library module is theirs to name.
      */
     private static final Map<String, String> LIBRARY_FORMS = Map.of(
             "onetomany.benchmarks.HibernateSessions", "onetomany.jpa.model",
             "onetomany.benchmarks.HibernateStateless", "onetomany.jpa.model",
             "onetomany.benchmarks.HibernatePlainSession", "onetomany.jpa.model",
             "onetomany.benchmarks.JdbiByIndex", "onetomany.jdbi.model",
-            "onetomany.benchmarks.JdbiLabelPerRow", "onetomany.jdbi.model");
+            "onetomany.benchmarks.JdbiLabelPerRow", "onetomany.jdbi.model",
+            "onetomany.benchmarks.JooqResult", "onetomany.jooq.model",
+            "onetomany.benchmarks.JooqMultiset", "onetomany.jooq");
 
     /**
      * Modules that hold the same packages on purpose: {@code exercises/src} and {@code solutions/src} are the same

@@ -16,7 +16,9 @@ public enum Tuned {
     JPA_TUPLES("jpa-tuples", HibernateTuples::new),
     MYBATIS_FLAT("mybatis-flat", MyBatisFlat::new),
     JDBI_LABEL_PER_ROW("jdbi-label-per-row", JdbiLabelPerRow::new),
-    JDBI_BY_INDEX("jdbi-by-index", JdbiByIndex::new);
+    JDBI_BY_INDEX("jdbi-by-index", JdbiByIndex::new),
+    JOOQ_RESULT("jooq-result", JooqResult::new),
+    JOOQ_MULTISET("jooq-multiset", JooqMultiset::new);
 
     /** The name the tuned benchmark's {@code library} parameter uses. */
     public final String key;

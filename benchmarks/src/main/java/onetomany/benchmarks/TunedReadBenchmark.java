@@ -27,7 +27,7 @@ public class TunedReadBenchmark {
     public int users;
 
     @Param({"jpa-plain-session", "jpa-stateless", "jpa-tuples", "mybatis-flat", "jdbi-label-per-row",
-            "jdbi-by-index"})
+            "jdbi-by-index", "jooq-result", "jooq-multiset"})
     public String form;
 
     private Bench bench;

@@ -144,7 +144,8 @@ public final class SqlErrors {
      * Whether the failure says that the connection is gone: SQLState class 08 (connection exception, all three
      * databases), PostgreSQL's 57P01-57P03 (the server ended the session: {@code pg_terminate_backend}, a shutdown),
      * MariaDB's 1927 ({@code KILL CONNECTION}), H2's 90067, 90098, 90121 and 90007 (a broken, closed or aborted
-     * session), a driver's {@link SQLNonTransientConnectionException}, or HikariCP's "Connection is closed" (no
+     * session) and its general error 50000 when it comes of the session being gone (H2 closing a session under a
+     * running statement fails inside it with a {@code NullPointerException} on its {@code session} field), a driver's {@link SQLNonTransientConnectionException}, or HikariCP's "Connection is closed" (no
      * SQLState), which a unit of work meets after the pool discarded its broken connection under it. Any exception
      * chained to the first one is looked at too: drivers put the socket's failure behind their own.
      */
@@ -157,7 +158,8 @@ public final class SqlErrors {
                     if (e instanceof SQLNonTransientConnectionException || state.startsWith("08")
                             || e.getSQLState() == null && "Connection is closed".equals(e.getMessage())
                             || state.startsWith("57P0") || code == 1927
-                            || code == 90067 || code == 90098 || code == 90121 || code == 90007) {
+                            || code == 90067 || code == 90098 || code == 90121 || code == 90007
+                            || code == 50000 && h2SessionGone(e)) {
                         return true;
                     }
                     if (e.getNextException() == e) {
@@ -167,6 +169,12 @@ public final class SqlErrors {
             }
         }
         return false;
+    }
+
+    /** H2's general error whose cause is its own session closed under it: {@code this.session} is null. */
+    private static boolean h2SessionGone(SQLException e) {
+        return e.getCause() instanceof NullPointerException npe && npe.getMessage() != null
+                && npe.getMessage().contains("\"this.session\" is null");
     }
 
     /** The first {@link SQLException} in the cause chain, or null. */

@@ -149,6 +149,15 @@ class SqlErrorsTest {
         SQLException behind = new SQLException("could not execute", "HY000");
         behind.setNextException(new SQLException("connection reset", "08S01"));
         assertThat(SqlErrors.translate(new RuntimeException(behind)).reason()).isEqualTo(Reason.CONNECTION_LOST);
+        // H2 closing a session under a running statement: its general error, caused by its own session being null.
+        SQLException h2 = new SQLException("General error: \"java.lang.NullPointerException\" [50000-252]", "HY000",
+                50000, new NullPointerException("Cannot invoke \"org.h2.engine.Session.getTrace()\" because"
+                        + " \"this.session\" is null"));
+        assertThat(SqlErrors.translate(new RuntimeException(h2)).reason()).isEqualTo(Reason.CONNECTION_LOST);
+        // Any other general error stays what it is.
+        SQLException other = new SQLException("General error: \"java.lang.IllegalStateException\" [50000-252]",
+                "HY000", 50000, new IllegalStateException("something else"));
+        assertThat(SqlErrors.translate(new RuntimeException(other)).reason()).isEqualTo(Reason.DATABASE_ERROR);
     }
 
     @Test

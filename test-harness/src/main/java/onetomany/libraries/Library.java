@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.CodeSource;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 import javax.sql.DataSource;
 
@@ -72,16 +77,36 @@ public record Library(String key, String name, String label, String module, Stri
         return create(exercisesClass, type, dataSource);
     }
 
-    /** The library's version, read from its jar's manifest ({@code Implementation-Version}). */
+    /**
+     * The library's version, read from its jar's manifest: {@code Implementation-Version}, or the OSGi
+     * {@code Bundle-Version} of a jar that has only that (jOOQ's).
+     */
     public String version() {
-        Package p;
+        Class<?> marker;
         try {
-            p = Class.forName(markerClass).getPackage();
+            marker = Class.forName(markerClass);
         } catch (ClassNotFoundException e) {
             return "unknown";
         }
+        Package p = marker.getPackage();
         String version = p == null ? null : p.getImplementationVersion();
-        return version == null ? "unknown" : version;
+        return version != null ? version : bundleVersion(marker);
+    }
+
+    private static String bundleVersion(Class<?> marker) {
+        try {
+            CodeSource source = marker.getProtectionDomain().getCodeSource();
+            if (source == null || !source.getLocation().getPath().endsWith(".jar")) {
+                return "unknown";
+            }
+            try (JarFile jar = new JarFile(Path.of(source.getLocation().toURI()).toFile())) {
+                Manifest manifest = jar.getManifest();
+                String version = manifest == null ? null : manifest.getMainAttributes().getValue("Bundle-Version");
+                return version == null ? "unknown" : version;
+            }
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private <T> T create(String className, Class<T> type, DataSource dataSource) {
