@@ -295,6 +295,31 @@ public abstract class UserPostRepositoryLoadingContract extends RepositoryTestSu
         assertThat(all).hasValue(5_000);
     }
 
+    /**
+     * The same with an {@link Error}, as a consumer's failed assertion throws: it is not the library's to wrap or to
+     * swallow, and the unit of work is released as for any failure.
+     */
+    @Test
+    void a_consumer_whose_assertion_fails_gets_its_error_back_unchanged_and_nothing_stays_open() {
+        fixtures.usersWithPosts(3, 2);
+        AssertionError thrown = new AssertionError("the consumer's check fails at the second user");
+        AtomicInteger handedOver = new AtomicInteger();
+
+        assertThatThrownBy(() -> repository.forEachUserWithPosts(user -> {
+            if (handedOver.incrementAndGet() == 2) {
+                throw thrown;
+            }
+        })).as("the consumer's own error, unchanged").isSameAs(thrown);
+
+        assertThat(handedOver).as("users handed over").hasValue(2);
+        assertThat(database.activeConnections()).as("connections still held").isZero();
+        assertThat(database.openStatements()).as("statements opened %d, never closed", database.openedStatements())
+                .isZero();
+        AtomicInteger all = new AtomicInteger();
+        repository.forEachUserWithPosts(user -> all.incrementAndGet());
+        assertThat(all).hasValue(3);
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // Large data
 
