@@ -146,8 +146,9 @@ public final class SqlErrors {
      * MariaDB's 1927 ({@code KILL CONNECTION}), H2's 90067, 90098, 90121 and 90007 (a broken, closed or aborted
      * session) and its general error 50000 when it comes of the session being gone (H2 closing a session under a
      * running statement fails inside it with a {@code NullPointerException} on its {@code session} field), a
-     * driver's {@link SQLNonTransientConnectionException}, or HikariCP's "Connection is closed" (no SQLState), which a unit of work meets after the pool discarded its broken connection under it. Any exception
-     * chained to the first one is looked at too: drivers put the socket's failure behind their own.
+     * driver's {@link SQLNonTransientConnectionException}, or HikariCP's "Connection is closed" (no SQLState), which a
+     * unit of work meets after the pool discarded its broken connection under it. Any exception chained to the first
+     * one is looked at too: drivers put the socket's failure behind their own.
      */
     static boolean connectionLost(SQLException first) {
         for (Throwable t = first; t != null; t = t.getCause() == t ? null : t.getCause()) {
