@@ -54,9 +54,15 @@ final class Report {
                     "≤ 1.2×", 1.2),
             new Form("jdbi-by-index", "Jdbi", "alternative: a `RowMapper` per type by index, `reduceResultSet`",
                     "≤ 1.2×", 1.2),
+            new Form("springdatajdbc-repository", "Spring Data JDBC",
+                    "default: a repository's `findAll(Sort.by(\"id\"))`, each user's posts by a query of its own "
+                            + "(1 + N)", "", 0),
             new Form("springdatajdbc", "Spring Data JDBC",
                     "module-spring-data-jdbc: the join folded by a `ResultSetExtractor`, columns by label", "≤ 1.2×",
                     1.2),
+            new Form("springdatajdbc-single-query", "Spring Data JDBC",
+                    "alternative: single query loading, `findAll()` sorted in memory (1 statement on PostgreSQL and "
+                            + "MariaDB, 1 + N on H2)", "", 0),
             new Form("mybatis", "MyBatis",
                     "module-mybatis (tuned): nested result map, `resultOrdered`, public constructors", "≤ 2.0×", 2.0),
             new Form("mybatis-flat", "MyBatis", "alternative: flat constructor mapping, a `ResultHandler` folds",

@@ -6,8 +6,8 @@ import javax.sql.DataSource;
 
 /**
  * The other forms of the eager read ({@code JOINED}, all users with their posts), measured beside each module's
- * own at 10,000 users: a module's read before its tuning, and the tunings that stay out of the modules. Each one is
- * a class of its own in this package, with what it changes and its price.
+ * own at 10,000 users: a library's default read, a module's read before its tuning, and the tunings that stay out
+ * of the modules. Each one is a class of its own in this package, with what it changes and its price.
  */
 public enum Tuned {
 
@@ -18,7 +18,9 @@ public enum Tuned {
     JDBI_LABEL_PER_ROW("jdbi-label-per-row", JdbiLabelPerRow::new),
     JDBI_BY_INDEX("jdbi-by-index", JdbiByIndex::new),
     JOOQ_RESULT("jooq-result", JooqResult::new),
-    JOOQ_MULTISET("jooq-multiset", JooqMultiset::new);
+    JOOQ_MULTISET("jooq-multiset", JooqMultiset::new),
+    SPRING_DATA_JDBC_REPOSITORY("springdatajdbc-repository", SpringDataJdbcRepository::new),
+    SPRING_DATA_JDBC_SINGLE_QUERY("springdatajdbc-single-query", SpringDataJdbcSingleQuery::new);
 
     /** The name the tuned benchmark's {@code library} parameter uses. */
     public final String key;
@@ -42,7 +44,10 @@ public enum Tuned {
         throw new IllegalArgumentException("no tuned reader " + key);
     }
 
-    /** All users with their posts, in one statement, as a complete graph (the contract's {@code JOINED}). */
+    /**
+     * All users with their posts, in id order, as a complete graph: the contract's {@code JOINED} result. One
+     * statement, but in Spring Data JDBC's own loading: 1 + N by default, and on H2 with single query loading too.
+     */
     public interface Reader extends AutoCloseable {
 
         java.util.List<? extends onetomany.contract.User> usersWithPosts();

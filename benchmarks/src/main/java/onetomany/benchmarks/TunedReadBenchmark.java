@@ -15,8 +15,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The other forms of the eager read ({@link Tuned}), all users with their posts in one join, 10,000 users × 10
- * posts: to be set beside {@code UsersWithPostsBenchmark.joined} at 10,000 (each module's default and the floor).
+ * The other forms of the eager read ({@link Tuned}), all users with their posts, 10,000 users × 10 posts (in one
+ * join, but Spring Data JDBC's own loading): to be set beside {@code UsersWithPostsBenchmark.joined} at 10,000 (each
+ * module's read and the floor).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -27,7 +28,8 @@ public class TunedReadBenchmark {
     public int users;
 
     @Param({"jpa-plain-session", "jpa-stateless", "jpa-tuples", "mybatis-flat", "jdbi-label-per-row",
-            "jdbi-by-index", "jooq-result", "jooq-multiset"})
+            "jdbi-by-index", "jooq-result", "jooq-multiset", "springdatajdbc-repository",
+            "springdatajdbc-single-query"})
     public String form;
 
     private Bench bench;

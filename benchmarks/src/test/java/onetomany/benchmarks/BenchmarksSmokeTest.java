@@ -95,17 +95,30 @@ class BenchmarksSmokeTest {
     }
 
     @Test
-    void everyTunedReaderReadsTheGraphOfTheFloorInOneStatement() {
+    void everyTunedReaderReadsTheGraphOfTheFloorInItsStatements() {
         try (Subject floor = Subjects.open(Subjects.FLOOR, database.dataSource())) {
-            List<String> expected = users(floor.usersWithPosts(LoadStrategy.JOINED));
+            List<? extends User> floorUsers = floor.usersWithPosts(LoadStrategy.JOINED);
+            List<String> expected = users(floorUsers);
             for (Tuned tuned : Tuned.values()) {
                 try (Tuned.Reader reader = tuned.open(database.dataSource())) {
                     database.statements().reset();
                     assertThat(users(reader.usersWithPosts())).as(tuned.key).isEqualTo(expected);
-                    assertThat(database.statements().count()).as(tuned.key).isEqualTo(1);
+                    assertThat(database.statements().count()).as(tuned.key)
+                            .isEqualTo(statementsOnH2(tuned, floorUsers.size()));
                 }
             }
         }
+    }
+
+    /**
+     * What each form sends on H2 for {@code users} users: one statement, but Spring Data JDBC's own loading, the
+     * roots then each user's posts, whose single query loading the H2 dialect does not support.
+     */
+    private static int statementsOnH2(Tuned tuned, int users) {
+        return switch (tuned) {
+            case SPRING_DATA_JDBC_REPOSITORY, SPRING_DATA_JDBC_SINGLE_QUERY -> 1 + users;
+            default -> 1;
+        };
     }
 
     @Test

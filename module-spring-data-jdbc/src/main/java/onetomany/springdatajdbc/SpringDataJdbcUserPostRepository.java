@@ -37,7 +37,6 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.data.relational.core.dialect.Dialect;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -138,8 +137,17 @@ public class SpringDataJdbcUserPostRepository implements UserPostRepository {
     /** The generated key asked for by name: PostgreSQL would otherwise return every column of the row. */
     private static final String[] ID = {"id"};
 
-    /** A post summary by the names of its record's components ({@code post_id} to {@code postId}). */
-    private static final RowMapper<PostSummary> SUMMARY = new DataClassRowMapper<>(PostSummary.class);
+    /**
+     * A post summary from its row, each column read by its label: a {@link RowMapper} lambda, the idiom of
+     * {@code JdbcTemplate}'s documentation. The price: the columns are named twice, in {@code POST_SUMMARIES} and
+     * here, and kept in step by hand. Spring's {@code DataClassRowMapper} would match them to the record's components
+     * by name, but does it on every row: each component's column looked up by its lower-cased name first
+     * ({@code postid}, which fails with an {@link SQLException}) then by its underscored name ({@code post_id}), the
+     * value converted, the constructor called by reflection. The reference runs of commit 2327459, which used it,
+     * measured this read at 12× the JDBC floor on PostgreSQL and 358× on H2.
+     */
+    private static final RowMapper<PostSummary> SUMMARY = (row, rowNumber) -> new PostSummary(row.getLong("post_id"),
+            row.getString("title"), row.getLong("author_id"), row.getString("author_name"));
 
     /** Every unit of work: a new transaction, the database's default isolation. */
     private static final TransactionDefinition UNIT_OF_WORK = TransactionDefinition.withDefaults();
@@ -418,7 +426,7 @@ public class SpringDataJdbcUserPostRepository implements UserPostRepository {
         });
     }
 
-    /** A projection: each row into a record by Spring's {@link DataClassRowMapper}, no entity, no graph. */
+    /** A projection: each row into a record by a {@link RowMapper} ({@code SUMMARY}), no entity, no graph. */
     @Override
     public List<PostSummary> findPostSummaries() {
         return read(() -> List.copyOf(jdbc.query(POST_SUMMARIES, SUMMARY)));
