@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Opens the comparison report (comparison/target/comparison/comparison.html) in a real headless browser,
 # Debian's Chromium, takes a screenshot of it, and fails unless the rendered page has, for every database it
-# covers, the operations table (objects for a read, rows for a write), the steady-state times with their spread,
-# ratios and calls (a "fastest" mark only with its word, no column naming a benchmark), the cold start with each
-# library's start-up, the statements-versus-users charts on a logarithmic axis and the chart of median times; the
-# side-by-side SQL of every operation (long in (...) lists shortened, every annotation before its statement); no
-# contract failure; and fetches nothing from the network (the only links are the page's own anchors).
+# covers, the operations table (objects for a read, rows for a write, and the rows of the libraries' own ways beside
+# their operations: jOOQ's multiset, Spring Data JDBC's save of the whole aggregate), the steady-state times with
+# their spread, ratios and calls (a "fastest" mark only with its word, no column naming a benchmark), the cold start
+# with each library's start-up, the statements-versus-users charts on a logarithmic axis and the chart of median
+# times; the side-by-side SQL of every operation and own way (long in (...) lists shortened, every annotation before
+# its statement); no contract failure; and fetches nothing from the network (the only links are the page's own
+# anchors).
 #
 #   scripts/check-report-in-browser.sh [--all] [--lang en|ru] [screenshot.png]
 #
@@ -106,6 +108,10 @@ one_database() {
   expect "$name: operations in it (rows)" 12 "$ops"
   expect "$name: objects for a read, rows for a write, named apart" 2 \
     "$(section "${p}operations" | grep -o -E -e "· [0-9]+ $objects" -e "· [0-9]+ $rows" | sed -E 's/· [0-9]+ //' | sort -u | wc -l)"
+  expect "$name: the libraries' own ways, a row each beside its operation (multiset, save of the aggregate)" 2 \
+    "$(section "${p}operations" | grep -o '<tr class="own" data-own-way=' | wc -l)"
+  expect "$name: ... a cell for the library that has it, a dash for each other" 2 \
+    "$(section "${p}operations" | grep -o '<td class="cell none">—</td>' | wc -l)"
   expect "$name: library columns (Hibernate ORM, MyBatis, Jdbi)" 3 \
     "$(section "${p}operations" | grep -o -e '<th>Hibernate ORM</th>' -e '<th>MyBatis</th>' -e '<th>Jdbi</th>' | wc -l)"
   expect "$name: steady-state times, a row per operation" "$ops" "$(section "${p}times" | grep -o '<tr data-timed-operation=' | wc -l)"
@@ -180,6 +186,8 @@ else
 fi
 expect "side-by-side SQL blocks (one per operation)" "$operations" "$(count 'class="sql-grid"')"
 expect "SQL listings (3 per operation at least)" $((3 * operations)) "$(section sql | grep -o '<pre>' | wc -l)"
+expect "the SQL of each library's own way, after its operation's" 2 \
+  "$(section sql | grep -o '<div class="sql-grid" data-own-way=' | wc -l)"
 expect_none "in (...) lists of more than 5 parameters left whole (they are shortened with their count)" \
   "$(section sql | grep -c -E '\?( *, *\?){5}' || true)"
 expect_none "annotations after their statement (every one stands before it)" "$(section sql | grep -c -e '-- as a batch of' || true)"

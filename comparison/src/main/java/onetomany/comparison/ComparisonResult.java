@@ -10,6 +10,7 @@ import onetomany.db.DatabaseKind;
 import onetomany.db.StatementLog;
 import onetomany.libraries.Library;
 import onetomany.operations.Operation;
+import onetomany.operations.OwnWay;
 
 /**
  * Everything one comparison run measured, ready for the three renderings (terminal, Markdown, HTML).
@@ -23,10 +24,12 @@ import onetomany.operations.Operation;
  * @param seedScript  the seed script, once per library
  * @param cells       one per library and operation, libraries in {@link Library#ALL} order
  * @param series      statements per load strategy, library and number of users
+ * @param ownCells    the libraries' own ways ({@link OwnWay}): one per library that has one, in {@link OwnWay} and
+ *                    then {@link Library#ALL} order; not the contract's, shown beside its operations
  */
 public record ComparisonResult(DatabaseKind kind, Environment environment, ComparisonRunner.Settings settings,
                                boolean freshJvm, List<Startup> startups, List<SeedScript.Run> seedScript,
-                               List<Cell> cells, List<SeriesPoint> series) {
+                               List<Cell> cells, List<SeriesPoint> series, List<OwnCell> ownCells) {
 
     /**
      * The JDK, the operating system, the database, the libraries' versions, and how busy the machine was (the
@@ -74,11 +77,62 @@ public record ComparisonResult(DatabaseKind kind, Environment environment, Compa
     public record SeriesPoint(Library library, LoadStrategy strategy, int users, int expected, int statements) {
     }
 
+    /**
+     * A library's own way beside an operation ({@link OwnWay}), called twice on freshly seeded tables, not timed.
+     *
+     * @param expectedStatements what its library's module tests count ({@link OwnWay#expectedStatements})
+     * @param statements         what the last call sent
+     * @param consistent         whether both calls sent the same number of statements
+     * @param rows               the objects it returned, or the rows it wrote, as a {@link Cell}'s
+     * @param sql                the statements of the last call, in order
+     * @param postIds            for a save: the user's post ids before and after the last call
+     */
+    public record OwnCell(Library library, OwnWay way, int expectedStatements, int statements, boolean consistent,
+                          int rows, List<StatementLog.Executed> sql, Optional<PostIds> postIds) {
+
+        public OwnCell {
+            sql = List.copyOf(sql);
+        }
+
+        public boolean asExpected() {
+            return consistent && statements == expectedStatements;
+        }
+    }
+
+    /**
+     * A user's post ids around a save of a draft, as the tables hold them.
+     *
+     * @param before the ids before the save, ascending
+     * @param kept   the ids the draft keeps
+     * @param after  the ids after the save, ascending
+     */
+    public record PostIds(List<Long> before, List<Long> kept, List<Long> after) {
+
+        public PostIds {
+            before = List.copyOf(before);
+            kept = List.copyOf(kept);
+            after = List.copyOf(after);
+        }
+
+        /** Whether every post the draft keeps has the id it had (none is deleted and inserted under a new one). */
+        public boolean keptTheirIds() {
+            return after.containsAll(kept);
+        }
+    }
+
     public ComparisonResult {
         startups = List.copyOf(startups);
         seedScript = List.copyOf(seedScript);
         cells = List.copyOf(cells);
         series = List.copyOf(series);
+        ownCells = List.copyOf(ownCells);
+    }
+
+    /** A result without the libraries' own ways. */
+    public ComparisonResult(DatabaseKind kind, Environment environment, ComparisonRunner.Settings settings,
+                            boolean freshJvm, List<Startup> startups, List<SeedScript.Run> seedScript,
+                            List<Cell> cells, List<SeriesPoint> series) {
+        this(kind, environment, settings, freshJvm, startups, seedScript, cells, series, List.of());
     }
 
     public Cell cell(Library library, Operation operation) {
@@ -124,6 +178,17 @@ public record ComparisonResult(DatabaseKind kind, Environment environment, Compa
                     .toList();
             if (rows.size() > 1) {
                 failures.add(texts.format("failure.rows", operation.title(), rows));
+            }
+        }
+        for (OwnCell own : ownCells) {
+            if (!own.asExpected()) {
+                failures.add(texts.format(own.consistent() ? "failure.own" : "failure.ownVarying",
+                        own.library().name(), own.way().title(), own.statements(), own.expectedStatements()));
+            }
+            int rows = cell(own.library(), own.way().beside()).rows();
+            if (own.rows() != rows) {
+                failures.add(texts.format("failure.ownRows", own.library().name(), own.way().title(), own.rows(),
+                        own.way().beside().title(), rows));
             }
         }
         for (SeriesPoint point : series) {
@@ -177,6 +242,16 @@ public record ComparisonResult(DatabaseKind kind, Environment environment, Compa
     /** The operation's cells in library order. */
     public List<Cell> row(Operation operation) {
         return Library.ALL.stream().map(library -> cell(library, operation)).toList();
+    }
+
+    /** The own ways shown beside {@code operation}: those a library of this run has, in {@link OwnWay} order. */
+    public List<OwnWay> ownWaysBeside(Operation operation) {
+        return ownCells.stream().map(OwnCell::way).filter(way -> way.beside() == operation).distinct().toList();
+    }
+
+    /** A library's cell of an own way; empty when the library does not have it. */
+    public Optional<OwnCell> ownCell(Library library, OwnWay way) {
+        return ownCells.stream().filter(c -> c.library().equals(library) && c.way() == way).findFirst();
     }
 
     /** The seed script's run in one library. */

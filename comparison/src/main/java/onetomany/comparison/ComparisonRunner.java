@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -19,6 +21,7 @@ import onetomany.comparison.ComparisonResult.Cell;
 import onetomany.comparison.ComparisonResult.Environment;
 import onetomany.comparison.ComparisonResult.SeriesPoint;
 import onetomany.contract.LoadStrategy;
+import onetomany.contract.UserDraft;
 import onetomany.contract.UserPostRepository;
 import onetomany.db.Database;
 import onetomany.db.DatabaseKind;
@@ -27,6 +30,7 @@ import onetomany.fixtures.Fixtures.Seeded;
 import onetomany.fixtures.Fixtures;
 import onetomany.libraries.Library;
 import onetomany.operations.Operation;
+import onetomany.operations.OwnWay;
 
 /**
  * Runs, through each {@link Library}, every operation of the contract, the seed script and the load strategies for
@@ -42,6 +46,9 @@ import onetomany.operations.Operation;
  * <p>Tables are seeded with plain JDBC, neither counted nor timed: 10 users with 3 posts each for a read, which
  * changes nothing; for a write, each call acts on a user no call touched before (see {@link #measure}). Statement
  * counts are exact and checked against the contract in every call, the cold one included.
+ *
+ * <p>Last, the libraries' own ways ({@link OwnWay}: not the contract's, each beside one of its operations), in
+ * each library whose repository has one: called twice, their statements counted and checked, not timed.
  */
 public final class ComparisonRunner {
 
@@ -188,6 +195,14 @@ public final class ComparisonRunner {
                             points.stream().map(p -> p.strategy() + " " + p.statements()).toList()));
                 }
             }
+            List<ComparisonResult.OwnCell> ownCells = new ArrayList<>();
+            for (OwnWay way : OwnWay.values()) {
+                for (Started s : started) {
+                    if (way.isOf(s.repository())) {
+                        ownCells.add(ownCell(way, s));
+                    }
+                }
+            }
             Environment environment = new Environment(
                     System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                     System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
@@ -196,7 +211,8 @@ public final class ComparisonRunner {
                     database,
                     Library.ALL.stream().map(library -> library.name() + " " + library.version()).toList(),
                     loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            return new ComparisonResult(kind, environment, settings, freshJvm, startups, seedScript, cells, series);
+            return new ComparisonResult(kind, environment, settings, freshJvm, startups, seedScript, cells, series,
+                    ownCells);
         } finally {
             for (Started s : started) {
                 try (Database db = s.db(); UserPostRepository repository = s.repository()) {
@@ -322,6 +338,38 @@ public final class ComparisonRunner {
             return new Cell(s.library(), operation, expected, sql.size(), counts.size() == 1, rows,
                     s.cold().get(operation).nanos(), timing.afterSharedWarmup(sharedCalls), sql);
         }
+    }
+
+    /**
+     * A library's own way beside an operation, called twice, each time on freshly seeded tables (the first user
+     * untouched, as for a write's timed calls), not timed: its statements checked, the objects or rows of the last
+     * call counted as for its operation, and for a save of the draft the user's post ids read from the table
+     * before and after.
+     */
+    private ComparisonResult.OwnCell ownCell(OwnWay way, Started s) {
+        Set<Integer> counts = new HashSet<>();
+        ComparisonResult.OwnCell cell = null;
+        for (int call = 0; call < 2; call++) {
+            Seeded seeded = s.fixtures().seed(settings.users(), settings.postsPerUser());
+            long userId = seeded.first().id();
+            List<String> before = way.writes() ? s.fixtures().snapshot() : List.of();
+            List<Long> idsBefore = s.fixtures().postIdsOf(userId);
+            StatementLog log = s.db().statements();
+            log.reset();
+            Object result = way.perform(s.repository(), seeded);
+            List<StatementLog.Executed> sql = log.executed();
+            counts.add(sql.size());
+            int rows = way.writes() ? rowsWritten(before, s.fixtures().snapshot()) : Operation.objectsIn(result);
+            Optional<ComparisonResult.PostIds> ids = way.beside() == Operation.SAVE_USER_WITH_POSTS
+                    ? Optional.of(new ComparisonResult.PostIds(idsBefore, Operation.saveDraft(seeded).posts().stream()
+                            .map(UserDraft.PostDraft::id).filter(Objects::nonNull).toList(),
+                            s.fixtures().postIdsOf(userId)))
+                    : Optional.empty();
+            cell = new ComparisonResult.OwnCell(s.library(), way,
+                    way.expectedStatements(s.repository().budget(), seeded), sql.size(), counts.size() == 1, rows,
+                    sql, ids);
+        }
+        return cell;
     }
 
     /** Loads all users with each strategy once, on {@code users} users, and counts the statements. */

@@ -1,6 +1,10 @@
 package onetomany.comparison;
 
+import java.util.List;
 import java.util.Locale;
+
+import onetomany.libraries.Library;
+import onetomany.operations.OwnWay;
 
 /**
  * How numbers read in every report: counts with their unit, times in milliseconds, ratios with a ×. Each method
@@ -81,6 +85,49 @@ final class Formats {
             statements = texts.format("cell.expected", statements, cell.expectedStatements());
         }
         return statements + " · " + touched(cell, texts);
+    }
+
+    /**
+     * A library's cell of an own way, as {@link #cell(ComparisonResult.Cell, Texts)}: {@code statements · objects}
+     * or {@code statements · rows}, marked when the count is not what its module tests.
+     */
+    static String cell(ComparisonResult.OwnCell cell) {
+        return cell(cell, Texts.ENGLISH);
+    }
+
+    static String cell(ComparisonResult.OwnCell cell, Texts texts) {
+        String statements = statements(cell.statements(), texts);
+        if (!cell.asExpected()) {
+            statements = texts.format("cell.expected", statements, cell.expectedStatements());
+        }
+        return statements + " · " + (cell.way().writes() ? rows(cell.rows(), texts) : objects(cell.rows(), texts));
+    }
+
+    /** The cell of a library that does not have an own way. */
+    static final String NONE = "—";
+
+    /** An own way's cell in one library, or {@link #NONE}. */
+    static String ownCell(ComparisonResult result, Library library, OwnWay way, Texts texts) {
+        return result.ownCell(library, way).map(cell -> cell(cell, texts)).orElse(NONE);
+    }
+
+    /** Whose own way it is, not the contract's: {@code jOOQ's own way, not the contract's}. */
+    static String ownMark(ComparisonResult result, OwnWay way, Texts texts) {
+        return texts.format("own.mark", String.join(", ", result.ownCells().stream()
+                .filter(cell -> cell.way() == way).map(cell -> cell.library().name()).toList()));
+    }
+
+    /**
+     * What a save did to the user's post ids, from the tables: {@code post ids 1, 2, 3 → 1, 2, 31, 32: the 2 posts
+     * the draft keeps have their ids still}.
+     */
+    static String postIds(ComparisonResult.PostIds ids, Texts texts) {
+        return texts.format("own.ids", ids(ids.before()), ids(ids.after()), texts.format(ids.keptTheirIds()
+                ? "own.idsKept" : "own.idsChanged", ids.kept().size()));
+    }
+
+    private static String ids(List<Long> ids) {
+        return String.join(", ", ids.stream().map(String::valueOf).toList());
     }
 
     /** The steady-state time of a cell: its median and, in brackets, its interquartile range. */

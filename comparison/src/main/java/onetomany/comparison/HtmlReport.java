@@ -10,6 +10,7 @@ import onetomany.comparison.ComparisonResult.Cell;
 import onetomany.contract.LoadStrategy;
 import onetomany.libraries.Library;
 import onetomany.operations.Operation;
+import onetomany.operations.OwnWay;
 
 import static onetomany.comparison.Svg.escape;
 
@@ -51,6 +52,9 @@ final class HtmlReport {
             th { background: #eef1f4; }
             td.cell { font-variant-numeric: tabular-nums; white-space: nowrap; }
             td.failed { background: #fde2e2; color: #a00; font-weight: 600; }
+            tr.own td { background: #f5f2fa; }
+            tr.own td.none { color: #999; text-align: center; }
+            .own-mark { color: #5b3a8e; font-size: 12px; font-weight: 600; }
             .note { color: #555; font-size: 14px; }
             .charts { display: flex; flex-wrap: wrap; gap: 12px; }
             .chart { background: #fff; border: 1px solid #ddd; padding: 6px; }
@@ -191,9 +195,33 @@ final class HtmlReport {
                         .append(escape(Formats.cell(cell, texts))).append("</td>");
             }
             html.append("</tr>\n");
+            for (OwnWay way : result.ownWaysBeside(operation)) {
+                html.append("<tr class=\"own\" data-own-way=\"").append(way.name()).append("\"><td>")
+                        .append(escape(TerminalReport.OWN)).append("<code>").append(escape(way.title()))
+                        .append("</code> <span class=\"own-mark\">")
+                        .append(escape(Formats.ownMark(result, way, texts))).append("</span><br><span class=\"note\">")
+                        .append(escape(texts.own(way))).append("</span></td>");
+                for (Library library : Library.ALL) {
+                    html.append(result.ownCell(library, way).map(cell -> "<td class=\"cell"
+                                    + (cell.asExpected() ? "" : " failed") + "\">" + escape(Formats.cell(cell, texts))
+                                    + "</td>")
+                            .orElse("<td class=\"cell none\">" + Formats.NONE + "</td>"));
+                }
+                html.append("</tr>\n");
+            }
         }
         html.append("</table>\n<ul class=\"note\">\n<li>").append(escape(texts.text("legend.statements")))
-                .append("</li>\n<li>").append(escape(texts.text("legend.rows"))).append("</li>\n</ul>\n</section>\n");
+                .append("</li>\n<li>").append(escape(texts.text("legend.rows"))).append("</li>\n");
+        if (!result.ownCells().isEmpty()) {
+            html.append("<li>").append(escape(texts.text("legend.own"))).append("</li>\n");
+            for (OwnWay way : OwnWay.values()) {
+                if (result.ownCells().stream().anyMatch(cell -> cell.way() == way)) {
+                    html.append("<li data-own-note=\"").append(way.name()).append("\">")
+                            .append(escape(TerminalReport.ownNote(result, way, texts))).append("</li>\n");
+                }
+            }
+        }
+        html.append("</ul>\n</section>\n");
     }
 
     private static String operationCell(Operation operation, Texts texts) {
@@ -374,23 +402,51 @@ final class HtmlReport {
                                 .append(escape(texts.format(variants.size() == 1 ? "sql.sameOn" : "sql.on",
                                         Report.names(variant.databases())))).append("</p>");
                     }
-                    html.append("<pre><code>");
-                    List<SqlFormatter.Block> blocks = variant.blocks();
-                    for (int i = 0; i < blocks.size(); i++) {
-                        SqlFormatter.Block block = blocks.get(i);
-                        if (i > 0) {
-                            html.append("\n\n");
-                        }
-                        SqlFormatter.annotation(block, texts).ifPresent(annotation -> html
-                                .append("<span class=\"repeat\">").append(escape(annotation)).append("</span>\n"));
-                        html.append(escape(block.sql()));
-                    }
-                    html.append("</code></pre>");
+                    listing(variant, html, texts);
                 }
                 html.append("</div>\n");
             }
             html.append("</div>\n");
+            report.ownWaysBeside(operation).forEach((way, libraries) -> {
+                html.append("<h3>").append(escape(TerminalReport.OWN)).append("<code>").append(escape(way.title()))
+                        .append("</code> <span class=\"own-mark\">").append(escape(texts.format("own.mark",
+                                String.join(", ", libraries.stream().map(Library::name).toList()))))
+                        .append("</span>: ").append(escape(texts.own(way))).append("</h3>\n<div class=\"sql-grid\" ")
+                        .append("data-own-way=\"").append(way.name()).append("\">\n");
+                for (Library library : libraries) {
+                    html.append("<div><h4>").append(escape(library.name())).append(" · ")
+                            .append(escape(report.ownStatements(library, way, texts))).append("</h4>");
+                    List<Report.SqlVariant> variants = report.sql(library, way, texts);
+                    for (Report.SqlVariant variant : variants) {
+                        if (!report.single()) {
+                            html.append("<p class=\"").append(variants.size() == 1 ? "same-sql" : "differs")
+                                    .append("\">")
+                                    .append(escape(texts.format(variants.size() == 1 ? "sql.sameOn" : "sql.on",
+                                            Report.names(variant.databases())))).append("</p>");
+                        }
+                        listing(variant, html, texts);
+                    }
+                    html.append("</div>\n");
+                }
+                html.append("</div>\n");
+            });
         }
         html.append("</section>\n");
+    }
+
+    /** One form of the SQL: its statements, each annotation (sent how many times, as a batch) before its own. */
+    private static void listing(Report.SqlVariant variant, StringBuilder html, Texts texts) {
+        html.append("<pre><code>");
+        List<SqlFormatter.Block> blocks = variant.blocks();
+        for (int i = 0; i < blocks.size(); i++) {
+            SqlFormatter.Block block = blocks.get(i);
+            if (i > 0) {
+                html.append("\n\n");
+            }
+            SqlFormatter.annotation(block, texts).ifPresent(annotation -> html
+                    .append("<span class=\"repeat\">").append(escape(annotation)).append("</span>\n"));
+            html.append(escape(block.sql()));
+        }
+        html.append("</code></pre>");
     }
 }

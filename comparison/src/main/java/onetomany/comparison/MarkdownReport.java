@@ -8,6 +8,7 @@ import onetomany.comparison.ComparisonResult.Cell;
 import onetomany.contract.LoadStrategy;
 import onetomany.libraries.Library;
 import onetomany.operations.Operation;
+import onetomany.operations.OwnWay;
 
 /**
  * The report as Markdown ({@code comparison.md}): the same content as the page, with tables instead of charts;
@@ -113,6 +114,14 @@ final class MarkdownReport {
         table(result, cell -> Formats.cell(cell, texts), md, texts);
         md.append("\n- ").append(texts.text("legend.statements")).append("\n- ").append(texts.text("legend.rows"))
                 .append('\n');
+        if (!result.ownCells().isEmpty()) {
+            md.append("- ").append(texts.text("legend.own")).append('\n');
+            for (OwnWay way : OwnWay.values()) {
+                if (result.ownCells().stream().anyMatch(cell -> cell.way() == way)) {
+                    md.append("- ").append(TerminalReport.ownNote(result, way, texts)).append('\n');
+                }
+            }
+        }
 
         md.append('\n').append(h).append(' ').append(texts.text("heading.times")).append("\n\n")
                 .append(texts.text("legend.timeCell")).append("\n\n");
@@ -176,6 +185,13 @@ final class MarkdownReport {
             md.append("| `").append(operation.title()).append("` |");
             result.row(operation).forEach(cell -> md.append(' ').append(render.apply(cell)).append(" |"));
             md.append('\n');
+            for (OwnWay way : result.ownWaysBeside(operation)) {
+                md.append("| ").append(TerminalReport.OWN).append('`').append(way.title()).append("` *(")
+                        .append(Formats.ownMark(result, way, texts)).append(")* |");
+                Library.ALL.forEach(library -> md.append(' ')
+                        .append(Formats.ownCell(result, library, way, texts)).append(" |"));
+                md.append('\n');
+            }
         }
     }
 
@@ -206,6 +222,25 @@ final class MarkdownReport {
                             .append("\n```\n");
                 }
             }
+            report.ownWaysBeside(operation).forEach((way, libraries) -> {
+                md.append("\n### ").append(TerminalReport.OWN).append('`').append(way.title()).append("` *(")
+                        .append(texts.format("own.mark", String.join(", ", libraries.stream().map(Library::name)
+                                .toList()))).append(")*: ").append(texts.own(way)).append('\n');
+                for (Library library : libraries) {
+                    md.append("\n**").append(library.name()).append("**: ")
+                            .append(report.ownStatements(library, way, texts));
+                    List<Report.SqlVariant> variants = report.sql(library, way, texts);
+                    for (Report.SqlVariant variant : variants) {
+                        if (!report.single()) {
+                            String names = Report.names(variant.databases());
+                            md.append(variants.size() == 1 ? ", " + texts.format("sql.sameOn", names)
+                                    : "\n\n*" + texts.format("sql.on", names) + "*");
+                        }
+                        md.append("\n\n```sql\n").append(String.join("\n", sqlLines(variant.blocks(), texts)))
+                                .append("\n```\n");
+                    }
+                }
+            });
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import onetomany.db.DatabaseKind;
 import onetomany.libraries.Library;
 import onetomany.operations.Operation;
+import onetomany.operations.OwnWay;
 
 /**
  * The report of one command: the comparison on one database (the default, H2), or on several ({@code -Ddb=all}),
@@ -146,6 +147,52 @@ record Report(List<Report.Run> runs) {
                     .add(result.kind());
         }
         return forms.entrySet().stream().map(e -> new SqlVariant(List.copyOf(e.getValue()), e.getKey())).toList();
+    }
+
+    /**
+     * The SQL one library's own way sent, grouped by form as {@link #sql(Library, Operation, Texts)}, over the
+     * databases where the library has it.
+     */
+    List<SqlVariant> sql(Library library, OwnWay way, Texts texts) {
+        Map<List<SqlFormatter.Block>, List<DatabaseKind>> forms = new LinkedHashMap<>();
+        for (ComparisonResult result : results()) {
+            result.ownCell(library, way).ifPresent(cell -> forms.computeIfAbsent(
+                    SqlFormatter.blocks(cell.sql(), texts), k -> new ArrayList<>()).add(result.kind()));
+        }
+        return forms.entrySet().stream().map(e -> new SqlVariant(List.copyOf(e.getValue()), e.getKey())).toList();
+    }
+
+    /**
+     * The own ways shown beside {@code operation} on any database that ran, and the libraries that have each: what
+     * the SQL part lists after the operation.
+     */
+    Map<OwnWay, List<Library>> ownWaysBeside(Operation operation) {
+        Map<OwnWay, List<Library>> ways = new LinkedHashMap<>();
+        for (OwnWay way : OwnWay.values()) {
+            if (way.beside() != operation) {
+                continue;
+            }
+            List<Library> libraries = Library.ALL.stream().filter(library -> results().stream()
+                    .anyMatch(result -> result.ownCell(library, way).isPresent())).toList();
+            if (!libraries.isEmpty()) {
+                ways.put(way, libraries);
+            }
+        }
+        return ways;
+    }
+
+    /**
+     * The statements of a library's own way, for the SQL part's heading: {@code 5 stmts} when every database that
+     * has it sent as many, else each database's, {@code H2 5, MariaDB 6}.
+     */
+    String ownStatements(Library library, OwnWay way, Texts texts) {
+        List<ComparisonResult.OwnCell> cells = results().stream()
+                .flatMap(result -> result.ownCell(library, way).stream()).toList();
+        if (cells.stream().map(ComparisonResult.OwnCell::statements).distinct().count() == 1) {
+            return Formats.statements(cells.get(0).statements(), texts);
+        }
+        return String.join(", ", results().stream().flatMap(result -> result.ownCell(library, way).stream()
+                .map(cell -> result.kind().displayName() + " " + cell.statements())).toList());
     }
 
     /** The databases' names, for a variant's label: {@code H2, PostgreSQL}. */

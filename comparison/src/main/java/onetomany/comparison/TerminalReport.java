@@ -9,6 +9,7 @@ import onetomany.comparison.ComparisonResult.Cell;
 import onetomany.contract.LoadStrategy;
 import onetomany.libraries.Library;
 import onetomany.operations.Operation;
+import onetomany.operations.OwnWay;
 
 /**
  * The report in the terminal: the seed script, the operations table, the series, then each operation's SQL, in the
@@ -71,13 +72,21 @@ final class TerminalReport {
 
         out.printf("%n%s %s%n%s%n%n", texts.text("terminal.operations"), Legend.scenario(result.settings(), texts),
                 texts.text("legend.cell"));
-        printTable(operationTable(result, cell -> Formats.cell(cell, texts), texts), out);
+        printTable(statementsTable(result, texts), out);
         out.println();
         wrap(texts.text("legend.statements"), out);
         wrap(texts.text("legend.rows"), out);
+        if (!result.ownCells().isEmpty()) {
+            wrap(texts.text("legend.own"), out);
+            for (OwnWay way : OwnWay.values()) {
+                if (result.ownCells().stream().anyMatch(cell -> cell.way() == way)) {
+                    wrap(ownNote(result, way, texts), out);
+                }
+            }
+        }
 
         out.printf("%n%s %s%n%n", texts.text("terminal.times"), texts.text("legend.timeCell"));
-        printTable(operationTable(result, cell -> Formats.timeCell(result, cell, texts), texts), out);
+        printTable(operationTable(result, cell -> Formats.timeCell(result, cell, texts), texts, false), out);
         out.println();
         wrap(Legend.times(result.settings(), result.environment(), texts), out);
 
@@ -154,9 +163,36 @@ final class TerminalReport {
         return table;
     }
 
-    /** Operations as rows, libraries as columns, each cell rendered by {@code render}. */
+    /**
+     * The statements table: {@link #operationTable} with, after an operation, the rows of the libraries' own ways
+     * beside it ({@code ↳ title}), a cell for the library that has one and {@link Formats#NONE} for the others.
+     */
+    static List<List<String>> statementsTable(ComparisonResult result, Texts texts) {
+        return operationTable(result, cell -> Formats.cell(cell, texts), texts, true);
+    }
+
+    /** The mark of an own way's row. */
+    static final String OWN = "↳ ";
+
+    /**
+     * An own way in one sentence: its row's title, whose way it is, what it does; for a save, what it did to the
+     * post ids in each library that has it.
+     */
+    static String ownNote(ComparisonResult result, OwnWay way, Texts texts) {
+        StringBuilder note = new StringBuilder(texts.format("own.note", OWN + way.title(),
+                Formats.ownMark(result, way, texts), texts.own(way), way.beside().title()));
+        result.ownCells().stream().filter(cell -> cell.way() == way && cell.postIds().isPresent()).forEach(cell ->
+                note.append(' ').append(cell.library().name()).append(": ")
+                        .append(Formats.postIds(cell.postIds().get(), texts)).append('.'));
+        return note.toString();
+    }
+
+    /**
+     * Operations as rows, libraries as columns, each cell rendered by {@code render}; with {@code withOwn}, each
+     * operation followed by the rows of the own ways beside it.
+     */
     private static List<List<String>> operationTable(ComparisonResult result, Function<Cell, String> render,
-                                                     Texts texts) {
+                                                     Texts texts, boolean withOwn) {
         List<List<String>> table = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of(texts.text("column.operation")));
         Library.ALL.forEach(library -> header.add(library.name()));
@@ -165,6 +201,11 @@ final class TerminalReport {
             List<String> row = new ArrayList<>(List.of(operation.title()));
             result.row(operation).forEach(cell -> row.add(render.apply(cell)));
             table.add(row);
+            for (OwnWay way : withOwn ? result.ownWaysBeside(operation) : List.<OwnWay>of()) {
+                List<String> own = new ArrayList<>(List.of(OWN + way.title()));
+                Library.ALL.forEach(library -> own.add(Formats.ownCell(result, library, way, texts)));
+                table.add(own);
+            }
         }
         return table;
     }
@@ -191,6 +232,23 @@ final class TerminalReport {
                     }
                 }
             }
+            report.ownWaysBeside(operation).forEach((way, libraries) -> {
+                out.printf("%n== %s%s (%s): %s%n", OWN, way.title(), texts.format("own.mark", String.join(", ",
+                        libraries.stream().map(Library::name).toList())), texts.own(way));
+                for (Library library : libraries) {
+                    out.printf("%n  -- %s: %s%n", library.name(), report.ownStatements(library, way, texts));
+                    List<Report.SqlVariant> variants = report.sql(library, way, texts);
+                    for (Report.SqlVariant variant : variants) {
+                        if (!report.single()) {
+                            out.printf("    -- %s:%n", texts.format(variants.size() == 1 ? "sql.sameOn" : "sql.on",
+                                    Report.names(variant.databases())));
+                        }
+                        for (SqlFormatter.Block block : variant.blocks()) {
+                            SqlFormatter.lines(block, texts).forEach(line -> out.println("    " + line));
+                        }
+                    }
+                }
+            });
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import onetomany.libraries.Library;
 import onetomany.operations.Operation;
+import onetomany.operations.OwnWay;
 
 /**
  * Every word the report prints, in one language: read from {@code texts_en.properties} or
@@ -134,6 +135,14 @@ final class Texts {
      */
     String operation(Operation operation) {
         return Optional.ofNullable(texts.get("operation." + operation.name())).orElse(operation.description());
+    }
+
+    /**
+     * What a library's own way does, in words: {@code own.NAME}, or, for one these texts do not know yet, its own
+     * English description.
+     */
+    String own(OwnWay way) {
+        return Optional.ofNullable(texts.get("own." + way.name())).orElse(way.description());
     }
 
     /** The libraries of the registry as one list: {@code Hibernate ORM, MyBatis and Jdbi}. */

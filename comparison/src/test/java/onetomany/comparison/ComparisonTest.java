@@ -17,6 +17,7 @@ import onetomany.db.DatabaseKind;
 import onetomany.db.StatementLog;
 import onetomany.libraries.Library;
 import onetomany.operations.Operation;
+import onetomany.operations.OwnWay;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -173,7 +174,7 @@ class ComparisonTest {
         assertThat(count(html, "<svg ")).isEqualTo(Library.ALL.size() + 1);
         assertThat(count(html, "<polyline ")).isEqualTo(Library.ALL.size() * LoadStrategy.values().length);
         assertThat(count(html, "NAIVE, users (N) = 200: 201")).isEqualTo(Library.ALL.size());
-        assertThat(count(html, "class=\"sql-grid\"")).isEqualTo(Operation.values().length);
+        assertThat(count(html, "class=\"sql-grid\"")).isEqualTo(Operation.values().length + ownWays().size());
         assertThat(html).doesNotContain("id=\"failures\"", "<script", "<link", "src=", "href=");
         assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http:", "https:");
     }
@@ -211,6 +212,118 @@ class ComparisonTest {
                 "delete from posts", "Steady-state time per call.",
                 result.freshJvm() ? "Cold start: " : "Start-up and first calls, not cold: ");
         assertThat(printed).doesNotContain("JMH row", "-- as a batch of", "?,?,?,?,?,?");
+    }
+
+    @Test
+    void the_libraries_own_ways_run_where_the_repository_has_them_with_their_statements_and_the_posts_ids() {
+        assertThat(result.ownCells()).extracting(cell -> cell.library().key() + " " + cell.way()).containsExactly(
+                "jooq MULTISET", "springdatajdbc WHOLE_AGGREGATE_SAVE");
+        assertThat(result.ownCells()).allMatch(ComparisonResult.OwnCell::asExpected);
+
+        ComparisonResult.OwnCell multiset = result.ownCell(Library.of("jooq"), OwnWay.MULTISET).orElseThrow();
+        assertThat(multiset.statements()).isEqualTo(1);
+        assertThat(multiset.rows()).as("the same users and posts as the join")
+                .isEqualTo(result.cell(Library.of("jooq"), Operation.FIND_ALL_JOINED).rows());
+        assertThat(multiset.sql().get(0).sql().get(0)).containsIgnoringCase("json")
+                .doesNotContainPattern("(?i)\\bjoin\\b");
+        assertThat(multiset.postIds()).isEmpty();
+
+        Library springDataJdbc = Library.of("springdatajdbc");
+        ComparisonResult.OwnCell save = result.ownCell(springDataJdbc, OwnWay.WHOLE_AGGREGATE_SAVE).orElseThrow();
+        StatementBudget budget = result.seedScriptOf(springDataJdbc).orElseThrow().budget();
+        assertThat(save.statements()).as("the load, the root's update, the delete, the kept posts, the new ones")
+                .isEqualTo(1 + 1 + 1 + 1 + budget.createUserWithPosts(2) - 1);
+        assertThat(save.rows()).isEqualTo(result.cell(springDataJdbc, Operation.SAVE_USER_WITH_POSTS).rows());
+        assertThat(save.sql()).extracting(executed -> executed.sql().get(0).toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("\\s+", " ")).contains("delete from posts where posts.user_id = ?");
+        ComparisonResult.PostIds ids = save.postIds().orElseThrow();
+        assertThat(ids.before()).hasSize(3);
+        assertThat(ids.kept()).isEqualTo(ids.before().subList(0, 2));
+        assertThat(ids.after()).hasSize(4).startsWith(ids.kept().toArray(Long[]::new))
+                .doesNotContain(ids.before().get(2));
+        assertThat(ids.keptTheirIds()).isTrue();
+        assertThat(result.ownWaysBeside(Operation.FIND_ALL_JOINED)).containsExactly(OwnWay.MULTISET);
+        assertThat(result.ownWaysBeside(Operation.SAVE_USER_WITH_POSTS)).containsExactly(
+                OwnWay.WHOLE_AGGREGATE_SAVE);
+        assertThat(result.ownWaysBeside(Operation.FIND_ALL_NAIVE)).isEmpty();
+    }
+
+    @Test
+    void the_own_ways_are_rows_beside_their_operations_in_the_terminal_the_markdown_and_the_page(@TempDir Path dir)
+            throws IOException {
+        List<Path> files = Comparison.write(Report.of(result), dir);
+        String md = Files.readString(files.get(0));
+        String html = Files.readString(files.get(1));
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+            TerminalReport.print(Report.of(result), out);
+        }
+        String printed = buffer.toString(StandardCharsets.UTF_8);
+
+        for (OwnWay way : ownWays()) {
+            String owner = result.ownCells().stream().filter(cell -> cell.way() == way).findFirst().orElseThrow()
+                    .library().name();
+            List<String> cells = Library.ALL.stream().map(library -> result.ownCell(library, way)
+                    .map(Formats::cell).orElse("—")).toList();
+            assertThat(cells).as("one cell, dashes for the others").filteredOn("—"::equals)
+                    .hasSize(Library.ALL.size() - 1);
+            String mark = owner + "'s own way, not the contract's";
+            // Right after the row of the operation it stands beside.
+            String besideRow = "| `%s` | %s |\n".formatted(way.beside().title(), String.join(" | ",
+                    result.row(way.beside()).stream().map(Formats::cell).toList()));
+            assertThat(md).contains(besideRow + "| ↳ `%s` *(%s)* | %s |\n".formatted(way.title(), mark,
+                    String.join(" | ", cells)));
+            assertThat(md).contains("### ↳ `%s` *(%s)*: %s".formatted(way.title(), mark, way.description()));
+            assertThat(printed).containsPattern(Pattern.compile("^" + Pattern.quote(way.beside().title()) + " .*\n"
+                    + Pattern.quote("↳ " + way.title()) + " +" + String.join(" +", cells.stream().map(Pattern::quote)
+                    .toList()) + "$", Pattern.MULTILINE));
+            assertThat(printed).contains("== ↳ %s (%s): %s".formatted(way.title(), mark, way.description()));
+            assertThat(html).contains("<tr class=\"own\" data-own-way=\"" + way.name() + "\"><td>↳ <code>"
+                    + way.title() + "</code> <span class=\"own-mark\">" + mark + "</span>");
+        }
+        assertThat(count(html, "<td class=\"cell none\">—</td>")).isEqualTo(
+                ownWays().size() * Library.ALL.size() - result.ownCells().size());
+        ComparisonResult.PostIds ids = result.ownCells().stream().flatMap(cell -> cell.postIds().stream())
+                .findFirst().orElseThrow();
+        String idsNote = "Spring Data JDBC: post ids %s → %s: the 2 posts the draft keeps have their ids still."
+                .formatted(ids(ids.before()), ids(ids.after()));
+        assertThat(md).contains("- ↳ rows: a library's own way beside", idsNote);
+        assertThat(printed.replaceAll("\\s+", " ")).contains(idsNote);
+        assertThat(html).contains(idsNote, "<li data-own-note=\"MULTISET\">");
+        // Not timed: no own row in the times, the cold start or the chart.
+        assertThat(count(html, "<tr data-timed-operation=")).isEqualTo(Operation.values().length);
+        assertThat(count(html, "<span class=\"ratio\">")).isEqualTo(Library.ALL.size() * Operation.values().length);
+    }
+
+    @Test
+    void an_own_way_that_sends_other_statements_or_touches_other_rows_is_a_failure() {
+        ComparisonResult.OwnCell right = result.ownCells().get(0);
+        ComparisonResult.OwnCell wrong = new ComparisonResult.OwnCell(right.library(), right.way(),
+                right.expectedStatements(), right.statements() + 1, true, right.rows() + 1, right.sql(),
+                right.postIds());
+        List<ComparisonResult.OwnCell> own = new ArrayList<>(result.ownCells());
+        own.set(0, wrong);
+        ComparisonResult broken = new ComparisonResult(result.kind(), result.environment(), result.settings(),
+                result.freshJvm(), result.startups(), result.seedScript(), result.cells(), result.series(), own);
+        int rows = result.cell(right.library(), right.way().beside()).rows();
+
+        assertThat(broken.failures()).containsExactly(
+                "%s %s (its own way): %d statements, expected %d".formatted(right.library().name(),
+                        right.way().title(), right.statements() + 1, right.expectedStatements()),
+                "%s %s (its own way): %d objects or rows, where %s has %d".formatted(right.library().name(),
+                        right.way().title(), rows + 1, right.way().beside().title(), rows));
+        assertThat(HtmlReport.render(Report.of(broken))).contains("id=\"failures\"",
+                "<tr class=\"own\" data-own-way=\"" + right.way().name());
+        assertThat(Formats.cell(wrong, Texts.ENGLISH)).startsWith("✗ ");
+    }
+
+    /** The own ways of this run, in catalogue order. */
+    private List<OwnWay> ownWays() {
+        return result.ownCells().stream().map(ComparisonResult.OwnCell::way).distinct().toList();
+    }
+
+    private static String ids(List<Long> ids) {
+        return String.join(", ", ids.stream().map(String::valueOf).toList());
     }
 
     @Test
@@ -269,6 +382,8 @@ class ComparisonTest {
         assertThat(count(html, "<h2>Cold start</h2>")).isEqualTo(result.freshJvm() ? 1 : 0);
         assertThat(html).doesNotContain("Not cold");
         assertThat(count(html, "<tr data-operation=")).isEqualTo(2 * Operation.values().length);
+        assertThat(count(html, "<tr class=\"own\" data-own-way=")).as("each database's own rows")
+                .isEqualTo(2 * ownWays().size());
         // The statements agree everywhere: one line says so, no row per cell.
         int cells = Library.ALL.size() * Operation.values().length;
         assertThat(html).contains("<p class=\"agree\" id=\"statements-agree\">The same on H2, PostgreSQL in all "
@@ -280,8 +395,11 @@ class ComparisonTest {
                 "The same on H2, PostgreSQL in all " + cells + " cells");
         assertThat(count(html, "<svg ")).isEqualTo(2 * (Library.ALL.size() + 1));
         // One SQL listing per library and operation, two for the one whose text differs, each form labelled.
-        assertThat(count(html, "class=\"sql-grid\"")).isEqualTo(Operation.values().length);
-        assertThat(count(html, "<pre>")).isEqualTo(Library.ALL.size() * Operation.values().length + 1);
+        assertThat(count(html, "class=\"sql-grid\"")).isEqualTo(Operation.values().length + ownWays().size());
+        assertThat(count(html, "<pre>")).isEqualTo(Library.ALL.size() * Operation.values().length + 1
+                + result.ownCells().size());
+        assertThat(html).contains("<h3>↳ <code>findAllUsersWithPostsByMultiset</code> <span class=\"own-mark\">"
+                + "jOOQ's own way, not the contract's</span>");
         assertThat(count(html, "<p class=\"differs\">")).isEqualTo(2);
         assertThat(html).contains("<p class=\"differs\">on PostgreSQL</p><pre><code>select 1", 
                 "<p class=\"same-sql\">the same on H2, PostgreSQL</p>");
@@ -332,7 +450,7 @@ class ComparisonTest {
 
     private static ComparisonResult relabel(ComparisonResult result, DatabaseKind kind, boolean freshJvm) {
         return new ComparisonResult(kind, result.environment(), result.settings(), freshJvm, result.startups(),
-                result.seedScript(), result.cells(), result.series());
+                result.seedScript(), result.cells(), result.series(), result.ownCells());
     }
 
     private static ComparisonResult replace(ComparisonResult result, Cell old, Cell replacement) {
@@ -340,8 +458,7 @@ class ComparisonTest {
         cells.set(cells.indexOf(cells.stream().filter(c -> c.library().equals(old.library())
                 && c.operation() == old.operation()).findFirst().orElseThrow()), replacement);
         return new ComparisonResult(result.kind(), result.environment(), result.settings(), result.freshJvm(),
-                result.startups(),
-                result.seedScript(), cells, result.series());
+                result.startups(), result.seedScript(), cells, result.series(), result.ownCells());
     }
 
     private static Cell withSql(Cell cell, List<StatementLog.Executed> sql) {

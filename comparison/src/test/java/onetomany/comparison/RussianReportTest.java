@@ -54,7 +54,8 @@ class RussianReportTest {
         List<Cell> cells = new ArrayList<>(result.cells());
         cells.set(cells.indexOf(right), wrong);
         ComparisonResult postgres = new ComparisonResult(DatabaseKind.POSTGRES, result.environment(),
-                result.settings(), false, result.startups(), result.seedScript(), cells, result.series());
+                result.settings(), false, result.startups(), result.seedScript(), cells, result.series(),
+                result.ownCells());
         several = new Report(List.of(Report.Run.of(result), Report.Run.of(postgres),
                 Report.Run.unavailable(DatabaseKind.MARIADB, "MariaDB is not reachable at jdbc:mariadb://x")));
     }
@@ -82,7 +83,9 @@ class RussianReportTest {
         }
         String printed = progress.toString(StandardCharsets.UTF_8) + buffer.toString(StandardCharsets.UTF_8);
 
-        assertThat(printed).contains("Все операции рядом.", "Холодный старт", "== Hibernate ORM (module-jpa), ",
+        assertThat(printed).contains("↳ findAllUsersWithPostsByMultiset (свой способ jOOQ, не контракт)",
+                "↳ save(aggregate) (свой способ Spring Data JDBC, не контракт)", "id постов ",
+                "Все операции рядом.", "Холодный старт", "== Hibernate ORM (module-jpa), ",
                 "Alice сохранена, её id ", "> First Post", "-- выполнен 3 раза:", "запуск и первые вызовы");
         assertThat(EnglishProse.runs(rawValuesRemoved(sqlRemoved(printed)), 3)).as("English in the Russian terminal")
                 .isEmpty();
@@ -147,6 +150,8 @@ class RussianReportTest {
         List<String> sql = new ArrayList<>();
         for (Texts texts : List.of(Texts.ENGLISH, Texts.RUSSIAN)) {
             result.cells().forEach(cell -> SqlFormatter.blocks(cell.sql(), texts)
+                    .forEach(block -> sql.add(block.sql())));
+            result.ownCells().forEach(cell -> SqlFormatter.blocks(cell.sql(), texts)
                     .forEach(block -> sql.add(block.sql())));
         }
         result.seedScript().forEach(run -> run.steps().forEach(step -> step.statements()

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import onetomany.operations.Operation;
+import onetomany.operations.OwnWay;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +60,16 @@ class TextsTest {
         assertThat(Texts.ENGLISH.all().keySet().stream().filter(key -> key.startsWith("jmh."))
                 .map(key -> key.substring("jmh.".length())).filter(name -> !name.equals("where")))
                 .allSatisfy(name -> assertThat(Operation.valueOf(name)).isNotNull());
+    }
+
+    @Test
+    void every_own_way_has_a_description_in_both_languages_and_the_english_one_is_the_catalogues() {
+        for (OwnWay way : OwnWay.values()) {
+            assertThat(Texts.ENGLISH.all()).containsEntry("own." + way.name(), way.description());
+            assertThat(Texts.RUSSIAN.own(way)).isNotEqualTo(way.description());
+        }
+        assertThat(Texts.ENGLISH.all().keySet().stream().filter(key -> key.startsWith("own.")
+                && key.substring("own.".length()).matches("[A-Z_]+"))).hasSize(OwnWay.values().length);
     }
 
     @Test

@@ -18,6 +18,7 @@ import onetomany.contract.Limits;
 import onetomany.contract.LoadStrategy;
 import onetomany.contract.NewPost;
 import onetomany.contract.NewUser;
+import onetomany.contract.OwnWays;
 import onetomany.contract.Post;
 import onetomany.contract.PostSummary;
 import onetomany.contract.RepositoryException;
@@ -73,7 +74,7 @@ import org.springframework.transaction.TransactionStatus;
  * a Spring {@code DataAccessException} with the driver's {@link SQLException} as its cause, which
  * {@link SqlErrors} translates.
  */
-public class SpringDataJdbcUserPostRepository implements UserPostRepository {
+public class SpringDataJdbcUserPostRepository implements UserPostRepository, OwnWays.WholeAggregateSave {
 
     // tag::queries[]
     private static final String USER_WITH_POSTS = """
@@ -583,6 +584,41 @@ public class SpringDataJdbcUserPostRepository implements UserPostRepository {
         });
     }
     // end::own-save[]
+
+    /**
+     * The library's own save of the draft the contract's {@link #saveUserWithPosts} takes, for the comparison
+     * report's row beside it ({@link OwnWays.WholeAggregateSave}): the user loaded (the contract's 1-statement read),
+     * the draft applied to the loaded object as a Spring Data JDBC program would apply a form, then
+     * {@link #saveAggregate}. The draft's version goes on the object, so the library's {@code @Version} is what
+     * refuses a stale draft. {@code SpringDataJdbcOwnSaveTest} counts what it sends and reads the posts' ids.
+     */
+    @Override
+    public OwnWays.SavedAggregate saveWholeAggregate(UserDraft draft) {
+        TextChecks.check(draft); // before any statement, as the contract's save
+        UserEntity user = (UserEntity) findUserWithPosts(draft.userId())
+                .orElseThrow(() -> RepositoryException.unknownUser(draft.userId()));
+        List<Long> before = user.getPosts().stream().map(PostEntity::getId).toList();
+        Map<Long, PostEntity> loaded = new HashMap<>();
+        user.getPosts().forEach(post -> loaded.put(post.getId(), post));
+        List<PostEntity> added = new ArrayList<>();
+        for (PostDraft post : draft.posts()) {
+            if (post.id() == null) {
+                added.add(new PostEntity(post.title(), post.content()));
+                continue;
+            }
+            PostEntity kept = loaded.remove(post.id());
+            if (kept == null) {
+                throw RepositoryException.unknownPostOfUser(post.id(), draft.userId());
+            }
+            kept.setTitle(post.title());
+            kept.setContent(post.content());
+        }
+        loaded.values().forEach(user::removePost); // delete-orphan, in memory: the save rewrites the posts
+        added.forEach(user::addPost);
+        user.setName(draft.name());
+        user.setVersion(draft.version());
+        return new OwnWays.SavedAggregate(before, saveAggregate(user));
+    }
 
     private static MapSqlParameterSource postParameters(PostDraft post, long userId) {
         return new MapSqlParameterSource()

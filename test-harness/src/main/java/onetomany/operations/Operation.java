@@ -101,16 +101,17 @@ public enum Operation {
 
     SAVE_USER_WITH_POSTS("saveUserWithPosts", "save a user from a draft: add 2 posts, edit 2, remove 1", true,
             (budget, seeded) -> budget.saveUserWithPosts(2, 2, seeded.postsPerUser() - 2, false),
-            (repository, seeded) -> repository.saveUserWithPosts(draft(seeded)));
+            (repository, seeded) -> repository.saveUserWithPosts(saveDraft(seeded)));
 
     /** The limit of {@link #FIND_USERS_PAGE}'s page, which starts at the first user. */
     public static final int PAGE_LIMIT = 20;
 
     /**
      * The draft of {@link #SAVE_USER_WITH_POSTS}: the first user as seeded (version 0, since every write runs on a
-     * user no earlier call touched), his first two posts edited, the third removed, two new ones.
+     * user no earlier call touched), his first two posts edited, the third removed, two new ones. The library's own
+     * save beside it ({@link OwnWay#WHOLE_AGGREGATE_SAVE}) saves the same draft.
      */
-    private static UserDraft draft(Seeded seeded) {
+    public static UserDraft saveDraft(Seeded seeded) {
         List<Long> posts = seeded.first().postIds();
         return new UserDraft(seeded.first().id(), 0, seeded.first().name(), List.of(
                 new UserDraft.PostDraft(posts.get(0), "Edited title", "Edited content"),
