@@ -17,6 +17,7 @@ import onetomany.contract.UserPostRepository;
 import onetomany.db.Database;
 import onetomany.db.DatabaseKind;
 import onetomany.fixtures.Fixtures;
+import onetomany.fixtures.OutOfMemoryRead;
 import onetomany.fixtures.StreamWalk;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Tag;
@@ -83,18 +84,65 @@ public abstract class LargeStreamContract {
         }
     }
 
+    /**
+     * A real out-of-memory error in the middle of a unit of work: the same rows read as one list
+     * ({@code findAllUsersWithPosts(JOINED)}) in a JVM of its own with the same small heap ({@link OutOfMemoryRead}),
+     * where they do not fit. The error must come out as it is, the connection must be back in the pool, no
+     * transaction of the run may stay open on the server, and the next operations on the same pool must succeed.
+     */
+    @Test
+    void an_out_of_memory_read_gives_its_connection_back_and_the_next_operations_on_the_pool_succeed()
+            throws Exception {
+        try (Database database = Database.open()) {
+            String repositoryClass;
+            try (UserPostRepository repository = createRepository(database.dataSource())) {
+                repositoryClass = repository.getClass().getName();
+            }
+            Fixtures fixtures = new Fixtures(database.unproxiedDataSource());
+            assertThat(fixtures.manyUsersWithPosts(USERS, POSTS_PER_USER)).isEqualTo(USERS);
+            Server h2 = database.kind() == DatabaseKind.H2 ? startH2TcpServer() : null;
+            try {
+                String url = h2 == null ? database.jdbcUrl()
+                        : database.jdbcUrl().replaceFirst("^jdbc:h2:", "jdbc:h2:tcp://127.0.0.1:" + h2.getPort() + "/");
+
+                // 600 ms before the next operations: past the 500 ms after which HikariCP checks a connection before
+                // lending it (see OutOfMemoryRead on a connection that the error left broken).
+                Walk read = fork(List.of(HEAP, "-Doom.pause=600"), OutOfMemoryRead.class, repositoryClass, url,
+                        database.user(), database.password());
+
+                System.out.printf("%s on %s, %s: %s%n", getClass().getSimpleName(), database.kind().displayName(),
+                        HEAP, read.output().lines().filter(line -> line.startsWith("caught")).findFirst()
+                                .orElse(read.output()));
+                assertThat(read.exitCode()).as("the read's exit status; it printed:%n%s", read.output()).isZero();
+                assertThat(read.output()).as("what the read printed")
+                        .contains("caught " + OutOfMemoryError.class.getName() + ";")
+                        .contains("verdict: released");
+            } finally {
+                if (h2 != null) {
+                    h2.stop();
+                }
+            }
+        }
+    }
+
     record Walk(int exitCode, String output) {
     }
 
     /** Runs {@link StreamWalk} in a new JVM with the small heap and this JVM's classpath. */
     static Walk walk(String repositoryClass, String url, String user, String password, String read)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                HEAP, "-XX:+ExitOnOutOfMemoryError", "-Dorg.jboss.logging.provider=slf4j",
-                "-cp", System.getProperty("java.class.path"),
-                StreamWalk.class.getName(), repositoryClass, url, user, password, read,
-                String.valueOf(POSTS_PER_USER)));
+        return fork(List.of(HEAP, "-XX:+ExitOnOutOfMemoryError"), StreamWalk.class, repositoryClass, url, user,
+                password, read, String.valueOf(POSTS_PER_USER));
+    }
+
+    /** Runs {@code main} in a new JVM with the given options and this JVM's classpath. */
+    static Walk fork(List<String> options, Class<?> main, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options);
+        command.addAll(List.of("-Dorg.jboss.logging.provider=slf4j", "-cp", System.getProperty("java.class.path"),
+                main.getName()));
+        command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] output;
         try (var in = process.getInputStream()) {
