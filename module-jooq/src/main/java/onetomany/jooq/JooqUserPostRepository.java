@@ -36,6 +36,7 @@ import onetomany.contract.UserPostRepository;
 import onetomany.jooq.model.PostEntity;
 import onetomany.jooq.model.UserEntity;
 import onetomany.sql.SqlErrors;
+import onetomany.unitofwork.BrokenConnection;
 import onetomany.unitofwork.ConsumerFailure;
 import onetomany.unitofwork.DraftDiff;
 import org.jooq.BatchBindStep;
@@ -722,11 +723,15 @@ public class JooqUserPostRepository implements UserPostRepository {
     /**
      * Rolls back and closes, whatever {@code failure} is (an {@link Error} too), so that the connection goes back to
      * the pool with no transaction open on the server. What fails here, even an {@code Error}, is attached to
-     * {@code failure}, which the caller rethrows.
+     * {@code failure}, which the caller rethrows. After an {@code Error}, a connection that no longer answers is
+     * aborted first ({@link BrokenConnection}).
      */
     private static void rollbackAndClose(Connection connection, Throwable failure) {
         if (connection == null) {
             return; // not opened: nothing to roll back
+        }
+        if (failure instanceof Error) {
+            BrokenConnection.abortIfItDoesNotAnswer(connection, failure);
         }
         try {
             connection.rollback();

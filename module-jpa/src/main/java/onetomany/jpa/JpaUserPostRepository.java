@@ -29,6 +29,7 @@ import onetomany.contract.User;
 import onetomany.contract.UserDraft;
 import onetomany.contract.UserDraft.PostDraft;
 import onetomany.contract.UserPostRepository;
+import onetomany.unitofwork.BrokenConnection;
 import onetomany.unitofwork.ConsumerFailure;
 import onetomany.unitofwork.DraftDiff;
 import onetomany.sql.SqlErrors;
@@ -573,11 +574,21 @@ public class JpaUserPostRepository implements UserPostRepository {
     /**
      * Rolls back and closes, whatever {@code failure} is (an {@link Error} too), so that the connection goes back to
      * the pool with no transaction open on the server. What fails here, even an {@code Error}, is attached to
-     * {@code failure}, which the caller rethrows.
+     * {@code failure}, which the caller rethrows. After an {@code Error}, a connection that no longer answers is
+     * aborted first ({@link BrokenConnection}).
      */
     private static void rollbackAndClose(Session session, Throwable failure) {
         if (session == null) {
             return; // not opened: nothing to roll back
+        }
+        if (failure instanceof Error) {
+            try {
+                if (session.getTransaction().isActive()) { // the session holds its connection until the rollback
+                    session.doWork(connection -> BrokenConnection.abortIfItDoesNotAnswer(connection, failure));
+                }
+            } catch (Throwable checkFailure) {
+                failure.addSuppressed(checkFailure);
+            }
         }
         try {
             if (session.getTransaction().isActive()) {

@@ -30,6 +30,7 @@ import onetomany.contract.UserPostRepository;
 import onetomany.springdatajdbc.model.PostEntity;
 import onetomany.springdatajdbc.model.UserEntity;
 import onetomany.sql.SqlErrors;
+import onetomany.unitofwork.BrokenConnection;
 import onetomany.unitofwork.ConsumerFailure;
 import onetomany.unitofwork.DraftDiff;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -45,6 +46,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
@@ -144,6 +146,7 @@ public class SpringDataJdbcUserPostRepository implements UserPostRepository {
     /** Every unit of work: a new transaction, the database's default isolation. */
     private static final TransactionDefinition UNIT_OF_WORK = TransactionDefinition.withDefaults();
 
+    private final DataSource dataSource;
     private final AnnotationConfigApplicationContext context;
     private final JdbcAggregateTemplate aggregates;
     private final NamedParameterJdbcTemplate jdbc;
@@ -152,6 +155,7 @@ public class SpringDataJdbcUserPostRepository implements UserPostRepository {
     private final StatementBudget budget;
 
     public SpringDataJdbcUserPostRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
         // tag::register[]
         context = new AnnotationConfigApplicationContext();
         // No destroy method: a context closes every AutoCloseable bean it holds, and the DataSource is the caller's.
@@ -688,10 +692,18 @@ public class SpringDataJdbcUserPostRepository implements UserPostRepository {
      * Rolls back, whatever {@code failure} is (an {@link Error} too): the manager then resets the connection and
      * gives it back to the pool, even if the rollback fails. What fails here is attached to {@code failure}, which
      * the caller rethrows.
+     * After an {@code Error}, a connection that no longer answers is aborted first ({@link BrokenConnection}).
      */
     private void rollback(TransactionStatus transaction, Throwable failure) {
         if (transaction == null || transaction.isCompleted()) {
             return; // not begun: nothing to roll back
+        }
+        if (failure instanceof Error) {
+            try { // the transaction's own connection, bound to this thread until the rollback
+                BrokenConnection.abortIfItDoesNotAnswer(DataSourceUtils.getConnection(dataSource), failure);
+            } catch (Throwable checkFailure) {
+                failure.addSuppressed(checkFailure);
+            }
         }
         try {
             transactions.rollback(transaction);
