@@ -33,12 +33,12 @@ public final class BrokenConnection {
                 return;
             }
         } catch (Throwable checkFailure) { // a driver out of step may throw anything here (MariaDB: an index error)
-            failure.addSuppressed(checkFailure);
+            Suppressed.attach(failure, checkFailure);
         }
         try {
             connection.abort(Runnable::run);
         } catch (Throwable abortFailure) {
-            failure.addSuppressed(abortFailure);
+            Suppressed.attach(failure, abortFailure);
         }
     }
 }

@@ -26,6 +26,7 @@ import onetomany.contract.UserPostRepository;
 import onetomany.unitofwork.BrokenConnection;
 import onetomany.unitofwork.ConsumerFailure;
 import onetomany.unitofwork.DraftDiff;
+import onetomany.unitofwork.Suppressed;
 import onetomany.sql.SqlErrors;
 import onetomany.jdbi.model.PostEntity;
 import onetomany.jdbi.model.UserEntity;
@@ -658,12 +659,12 @@ public class JdbiUserPostRepository implements UserPostRepository {
         try {
             handle.rollback();
         } catch (Throwable rollbackFailure) {
-            failure.addSuppressed(rollbackFailure);
+            Suppressed.attach(failure, rollbackFailure);
         }
         try {
             handle.close();
         } catch (Throwable closeFailure) {
-            failure.addSuppressed(closeFailure);
+            Suppressed.attach(failure, closeFailure);
         }
     }
 }

@@ -39,6 +39,7 @@ import onetomany.sql.SqlErrors;
 import onetomany.unitofwork.BrokenConnection;
 import onetomany.unitofwork.ConsumerFailure;
 import onetomany.unitofwork.DraftDiff;
+import onetomany.unitofwork.Suppressed;
 import org.jooq.BatchBindStep;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
@@ -736,12 +737,12 @@ public class JooqUserPostRepository implements UserPostRepository {
         try {
             connection.rollback();
         } catch (Throwable rollbackFailure) {
-            failure.addSuppressed(rollbackFailure);
+            Suppressed.attach(failure, rollbackFailure);
         }
         try {
             connection.close();
         } catch (Throwable closeFailure) {
-            failure.addSuppressed(closeFailure);
+            Suppressed.attach(failure, closeFailure);
         }
     }
 

@@ -32,6 +32,7 @@ import onetomany.contract.UserPostRepository;
 import onetomany.unitofwork.BrokenConnection;
 import onetomany.unitofwork.ConsumerFailure;
 import onetomany.unitofwork.DraftDiff;
+import onetomany.unitofwork.Suppressed;
 import onetomany.sql.SqlErrors;
 import onetomany.jpa.model.PostEntity;
 import onetomany.jpa.model.UserEntity;
@@ -587,7 +588,7 @@ public class JpaUserPostRepository implements UserPostRepository {
                     session.doWork(connection -> BrokenConnection.abortIfItDoesNotAnswer(connection, failure));
                 }
             } catch (Throwable checkFailure) {
-                failure.addSuppressed(checkFailure);
+                Suppressed.attach(failure, checkFailure);
             }
         }
         try {
@@ -595,12 +596,12 @@ public class JpaUserPostRepository implements UserPostRepository {
                 session.getTransaction().rollback();
             }
         } catch (Throwable rollbackFailure) {
-            failure.addSuppressed(rollbackFailure);
+            Suppressed.attach(failure, rollbackFailure);
         }
         try {
             session.close();
         } catch (Throwable closeFailure) {
-            failure.addSuppressed(closeFailure);
+            Suppressed.attach(failure, closeFailure);
         }
     }
 

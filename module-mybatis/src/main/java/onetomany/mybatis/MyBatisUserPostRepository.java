@@ -30,6 +30,7 @@ import onetomany.contract.UserPostRepository;
 import onetomany.unitofwork.BrokenConnection;
 import onetomany.unitofwork.ConsumerFailure;
 import onetomany.unitofwork.DraftDiff;
+import onetomany.unitofwork.Suppressed;
 import onetomany.sql.SqlErrors;
 import onetomany.mybatis.mapper.UserPostMapper;
 import onetomany.mybatis.mapper.UserPostMapper.PostRow;
@@ -474,18 +475,18 @@ public class MyBatisUserPostRepository implements UserPostRepository {
             try {
                 BrokenConnection.abortIfItDoesNotAnswer(session.getConnection(), failure);
             } catch (Throwable checkFailure) {
-                failure.addSuppressed(checkFailure);
+                Suppressed.attach(failure, checkFailure);
             }
         }
         try {
             session.rollback(true); // forced, as the commit is
         } catch (Throwable rollbackFailure) {
-            failure.addSuppressed(rollbackFailure);
+            Suppressed.attach(failure, rollbackFailure);
         }
         try {
             session.close();
         } catch (Throwable closeFailure) {
-            failure.addSuppressed(closeFailure);
+            Suppressed.attach(failure, closeFailure);
         }
     }
 
@@ -506,7 +507,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
                 try {
                     ((Statement) invocation.getArgs()[0]).close();
                 } catch (java.sql.SQLException closing) {
-                    failure.addSuppressed(closing);
+                    Suppressed.attach(failure, closing);
                 }
                 throw failure;
             }

@@ -33,6 +33,7 @@ import onetomany.sql.SqlErrors;
 import onetomany.unitofwork.BrokenConnection;
 import onetomany.unitofwork.ConsumerFailure;
 import onetomany.unitofwork.DraftDiff;
+import onetomany.unitofwork.Suppressed;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
@@ -702,13 +703,13 @@ public class SpringDataJdbcUserPostRepository implements UserPostRepository {
             try { // the transaction's own connection, bound to this thread until the rollback
                 BrokenConnection.abortIfItDoesNotAnswer(DataSourceUtils.getConnection(dataSource), failure);
             } catch (Throwable checkFailure) {
-                failure.addSuppressed(checkFailure);
+                Suppressed.attach(failure, checkFailure);
             }
         }
         try {
             transactions.rollback(transaction);
         } catch (Throwable rollbackFailure) {
-            failure.addSuppressed(rollbackFailure);
+            Suppressed.attach(failure, rollbackFailure);
         }
     }
 }
