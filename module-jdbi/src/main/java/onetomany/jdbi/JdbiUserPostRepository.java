@@ -23,8 +23,10 @@ import onetomany.contract.User;
 import onetomany.contract.UserDraft;
 import onetomany.contract.UserDraft.PostDraft;
 import onetomany.contract.UserPostRepository;
+import onetomany.unitofwork.BrokenConnection;
 import onetomany.unitofwork.ConsumerFailure;
 import onetomany.unitofwork.DraftDiff;
+import onetomany.unitofwork.Suppressed;
 import onetomany.sql.SqlErrors;
 import onetomany.jdbi.model.PostEntity;
 import onetomany.jdbi.model.UserEntity;
@@ -644,21 +646,25 @@ public class JdbiUserPostRepository implements UserPostRepository {
     /**
      * Rolls back and closes, whatever {@code failure} is (an {@link Error} too), so that the connection goes back to
      * the pool with no transaction open on the server. What fails here, even an {@code Error}, is attached to
-     * {@code failure}, which the caller rethrows.
+     * {@code failure}, which the caller rethrows. After an {@code Error}, a connection that no longer answers is
+     * aborted first ({@link BrokenConnection}).
      */
     private static void rollbackAndClose(Handle handle, Throwable failure) {
         if (handle == null) {
             return; // not opened: nothing to roll back
         }
+        if (failure instanceof Error) {
+            BrokenConnection.abortIfItDoesNotAnswer(handle.getConnection(), failure);
+        }
         try {
             handle.rollback();
         } catch (Throwable rollbackFailure) {
-            failure.addSuppressed(rollbackFailure);
+            Suppressed.attach(failure, rollbackFailure);
         }
         try {
             handle.close();
         } catch (Throwable closeFailure) {
-            failure.addSuppressed(closeFailure);
+            Suppressed.attach(failure, closeFailure);
         }
     }
 }

@@ -37,8 +37,10 @@ import onetomany.contract.UserPostRepository;
 import onetomany.jooq.model.PostEntity;
 import onetomany.jooq.model.UserEntity;
 import onetomany.sql.SqlErrors;
+import onetomany.unitofwork.BrokenConnection;
 import onetomany.unitofwork.ConsumerFailure;
 import onetomany.unitofwork.DraftDiff;
+import onetomany.unitofwork.Suppressed;
 import org.jooq.BatchBindStep;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
@@ -725,21 +727,25 @@ public class JooqUserPostRepository implements UserPostRepository, OwnWays.Neste
     /**
      * Rolls back and closes, whatever {@code failure} is (an {@link Error} too), so that the connection goes back to
      * the pool with no transaction open on the server. What fails here, even an {@code Error}, is attached to
-     * {@code failure}, which the caller rethrows.
+     * {@code failure}, which the caller rethrows. After an {@code Error}, a connection that no longer answers is
+     * aborted first ({@link BrokenConnection}).
      */
     private static void rollbackAndClose(Connection connection, Throwable failure) {
         if (connection == null) {
             return; // not opened: nothing to roll back
         }
+        if (failure instanceof Error) {
+            BrokenConnection.abortIfItDoesNotAnswer(connection, failure);
+        }
         try {
             connection.rollback();
         } catch (Throwable rollbackFailure) {
-            failure.addSuppressed(rollbackFailure);
+            Suppressed.attach(failure, rollbackFailure);
         }
         try {
             connection.close();
         } catch (Throwable closeFailure) {
-            failure.addSuppressed(closeFailure);
+            Suppressed.attach(failure, closeFailure);
         }
     }
 

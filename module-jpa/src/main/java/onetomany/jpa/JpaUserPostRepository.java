@@ -29,8 +29,10 @@ import onetomany.contract.User;
 import onetomany.contract.UserDraft;
 import onetomany.contract.UserDraft.PostDraft;
 import onetomany.contract.UserPostRepository;
+import onetomany.unitofwork.BrokenConnection;
 import onetomany.unitofwork.ConsumerFailure;
 import onetomany.unitofwork.DraftDiff;
+import onetomany.unitofwork.Suppressed;
 import onetomany.sql.SqlErrors;
 import onetomany.jpa.model.PostEntity;
 import onetomany.jpa.model.UserEntity;
@@ -573,23 +575,33 @@ public class JpaUserPostRepository implements UserPostRepository {
     /**
      * Rolls back and closes, whatever {@code failure} is (an {@link Error} too), so that the connection goes back to
      * the pool with no transaction open on the server. What fails here, even an {@code Error}, is attached to
-     * {@code failure}, which the caller rethrows.
+     * {@code failure}, which the caller rethrows. After an {@code Error}, a connection that no longer answers is
+     * aborted first ({@link BrokenConnection}).
      */
     private static void rollbackAndClose(Session session, Throwable failure) {
         if (session == null) {
             return; // not opened: nothing to roll back
+        }
+        if (failure instanceof Error) {
+            try {
+                if (session.getTransaction().isActive()) { // the session holds its connection until the rollback
+                    session.doWork(connection -> BrokenConnection.abortIfItDoesNotAnswer(connection, failure));
+                }
+            } catch (Throwable checkFailure) {
+                Suppressed.attach(failure, checkFailure);
+            }
         }
         try {
             if (session.getTransaction().isActive()) {
                 session.getTransaction().rollback();
             }
         } catch (Throwable rollbackFailure) {
-            failure.addSuppressed(rollbackFailure);
+            Suppressed.attach(failure, rollbackFailure);
         }
         try {
             session.close();
         } catch (Throwable closeFailure) {
-            failure.addSuppressed(closeFailure);
+            Suppressed.attach(failure, closeFailure);
         }
     }
 

@@ -27,8 +27,10 @@ import onetomany.contract.User;
 import onetomany.contract.UserDraft;
 import onetomany.contract.UserDraft.PostDraft;
 import onetomany.contract.UserPostRepository;
+import onetomany.unitofwork.BrokenConnection;
 import onetomany.unitofwork.ConsumerFailure;
 import onetomany.unitofwork.DraftDiff;
+import onetomany.unitofwork.Suppressed;
 import onetomany.sql.SqlErrors;
 import onetomany.mybatis.mapper.UserPostMapper;
 import onetomany.mybatis.mapper.UserPostMapper.PostRow;
@@ -462,21 +464,29 @@ public class MyBatisUserPostRepository implements UserPostRepository {
     /**
      * Rolls back and closes, whatever {@code failure} is (an {@link Error} too), so that the connection goes back to
      * the pool with no transaction open on the server. What fails here, even an {@code Error}, is attached to
-     * {@code failure}, which the caller rethrows.
+     * {@code failure}, which the caller rethrows. After an {@code Error}, a connection that no longer answers is
+     * aborted first ({@link BrokenConnection}).
      */
     private static void rollbackAndClose(SqlSession session, Throwable failure) {
         if (session == null) {
             return; // not opened: nothing to roll back
         }
+        if (failure instanceof Error) {
+            try {
+                BrokenConnection.abortIfItDoesNotAnswer(session.getConnection(), failure);
+            } catch (Throwable checkFailure) {
+                Suppressed.attach(failure, checkFailure);
+            }
+        }
         try {
             session.rollback(true); // forced, as the commit is
         } catch (Throwable rollbackFailure) {
-            failure.addSuppressed(rollbackFailure);
+            Suppressed.attach(failure, rollbackFailure);
         }
         try {
             session.close();
         } catch (Throwable closeFailure) {
-            failure.addSuppressed(closeFailure);
+            Suppressed.attach(failure, closeFailure);
         }
     }
 
@@ -497,7 +507,7 @@ public class MyBatisUserPostRepository implements UserPostRepository {
                 try {
                     ((Statement) invocation.getArgs()[0]).close();
                 } catch (java.sql.SQLException closing) {
-                    failure.addSuppressed(closing);
+                    Suppressed.attach(failure, closing);
                 }
                 throw failure;
             }

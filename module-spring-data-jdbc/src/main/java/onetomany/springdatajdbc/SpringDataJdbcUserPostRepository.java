@@ -31,8 +31,10 @@ import onetomany.contract.UserPostRepository;
 import onetomany.springdatajdbc.model.PostEntity;
 import onetomany.springdatajdbc.model.UserEntity;
 import onetomany.sql.SqlErrors;
+import onetomany.unitofwork.BrokenConnection;
 import onetomany.unitofwork.ConsumerFailure;
 import onetomany.unitofwork.DraftDiff;
+import onetomany.unitofwork.Suppressed;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
@@ -45,6 +47,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
@@ -153,6 +156,7 @@ public class SpringDataJdbcUserPostRepository implements UserPostRepository, Own
     /** Every unit of work: a new transaction, the database's default isolation. */
     private static final TransactionDefinition UNIT_OF_WORK = TransactionDefinition.withDefaults();
 
+    private final DataSource dataSource;
     private final AnnotationConfigApplicationContext context;
     private final JdbcAggregateTemplate aggregates;
     private final NamedParameterJdbcTemplate jdbc;
@@ -161,6 +165,7 @@ public class SpringDataJdbcUserPostRepository implements UserPostRepository, Own
     private final StatementBudget budget;
 
     public SpringDataJdbcUserPostRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
         // tag::register[]
         context = new AnnotationConfigApplicationContext();
         // No destroy method: a context closes every AutoCloseable bean it holds, and the DataSource is the caller's.
@@ -732,15 +737,23 @@ public class SpringDataJdbcUserPostRepository implements UserPostRepository, Own
      * Rolls back, whatever {@code failure} is (an {@link Error} too): the manager then resets the connection and
      * gives it back to the pool, even if the rollback fails. What fails here is attached to {@code failure}, which
      * the caller rethrows.
+     * After an {@code Error}, a connection that no longer answers is aborted first ({@link BrokenConnection}).
      */
     private void rollback(TransactionStatus transaction, Throwable failure) {
         if (transaction == null || transaction.isCompleted()) {
             return; // not begun: nothing to roll back
         }
+        if (failure instanceof Error) {
+            try { // the transaction's own connection, bound to this thread until the rollback
+                BrokenConnection.abortIfItDoesNotAnswer(DataSourceUtils.getConnection(dataSource), failure);
+            } catch (Throwable checkFailure) {
+                Suppressed.attach(failure, checkFailure);
+            }
+        }
         try {
             transactions.rollback(transaction);
         } catch (Throwable rollbackFailure) {
-            failure.addSuppressed(rollbackFailure);
+            Suppressed.attach(failure, rollbackFailure);
         }
     }
 }

@@ -17,10 +17,14 @@ import onetomany.contract.UserPostRepository;
 import onetomany.db.Database;
 import onetomany.db.DatabaseKind;
 import onetomany.fixtures.Fixtures;
+import onetomany.fixtures.OutOfMemoryRead;
 import onetomany.fixtures.StreamWalk;
 import org.h2.tools.Server;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * would leave 100 MB to clean up). The rows then come through the network in every case, as from a real server, and
  * the driver streams them only because the library asks it to (a fetch size, a transaction).
  */
-@Tag(RepositoryTestSupport.SLOW) // 15 to 30 s: a million rows seeded, then the walk in a JVM of its own
+@Tag(RepositoryTestSupport.SLOW) // 20 to 40 s: a million rows seeded once, then two reads, each in a JVM of its own
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class LargeStreamContract {
 
     static final int USERS = 200_000;
@@ -48,39 +53,75 @@ public abstract class LargeStreamContract {
     /** The library under test, built over the given DataSource (its class is what the forked JVM builds too). */
     protected abstract UserPostRepository createRepository(DataSource dataSource);
 
+    /** The million rows, seeded once for both reads (neither leaves a change behind). */
+    private Database database;
+    private Server h2;
+    private String repositoryClass;
+    /** Where the forked JVM connects: the database itself, or H2's TCP server in front of this JVM's database. */
+    private String url;
+    private long postIdSum;
+
+    @BeforeAll
+    void seedAMillionRows() throws Exception {
+        database = Database.open();
+        try (UserPostRepository repository = createRepository(database.dataSource())) {
+            repositoryClass = repository.getClass().getName();
+        }
+        Fixtures fixtures = new Fixtures(database.unproxiedDataSource());
+        assertThat(fixtures.manyUsersWithPosts(USERS, POSTS_PER_USER)).isEqualTo(USERS);
+        postIdSum = fixtures.sumOfIds("posts");
+        h2 = database.kind() == DatabaseKind.H2 ? startH2TcpServer() : null;
+        url = h2 == null ? database.jdbcUrl()
+                : database.jdbcUrl().replaceFirst("^jdbc:h2:", "jdbc:h2:tcp://127.0.0.1:" + h2.getPort() + "/");
+    }
+
+    @AfterAll
+    void stop() {
+        if (h2 != null) {
+            h2.stop();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
     @Test
     void the_stream_walks_200_000_users_with_5_posts_each_in_a_heap_of_64_mb() throws Exception {
-        try (Database database = Database.open()) {
-            String repositoryClass;
-            try (UserPostRepository repository = createRepository(database.dataSource())) {
-                repositoryClass = repository.getClass().getName();
-            }
-            Fixtures fixtures = new Fixtures(database.unproxiedDataSource());
-            assertThat(fixtures.manyUsersWithPosts(USERS, POSTS_PER_USER)).isEqualTo(USERS);
-            long postIdSum = fixtures.sumOfIds("posts");
-            Server h2 = database.kind() == DatabaseKind.H2 ? startH2TcpServer() : null;
-            try {
-                String url = h2 == null ? database.jdbcUrl()
-                        : database.jdbcUrl().replaceFirst("^jdbc:h2:", "jdbc:h2:tcp://127.0.0.1:" + h2.getPort() + "/");
+        Walk walk = walk(repositoryClass, url, database.user(), database.password(), "stream");
 
-                Walk walk = walk(repositoryClass, url, database.user(), database.password(), "stream");
+        assertThat(walk.exitCode()).as("the walk's exit status (3: out of memory); it printed:%n%s",
+                walk.output()).isZero();
+        Matcher result = Pattern.compile("walked users=(\\d+) posts=(\\d+) postIdSum=(\\d+) peakHeapMb=(\\d+)")
+                .matcher(walk.output());
+        assertThat(result.find()).as(walk.output()).isTrue();
+        assertThat(Long.parseLong(result.group(1))).as("users walked").isEqualTo(USERS);
+        assertThat(Long.parseLong(result.group(2))).as("posts walked").isEqualTo((long) USERS * POSTS_PER_USER);
+        assertThat(Long.parseLong(result.group(3))).as("the sum of the post ids walked").isEqualTo(postIdSum);
+        System.out.printf("%s on %s, %s: %s%n", getClass().getSimpleName(), database.kind().displayName(),
+                HEAP, walk.output().lines().reduce((first, second) -> second).orElse(""));
+    }
 
-                assertThat(walk.exitCode()).as("the walk's exit status (3: out of memory); it printed:%n%s",
-                        walk.output()).isZero();
-                Matcher result = Pattern.compile("walked users=(\\d+) posts=(\\d+) postIdSum=(\\d+) peakHeapMb=(\\d+)")
-                        .matcher(walk.output());
-                assertThat(result.find()).as(walk.output()).isTrue();
-                assertThat(Long.parseLong(result.group(1))).as("users walked").isEqualTo(USERS);
-                assertThat(Long.parseLong(result.group(2))).as("posts walked").isEqualTo((long) USERS * POSTS_PER_USER);
-                assertThat(Long.parseLong(result.group(3))).as("the sum of the post ids walked").isEqualTo(postIdSum);
-                System.out.printf("%s on %s, %s: %s%n", getClass().getSimpleName(), database.kind().displayName(),
-                        HEAP, walk.output().lines().reduce((first, second) -> second).orElse(""));
-            } finally {
-                if (h2 != null) {
-                    h2.stop();
-                }
-            }
-        }
+    /**
+     * A real out-of-memory error in the middle of a unit of work: the same rows read as one list
+     * ({@code findAllUsersWithPosts(JOINED)}) in a JVM of its own with the same small heap ({@link OutOfMemoryRead}),
+     * where they do not fit. The error must come out as it is, the connection must be back in the pool, no
+     * transaction of the run may stay open on the server, and the next operations on the same pool must succeed.
+     */
+    @Test
+    void an_out_of_memory_read_gives_its_connection_back_and_the_next_operations_on_the_pool_succeed()
+            throws Exception {
+        // 600 ms before the next operations: past the 500 ms after which HikariCP checks a connection before
+        // lending it (see OutOfMemoryRead on a connection that the error left broken).
+        Walk read = fork(List.of(HEAP, "-Doom.pause=600"), OutOfMemoryRead.class, repositoryClass, url,
+                database.user(), database.password());
+
+        System.out.printf("%s on %s, %s: %s%n", getClass().getSimpleName(), database.kind().displayName(),
+                HEAP, read.output().lines().filter(line -> line.startsWith("caught")).findFirst()
+                        .orElse(read.output()));
+        assertThat(read.exitCode()).as("the read's exit status; it printed:%n%s", read.output()).isZero();
+        assertThat(read.output()).as("what the read printed")
+                .contains("caught " + OutOfMemoryError.class.getName() + ";")
+                .contains("verdict: released");
     }
 
     record Walk(int exitCode, String output) {
@@ -89,12 +130,18 @@ public abstract class LargeStreamContract {
     /** Runs {@link StreamWalk} in a new JVM with the small heap and this JVM's classpath. */
     static Walk walk(String repositoryClass, String url, String user, String password, String read)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                HEAP, "-XX:+ExitOnOutOfMemoryError", "-Dorg.jboss.logging.provider=slf4j",
-                "-cp", System.getProperty("java.class.path"),
-                StreamWalk.class.getName(), repositoryClass, url, user, password, read,
-                String.valueOf(POSTS_PER_USER)));
+        return fork(List.of(HEAP, "-XX:+ExitOnOutOfMemoryError"), StreamWalk.class, repositoryClass, url, user,
+                password, read, String.valueOf(POSTS_PER_USER));
+    }
+
+    /** Runs {@code main} in a new JVM with the given options and this JVM's classpath. */
+    static Walk fork(List<String> options, Class<?> main, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options);
+        command.addAll(List.of("-Dorg.jboss.logging.provider=slf4j", "-cp", System.getProperty("java.class.path"),
+                main.getName()));
+        command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] output;
         try (var in = process.getInputStream()) {
