@@ -28,6 +28,7 @@ import onetomany.contract.RepositoryException;
 import onetomany.contract.RepositoryException.Reason;
 import onetomany.contract.User;
 import onetomany.contract.UserDraft;
+import onetomany.contract.UserPostRepository;
 import onetomany.fixtures.Fixtures;
 import onetomany.fixtures.Graphs;
 import onetomany.operations.Operation;
@@ -816,6 +817,50 @@ public abstract class UserPostRepositoryReliabilityContract extends RepositoryTe
         assertThat(sources).as("the module's sources, read from its directory").isDirectory();
 
         assertThat(SqlTextCheck.findSqlBuiltFromValues(sources)).isEmpty();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // An Error in the middle of the driver's work
+
+    /**
+     * After an {@code Error} the unit of work asks its connection whether it still answers, and aborts it if it does
+     * not (an error in the middle of a result leaves MariaDB's driver believing no transaction is open, PgJDBC
+     * throwing the error again, H2's TCP client out of step): the error comes out as it is, and the connection is
+     * not given back as it was. A connection that answers is rolled back and given back, not aborted; a failure that
+     * is not an {@code Error} asks nothing. The real out-of-memory read is {@code LargeStreamContract}'s.
+     */
+    @Test
+    void after_an_error_a_connection_that_no_longer_answers_is_aborted_and_one_that_answers_is_given_back() {
+        long alice = fixtures.insertUser("Alice");
+        fixtures.insertPost(alice, "Hello", "First post");
+        BreakableDataSource breakable = new BreakableDataSource(database.dataSource());
+        try (UserPostRepository library = createRepository(breakable.dataSource())) {
+            for (boolean answers : List.of(true, false)) {
+                StackOverflowError error = new StackOverflowError("thrown by the test, answers=" + answers);
+                breakable.answers(answers);
+                int checks = breakable.validityChecks();
+                int aborts = breakable.aborts();
+                breakable.failNextStatement(error);
+
+                assertThatThrownBy(() -> library.findUserWithPosts(alice)).isSameAs(error);
+                assertThat(breakable.validityChecks() - checks).as("questions asked, answers=%s", answers)
+                        .isEqualTo(1);
+                assertThat(breakable.aborts() - aborts).as("aborts, answers=%s", answers).isEqualTo(answers ? 0 : 1);
+                assertThat(database.activeConnections()).as("connections held, answers=%s", answers).isZero();
+            }
+
+            breakable.answers(false);
+            int checks = breakable.validityChecks();
+            breakable.failNextStatement(new IllegalStateException("thrown by the test"));
+            assertThatThrownBy(() -> library.findUserWithPosts(alice)).isInstanceOf(RuntimeException.class);
+            assertThat(breakable.validityChecks() - checks).as("questions asked after a runtime failure").isZero();
+            assertThat(breakable.aborts()).as("aborts in all").isEqualTo(1);
+
+            breakable.answers(true);
+            assertThat(library.findUserWithPosts(alice).orElseThrow().getPosts()).extracting(Post::getTitle)
+                    .containsExactly("Hello");
+        }
+        assertThat(database.activeConnections()).as("connections held at the end").isZero();
     }
 
     private static String causeChain(Throwable e) {
