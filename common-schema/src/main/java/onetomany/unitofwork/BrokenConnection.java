@@ -7,8 +7,10 @@ import java.sql.Connection;
  * rolls back: an error can strike in the middle of the driver's own work, while it reads a result, and leave the
  * connection out of step with its server. MariaDB Connector/J then believes that no transaction is open (the server
  * says so only at the end of the result, which was never read), so its {@code rollback()} sends nothing, while the
- * server waits to send the rest of the result with the transaction open; H2's TCP client loses its place in the
- * protocol. Given back to the pool as it is, such a connection keeps that transaction open until someone uses it.
+ * server waits to send the rest of the result with the transaction open. Given back to the pool as it is, such a
+ * connection keeps that transaction open until someone uses it. (H2's TCP client can lose its place in the protocol
+ * too, and wait for ever in the rollback; its {@code abort} does nothing, so no unit of work can end that wait: see
+ * docs/reliability.md.)
  *
  * <p>So the connection is asked whether it still answers ({@link Connection#isValid}, one round trip, paid only after
  * an error); if it does not, it is aborted ({@link Connection#abort}): the socket is closed, the server ends the
