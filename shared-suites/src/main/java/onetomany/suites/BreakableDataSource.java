@@ -4,22 +4,24 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
 /**
- * A DataSource around the suite's own, whose connections can fail their next statement with a given throwable and
- * can say that they no longer answer ({@code isValid} false), as a connection does once an error has struck in the
- * middle of its driver's work. It counts the questions ({@code isValid}) and the aborts it receives, and passes
- * neither on: the connection underneath is healthy, and the unit of work's rollback and close give it back to the
- * pool as usual.
+ * A DataSource around the suite's own, whose connections can fail their next statement with a given throwable, can
+ * say that they no longer answer ({@code isValid} false), as a connection does once an error has struck in the middle
+ * of its driver's work, and can fail their next rollback. It counts the questions ({@code isValid}) and the aborts it
+ * receives, and passes neither on: the connection underneath is healthy, and the unit of work's rollback and close
+ * give it back to the pool as usual.
  */
 final class BreakableDataSource {
 
     private final DataSource target;
     private volatile RuntimeException nextRuntimeFailure;
     private volatile Error nextError;
+    private volatile SQLException nextRollbackFailure;
     private volatile boolean answers = true;
     private final AtomicInteger validityChecks = new AtomicInteger();
     private final AtomicInteger aborts = new AtomicInteger();
@@ -36,6 +38,14 @@ final class BreakableDataSource {
     /** The next statement prepared on any connection throws {@code failure}; the ones after it do not. */
     void failNextStatement(RuntimeException failure) {
         nextRuntimeFailure = failure;
+    }
+
+    /**
+     * The next rollback on any connection rolls back, then throws {@code failure}, as a rollback whose reply is
+     * lost does; the ones after it do not throw.
+     */
+    void failNextRollback(SQLException failure) {
+        nextRollbackFailure = failure;
     }
 
     /** Whether the connections say they are valid when asked. */
@@ -71,6 +81,15 @@ final class BreakableDataSource {
                     case "abort" -> {
                         aborts.incrementAndGet();
                         yield null;
+                    }
+                    case "rollback" -> {
+                        Object result = call(real, method, args);
+                        SQLException failure = nextRollbackFailure;
+                        if (failure != null && args == null) {
+                            nextRollbackFailure = null;
+                            throw failure;
+                        }
+                        yield result;
                     }
                     case "prepareStatement", "prepareCall", "createStatement" -> {
                         throwTheNextFailure();

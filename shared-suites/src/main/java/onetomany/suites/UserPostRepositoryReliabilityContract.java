@@ -863,6 +863,58 @@ public abstract class UserPostRepositoryReliabilityContract extends RepositoryTe
         assertThat(database.activeConnections()).as("connections held at the end").isZero();
     }
 
+    /**
+     * A rollback that fails does not hide what made the unit of work fail: its failure is attached to it as
+     * suppressed (the library may wrap it), the error or exception comes out as the contract says, nothing is written,
+     * and the connection goes back to the pool.
+     */
+    @Test
+    void a_rollback_that_fails_is_attached_to_the_failure_that_comes_out() {
+        long alice = fixtures.insertUser("Alice");
+        fixtures.insertPost(alice, "Hello", "First post");
+        List<String> before = fixtures.snapshot();
+        BreakableDataSource breakable = new BreakableDataSource(database.dataSource());
+        try (UserPostRepository library = createRepository(breakable.dataSource())) {
+            StackOverflowError error = new StackOverflowError("thrown by the test");
+            breakable.failNextStatement(error);
+            breakable.failNextRollback(new SQLException("rollback failed, thrown by the test"));
+            assertThatThrownBy(() -> library.renameUser(alice, "Bob")).isSameAs(error);
+            assertThat(everyMessage(error)).as("the error's causes and suppressed")
+                    .contains("rollback failed, thrown by the test");
+            assertThat(database.activeConnections()).as("connections held after the error").isZero();
+
+            breakable.failNextStatement(new IllegalStateException("thrown by the test"));
+            breakable.failNextRollback(new SQLException("rollback failed again, thrown by the test"));
+            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> library.renameUser(alice, "Bob"));
+            assertThat(thrown).isInstanceOf(RuntimeException.class);
+            assertThat(everyMessage(thrown)).as("the exception's causes and suppressed")
+                    .contains("rollback failed again, thrown by the test");
+            assertThat(database.activeConnections()).as("connections held after the exception").isZero();
+
+            assertThat(fixtures.snapshot()).as("the tables").isEqualTo(before);
+            assertThat(library.findUserWithPosts(alice).orElseThrow().getName()).isEqualTo("Alice");
+        }
+        assertThat(database.activeConnections()).as("connections held at the end").isZero();
+    }
+
+    /** The messages of {@code e}, its causes and everything suppressed on the way, each once. */
+    private static List<String> everyMessage(Throwable e) {
+        List<String> messages = new ArrayList<>();
+        java.util.Deque<Throwable> toSee = new java.util.ArrayDeque<>(List.of(e));
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!toSee.isEmpty()) {
+            Throwable t = toSee.pop();
+            if (seen.add(t)) {
+                messages.add(String.valueOf(t.getMessage()));
+                if (t.getCause() != null) {
+                    toSee.push(t.getCause());
+                }
+                List.of(t.getSuppressed()).forEach(toSee::push);
+            }
+        }
+        return messages;
+    }
+
     private static String causeChain(Throwable e) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) {
