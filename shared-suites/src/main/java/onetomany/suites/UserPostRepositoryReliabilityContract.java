@@ -787,25 +787,26 @@ public abstract class UserPostRepositoryReliabilityContract extends RepositoryTe
      * looked at: its message is the library's, and it is never copied into the contract's.
      */
     private static List<String> contractsMessages(Throwable e) {
-        List<String> messages = new java.util.ArrayList<>();
+        return throwablesAround(e).stream().filter(t -> t instanceof RepositoryException)
+                .map(t -> String.valueOf(t.getMessage())).toList();
+    }
+
+    /** {@code e}, its causes and every suppressed throwable on the way (and theirs), each once. */
+    private static List<Throwable> throwablesAround(Throwable e) {
+        List<Throwable> found = new ArrayList<>();
         java.util.Deque<Throwable> toSee = new java.util.ArrayDeque<>(List.of(e));
         java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         while (!toSee.isEmpty()) {
             Throwable t = toSee.pop();
-            if (!seen.add(t)) {
-                continue;
-            }
-            if (t instanceof RepositoryException) {
-                messages.add(String.valueOf(t.getMessage()));
-            }
-            if (t.getCause() != null) {
-                toSee.push(t.getCause());
-            }
-            for (Throwable suppressed : t.getSuppressed()) {
-                toSee.push(suppressed);
+            if (seen.add(t)) {
+                found.add(t);
+                if (t.getCause() != null) {
+                    toSee.push(t.getCause());
+                }
+                List.of(t.getSuppressed()).forEach(toSee::push);
             }
         }
-        return messages;
+        return found;
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -899,20 +900,7 @@ public abstract class UserPostRepositoryReliabilityContract extends RepositoryTe
 
     /** The messages of {@code e}, its causes and everything suppressed on the way, each once. */
     private static List<String> everyMessage(Throwable e) {
-        List<String> messages = new ArrayList<>();
-        java.util.Deque<Throwable> toSee = new java.util.ArrayDeque<>(List.of(e));
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        while (!toSee.isEmpty()) {
-            Throwable t = toSee.pop();
-            if (seen.add(t)) {
-                messages.add(String.valueOf(t.getMessage()));
-                if (t.getCause() != null) {
-                    toSee.push(t.getCause());
-                }
-                List.of(t.getSuppressed()).forEach(toSee::push);
-            }
-        }
-        return messages;
+        return throwablesAround(e).stream().map(t -> String.valueOf(t.getMessage())).toList();
     }
 
     private static String causeChain(Throwable e) {
