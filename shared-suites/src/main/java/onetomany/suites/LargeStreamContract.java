@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The stream in constant memory: {@code forEachUserWithPosts} walks 200,000 users with 5 posts each (a million
  * rows of the join) in a JVM whose heap is 64 MB, where the same data loaded as one list does not fit (see the

@@ -41,6 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The shared reliability suite: what every library must do when things go wrong — hostile input, integrity
@@ -886,7 +887,7 @@ public abstract class UserPostRepositoryReliabilityContract extends RepositoryTe
 
             breakable.failNextStatement(new IllegalStateException("thrown by the test"));
             breakable.failNextRollback(new SQLException("rollback failed again, thrown by the test"));
-            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> library.renameUser(alice, "Bob"));
+            Throwable thrown = catchThrowable(() -> library.renameUser(alice, "Bob"));
             assertThat(thrown).isInstanceOf(RuntimeException.class);
             assertThat(everyMessage(thrown)).as("the exception's causes and suppressed")
                     .contains("rollback failed again, thrown by the test");
